@@ -1,0 +1,60 @@
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from './common/config/app-config';
+import { DatabaseModule } from './common/database/database.module';
+import { validationExceptionFactory } from './common/errors/validation-exception.factory';
+import { buildGraphQLOptions } from './common/graphql/graphql-options';
+import { DateScalar } from './common/scalars/date.scalar';
+import { HealthController } from './health/health.controller';
+import { AuthModule } from './modules/auth/auth.module';
+import { AuthService } from './modules/auth/auth.service';
+import { CalendarModule } from './modules/calendar/calendar.module';
+import { CriterionModule } from './modules/criterion/criterion.module';
+import { MethodologyModule } from './modules/methodology/methodology.module';
+import { MilestoneModule } from './modules/milestone/milestone.module';
+import { PeopleModule } from './modules/people/people.module';
+import { ProjectModule } from './modules/project/project.module';
+import { ScheduleModule } from './modules/schedule/schedule.module';
+import { StageModule } from './modules/stage/stage.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        DatabaseModule,
+        AuthModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [AuthService, DataSource],
+          useFactory: (auth: AuthService, dataSource: DataSource) => ({
+            ...buildGraphQLOptions(config, auth, dataSource),
+            resolvers: { Date: DateScalar },
+          }),
+        }),
+        CalendarModule,
+        MethodologyModule,
+        PeopleModule,
+        ProjectModule,
+        StageModule,
+        MilestoneModule,
+        ScheduleModule,
+        CriterionModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationExceptionFactory }),
+        },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+/** Everything the service reads from its environment, resolved once at start-up. */
+export interface AppConfig {
+  port: number;
+  nodeEnv: string;
+  isDevelopment: boolean;
+  /** Unset: the embedded PostgreSQL (PGlite) in `dataDir`. */
+  databaseUrl?: string;
+  dataDir: string;
+  templatesDir: string;
+  /** For projects whose template names no calendar. */
+  defaultCalendarCode: string;
+  jwtSecret: string;
+  jwtExpiresIn: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Schema introspection outside development (on unless GRAPHQL_INTROSPECTION=false). */
+  graphqlIntrospection: boolean;
+  /** Base URL used in links the API hands out (exports, calendar feeds). */
+  publicUrl: string;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+/**
+ * A restart must keep sessions valid, so a generated secret is stored in the data folder
+ * rather than regenerated on every start.
+ */
+function loadOrCreateJwtSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'production';
+  const dataDir = resolve(env.DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be a TCP port number, got "${env.PORT}"`);
+  }
+  return {
+    port,
+    nodeEnv,
+    isDevelopment: nodeEnv === 'development',
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir,
+    templatesDir: resolve(env.TEMPLATES_DIR ?? 'templates'),
+    defaultCalendarCode: env.DEFAULT_CALENDAR ?? 'STANDARD',
+    jwtSecret: env.JWT_SECRET || loadOrCreateJwtSecret(dataDir),
+    jwtExpiresIn: env.JWT_EXPIRES_IN ?? '12h',
+    adminEmail: env.ADMIN_EMAIL || undefined,
+    adminPassword: env.ADMIN_PASSWORD || undefined,
+    graphqlIntrospection: env.GRAPHQL_INTROSPECTION !== 'false',
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
+  };
+}

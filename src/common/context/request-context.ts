@@ -1,0 +1,53 @@
+import type { DataSource, EntityManager } from 'typeorm';
+
+/** The signed-in user as the request sees them. */
+export interface SessionUser {
+  id: string;
+  email: string;
+  isAdmin: boolean;
+}
+
+/**
+ * Everything a request carries through resolvers and services (as Vendure's RequestContext):
+ * who is asking, the entity manager to use (the transaction's, inside a mutation), and
+ * per-request caches such as DataLoaders and membership look-ups.
+ */
+export class RequestContext {
+  private readonly memo = new Map<string, unknown>();
+  private currentManager: EntityManager;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    readonly user: SessionUser | null,
+  ) {
+    this.currentManager = dataSource.manager;
+  }
+
+  /** Inside a mutation, the transaction's manager: another connection would wait on it forever. */
+  get manager(): EntityManager {
+    return this.currentManager;
+  }
+
+  async inTransaction<T>(work: () => Promise<T>): Promise<T> {
+    if (this.currentManager.queryRunner?.isTransactionActive) return work();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        this.currentManager = manager;
+        return work();
+      });
+    } finally {
+      this.currentManager = this.dataSource.manager;
+      // A rolled-back or committed transaction may have cached what no longer holds.
+      this.memo.clear();
+    }
+  }
+
+  memoize<T>(key: string, create: () => T): T {
+    if (!this.memo.has(key)) this.memo.set(key, create());
+    return this.memo.get(key) as T;
+  }
+
+  forget(keyPrefix: string): void {
+    for (const key of this.memo.keys()) if (key.startsWith(keyPrefix)) this.memo.delete(key);
+  }
+}

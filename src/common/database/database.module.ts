@@ -1,0 +1,48 @@
+import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { buildDataSourceOptions } from './data-source-options';
+import { EmbeddedPostgres } from './embedded-postgres';
+
+const POOL_SIZE = 10;
+const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
+
+/**
+ * Owns the connection: a real server when DATABASE_URL is set, else the embedded PostgreSQL in
+ * DATA_DIR. Migrations run at start; the pool closes before the embedded database stops.
+ */
+@Global()
+@Module({
+  providers: [
+    {
+      provide: EMBEDDED,
+      inject: [APP_CONFIG],
+      useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> =>
+        config.databaseUrl ? null : EmbeddedPostgres.start(`${config.dataDir}/pgdata`, POOL_SIZE),
+    },
+    {
+      provide: DataSource,
+      inject: [APP_CONFIG, EMBEDDED],
+      useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
+        const url = config.databaseUrl ?? embedded!.url;
+        const dataSource = new DataSource(buildDataSourceOptions(url, POOL_SIZE));
+        await dataSource.initialize();
+        const applied = await dataSource.runMigrations({ transaction: 'each' });
+        if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
+        return dataSource;
+      },
+    },
+  ],
+  exports: [DataSource],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(EMBEDDED) private readonly embedded: EmbeddedPostgres | null,
+  ) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.dataSource.isInitialized) await this.dataSource.destroy();
+    await this.embedded?.stop();
+  }
+}

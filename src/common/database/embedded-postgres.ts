@@ -1,0 +1,43 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+
+/** The socket name libpq (and so `pg`) looks for in a socket directory. */
+const SOCKET_PORT = 5432;
+
+/**
+ * PostgreSQL compiled to WASM, persisted in a folder and served in-process on a unix socket,
+ * so that TypeORM's ordinary `postgres` driver talks to it exactly as to a server.
+ */
+export class EmbeddedPostgres {
+  private constructor(
+    private readonly db: PGlite,
+    private readonly server: PGLiteSocketServer,
+    private readonly socketDir: string,
+    readonly url: string,
+  ) {}
+
+  /** `dataDir` undefined keeps the database in memory (tests). */
+  static async start(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+    if (dataDir) mkdirSync(dataDir, { recursive: true });
+    const db = await PGlite.create(dataDir ? { dataDir } : {});
+    const socketDir = mkdtempSync(join(tmpdir(), 'rollout-pg-'));
+    const server = new PGLiteSocketServer({
+      db,
+      path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
+      maxConnections,
+    });
+    await server.start();
+    const url = `postgresql://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
+    return new EmbeddedPostgres(db, server, socketDir, url);
+  }
+
+  /** Call after the connection pool is closed. */
+  async stop(): Promise<void> {
+    await this.server.stop();
+    await this.db.close();
+    rmSync(this.socketDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,32 @@
+import { Confirmation } from '../../modules/criterion/entities/confirmation.entity';
+import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-confirmer.entity';
+import { Criterion } from '../../modules/criterion/entities/criterion.entity';
+import { Milestone } from '../../modules/milestone/entities/milestone.entity';
+import { Membership } from '../../modules/people/entities/membership.entity';
+import { User } from '../../modules/people/entities/user.entity';
+import { FunctionArea } from '../../modules/project/entities/function-area.entity';
+import { Project } from '../../modules/project/entities/project.entity';
+import { Territory } from '../../modules/project/entities/territory.entity';
+import { Dependency } from '../../modules/schedule/entities/dependency.entity';
+import { BaselineEntry } from '../../modules/schedule/entities/baseline-entry.entity';
+import { Baseline } from '../../modules/schedule/entities/baseline.entity';
+import { Task } from '../../modules/schedule/entities/task.entity';
+import { Stage } from '../../modules/stage/entities/stage.entity';
+
+/** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
+export const ENTITIES = [
+  User,
+  Project,
+  Membership,
+  FunctionArea,
+  Territory,
+  Stage,
+  Milestone,
+  Task,
+  Dependency,
+  Criterion,
+  CriterionConfirmer,
+  Confirmation,
+  Baseline,
+  BaselineEntry,
+];

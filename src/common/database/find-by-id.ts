@@ -1,0 +1,27 @@
+import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { RequestContext } from '../context/request-context';
+import { notFound } from '../errors/domain-error';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const isUuid = (value: string): boolean => UUID.test(value);
+
+/**
+ * The row with this id, or NOT_FOUND naming what was looked for. A malformed id is simply not
+ * found rather than a database error. `lock` takes a row lock for a read-check-write.
+ */
+export async function findByIdOrFail<T extends ObjectLiteral & { id: string }>(
+  ctx: RequestContext,
+  entity: EntityTarget<T>,
+  id: string,
+  what: string,
+  options: { lock?: boolean } = {},
+): Promise<T> {
+  if (!isUuid(id)) throw notFound(what, id);
+  const row = await ctx.manager.findOne(entity, {
+    where: { id } as FindOptionsWhere<T>,
+    ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+  });
+  if (!row) throw notFound(what, id);
+  return row;
+}

@@ -1,0 +1,32 @@
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { DataSource } from 'typeorm';
+import type { AuthService } from '../../modules/auth/auth.service';
+import type { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
+import { DateTimeScalar } from '../scalars/date-time.scalar';
+
+interface HttpRequest {
+  headers: Record<string, string | string[] | undefined>;
+}
+
+export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSource: DataSource): ApolloDriverConfig {
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
+    introspection: config.isDevelopment || config.graphqlIntrospection,
+    playground: false,
+    // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
+    plugins: (config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : []) as ApolloDriverConfig['plugins'],
+    includeStacktraceInErrorResponses: config.isDevelopment,
+    formatError: createGraphQLErrorFormatter(config.isDevelopment),
+    context: async ({ req }: { req: HttpRequest }) => {
+      const header = req.headers.authorization;
+      const user = await auth.sessionFromHeader(Array.isArray(header) ? header[0] : header);
+      return { req, ctx: new RequestContext(dataSource, user) };
+    },
+  };
+}

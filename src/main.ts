@@ -1,0 +1,16 @@
+import { Logger } from '@nestjs/common';
+import { createApp } from './bootstrap';
+import { loadAppConfig } from './common/config/app-config';
+
+async function main(): Promise<void> {
+  const config = loadAppConfig();
+  const app = await createApp(config);
+  await app.listen(config.port);
+  const database = config.databaseUrl ? 'PostgreSQL from DATABASE_URL' : `embedded PostgreSQL in ${config.dataDir}`;
+  new Logger('Rollout Planner').log(`GraphQL at ${config.publicUrl}/graphql (${database})`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

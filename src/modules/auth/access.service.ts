@@ -1,0 +1,75 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext, SessionUser } from '../../common/context/request-context';
+import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { Membership } from '../people/entities/membership.entity';
+import { ProjectRole } from '../people/people.enums';
+import { PROJECT_PERMISSIONS, ProjectAction, rolesAllow } from './project-permissions';
+
+const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
+  read: 'read this project',
+  editProject: 'change the project settings',
+  manageMembers: 'manage project members',
+  editPlan: 'change the plan',
+  editTask: 'edit tasks',
+  manageCriteria: 'manage criteria',
+  waiveCriterion: 'waive criteria',
+  decideGate: 'decide stage gates',
+  moveStage: 'start or close stages',
+  manageKeyUsers: 'manage key users',
+  scheduleTraining: 'schedule training',
+  recordAttendance: 'record attendance',
+  editReport: 'edit status reports',
+  publishReport: 'publish status reports',
+  export: 'export project documents',
+};
+
+/** Object-level authorisation: every service asks here before it reads or changes a project. */
+@Injectable()
+export class AccessService {
+  requireUser(ctx: RequestContext): SessionUser {
+    if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
+    return ctx.user;
+  }
+
+  requireAdmin(ctx: RequestContext): SessionUser {
+    const user = this.requireUser(ctx);
+    if (!user.isAdmin) throw forbidden('Only an administrator may do this');
+    return user;
+  }
+
+  async rolesIn(ctx: RequestContext, projectId: string): Promise<ProjectRole[]> {
+    const user = this.requireUser(ctx);
+    return ctx.memoize(`roles:${projectId}`, async () => {
+      const rows = await ctx.manager.find(Membership, { where: { projectId, userId: user.id }, select: { role: true } });
+      return rows.map((row) => row.role);
+    });
+  }
+
+  /**
+   * Refuses with NOT_FOUND when the user is not a member (the project's existence stays hidden)
+   * and FORBIDDEN when they are a member without the right.
+   */
+  async assertCan(
+    ctx: RequestContext,
+    projectId: string,
+    action: ProjectAction,
+    subject: { what: string; id: string } = { what: 'Project', id: projectId },
+  ): Promise<void> {
+    const user = this.requireUser(ctx);
+    if (user.isAdmin) return;
+    const roles = await this.rolesIn(ctx, projectId);
+    if (roles.length === 0) throw notFound(subject.what, subject.id);
+    if (!rolesAllow(roles, action)) {
+      throw forbidden(
+        `Your role in this project (${roles.join(', ')}) may not ${ACTION_DESCRIPTIONS[action]}; ` +
+          `that needs ${PROJECT_PERMISSIONS[action].join(' or ')}`,
+      );
+    }
+  }
+
+  async canRead(ctx: RequestContext, projectId: string): Promise<boolean> {
+    const user = this.requireUser(ctx);
+    return user.isAdmin || (await this.rolesIn(ctx, projectId)).length > 0;
+  }
+}

@@ -1,0 +1,28 @@
+import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../../common/context/ctx.decorator';
+import type { RequestContext } from '../../common/context/request-context';
+import { User } from '../people/entities/user.entity';
+import { UserService } from '../people/user.service';
+import { AuthService } from './auth.service';
+import { AuthPayload } from './dto/auth-payload.type';
+import { Public } from './public.decorator';
+
+@Resolver()
+export class AuthResolver {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UserService,
+  ) {}
+
+  @Public()
+  @Mutation(() => AuthPayload)
+  login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
+    return this.auth.login(email, password);
+  }
+
+  @Public()
+  @Query(() => User, { nullable: true })
+  me(@Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.user ? this.users.findById(ctx, ctx.user.id) : Promise.resolve(null);
+  }
+}

@@ -1,0 +1,11 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { User } from '../../people/entities/user.entity';
+
+@ObjectType('AuthPayload')
+export class AuthPayload {
+  @Field()
+  token: string;
+
+  @Field(() => User)
+  user: User;
+}

@@ -1,0 +1,39 @@
+import { ProjectRole } from '../people/people.enums';
+
+const { PROJECT_MANAGER, STEERING_COMMITTEE, CONSULTANT, TRAINER } = ProjectRole;
+const EVERY_ROLE = Object.values(ProjectRole);
+
+/**
+ * The role matrix: which project roles may perform each action on a project's data.
+ * Administrators may do everything; a user with no membership in the project does not learn
+ * that it exists. One table, read by AccessService, so that a rule lives in exactly one place.
+ */
+export const PROJECT_PERMISSIONS = {
+  /** Read anything of the project. */
+  read: EVERY_ROLE,
+  /** Project settings, function areas, territories. */
+  editProject: [PROJECT_MANAGER],
+  manageMembers: [PROJECT_MANAGER],
+  /** Milestones, tasks, links, baselines. */
+  editPlan: [PROJECT_MANAGER],
+  /** Existing tasks: name, duration, constraint, progress. */
+  editTask: [PROJECT_MANAGER, CONSULTANT],
+  manageCriteria: [PROJECT_MANAGER],
+  waiveCriterion: [STEERING_COMMITTEE],
+  decideGate: [STEERING_COMMITTEE],
+  moveStage: [PROJECT_MANAGER],
+  manageKeyUsers: [PROJECT_MANAGER],
+  scheduleTraining: [PROJECT_MANAGER, TRAINER],
+  recordAttendance: [PROJECT_MANAGER, TRAINER],
+  editReport: [PROJECT_MANAGER],
+  publishReport: [PROJECT_MANAGER, STEERING_COMMITTEE],
+  export: EVERY_ROLE,
+} as const satisfies Record<string, readonly ProjectRole[]>;
+
+export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;
+
+
+export function rolesAllow(roles: readonly ProjectRole[], action: ProjectAction): boolean {
+  const allowed: readonly ProjectRole[] = PROJECT_PERMISSIONS[action];
+  return roles.some((role) => allowed.includes(role));
+}

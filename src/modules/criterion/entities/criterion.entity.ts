@@ -1,0 +1,79 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Project } from '../../project/entities/project.entity';
+import { Stage } from '../../stage/entities/stage.entity';
+import { User } from '../../people/entities/user.entity';
+import { CriterionKind, Priority } from '../criterion.enums';
+
+/**
+ * An exit criterion of a stage, acceptance criterion of a milestone or completion criterion of
+ * the project. Its status is derived from confirmations and the waiver, never stored.
+ */
+@ObjectType('Criterion')
+@Entity()
+export class Criterion {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: Relation<Project>;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  stageId: string | null;
+
+  @ManyToOne(() => Stage, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'stage_id' })
+  stage?: Relation<Stage>;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  milestoneId: string | null;
+
+  @ManyToOne(() => Milestone, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'milestone_id' })
+  milestone?: Relation<Milestone>;
+
+  @Field(() => CriterionKind)
+  @Column({ type: 'enum', enum: CriterionKind, enumName: 'criterion_kind' })
+  kind: CriterionKind;
+
+  @Field()
+  @Column({ type: 'text' })
+  text: string;
+
+  @Field(() => Priority)
+  @Column({ type: 'enum', enum: Priority, enumName: 'priority', default: Priority.MUST })
+  priority: Priority;
+
+  /** Order of the criterion within its owner, as the template listed them. */
+  @Column({ type: 'int', default: 0 })
+  position: number;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'text', nullable: true })
+  waiverReason: string | null;
+
+  @Column({ type: 'uuid', nullable: true })
+  waivedById: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'waived_by_id' })
+  waivedBy?: Relation<User>;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  waivedAt: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @VersionColumn()
+  version: number;
+}

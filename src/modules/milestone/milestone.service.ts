@@ -1,0 +1,133 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { badInput, staleVersion } from '../../common/errors/domain-error';
+import { AccessService } from '../auth/access.service';
+import { CriterionService } from '../criterion/criterion.service';
+import { MethodologyService } from '../methodology/methodology.service';
+import { FunctionArea } from '../project/entities/function-area.entity';
+import { Project } from '../project/entities/project.entity';
+import { Territory } from '../project/entities/territory.entity';
+import { Dependency } from '../schedule/entities/dependency.entity';
+import { Task } from '../schedule/entities/task.entity';
+import { DependencyType, MilestonePhase } from '../schedule/schedule.enums';
+import { ScheduleService } from '../schedule/schedule.service';
+import { TaskService } from '../schedule/task.service';
+import { AddMilestoneInput, UpdateMilestoneInput } from './dto/milestone.inputs';
+import { Milestone } from './entities/milestone.entity';
+import { MilestoneSplit, MilestoneStatus } from './milestone.enums';
+
+const DEFAULT_PREPARE_DAYS = 10;
+const DEFAULT_HYPERCARE_DAYS = 10;
+
+@Injectable()
+export class MilestoneService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly tasks: TaskService,
+    private readonly schedules: ScheduleService,
+    private readonly criteria: CriterionService,
+    @Inject(MethodologyService) private readonly methodologies: MethodologyService,
+  ) {}
+
+  /** Creates the milestone with its prepare → launch (0-day go-live) → hypercare tasks, chained FS. */
+  async add(ctx: RequestContext, input: AddMilestoneInput): Promise<Milestone> {
+    const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project');
+    await this.access.assertCan(ctx, project.id, 'editPlan');
+    await this.tasks.lockPlan(ctx, project.id);
+    const { functionAreaId, territoryId } = await this.validateSlice(ctx, project.id, input);
+    const plan = project.templateKey ? this.methodologies.find(project.templateKey)?.milestonePlan : undefined;
+    const prepareDays = input.prepareDays ?? plan?.prepareDays ?? DEFAULT_PREPARE_DAYS;
+    const hypercareDays = input.hypercareDays ?? plan?.hypercareDays ?? DEFAULT_HYPERCARE_DAYS;
+    const name = input.name.trim();
+
+    const milestone = await ctx.manager.save(
+      ctx.manager.create(Milestone, { projectId: project.id, name, splitBy: input.splitBy, functionAreaId, territoryId, hypercareDays }),
+    );
+    const phase = (milestonePhase: MilestonePhase, suffix: string, durationDays: number) =>
+      ctx.manager.create(Task, { projectId: project.id, milestoneId: milestone.id, milestonePhase, name: `${name}: ${suffix}`, durationDays });
+    const chain = [
+      ...(prepareDays > 0 ? [phase(MilestonePhase.PREPARE, 'prepare', prepareDays)] : []),
+      phase(MilestonePhase.LAUNCH, 'go-live', 0),
+      ...(hypercareDays > 0 ? [phase(MilestonePhase.HYPERCARE, 'hypercare', hypercareDays)] : []),
+    ];
+    const saved = await ctx.manager.save(chain);
+    const links = saved.slice(1).map((task, i) => ({
+      projectId: project.id, predecessorId: saved[i].id, successorId: task.id, type: DependencyType.FS, lagDays: 0,
+    }));
+    if (links.length) await ctx.manager.insert(Dependency, links);
+    return milestone;
+  }
+
+  async update(ctx: RequestContext, input: UpdateMilestoneInput): Promise<Milestone> {
+    const found = await findByIdOrFail(ctx, Milestone, input.id, 'Milestone');
+    await this.access.assertCan(ctx, found.projectId, 'editPlan', { what: 'Milestone', id: input.id });
+    await this.tasks.lockPlan(ctx, found.projectId);
+    const milestone = await findByIdOrFail(ctx, Milestone, input.id, 'Milestone', { lock: true });
+    if (milestone.version !== input.version) throw staleVersion('Milestone', milestone.id, input.version, milestone.version);
+
+    if (input.name != null) milestone.name = input.name.trim();
+    if (input.hypercareDays != null && input.hypercareDays !== milestone.hypercareDays) {
+      await this.resizeHypercare(ctx, milestone, input.hypercareDays);
+      milestone.hypercareDays = input.hypercareDays;
+    }
+    if (input.actualGoLive !== undefined) milestone.actualGoLive = input.actualGoLive;
+    if (input.status != null && input.status !== milestone.status) {
+      if (input.status === MilestoneStatus.ACCEPTED) await this.criteria.assertAcceptable(ctx, milestone);
+      milestone.status = input.status;
+    }
+    return ctx.manager.save(milestone);
+  }
+
+  loader(ctx: RequestContext) {
+    return byIdLoader(ctx, 'milestones', (ids) => ctx.manager.findBy(Milestone, { id: In([...ids]) }), (m) => m.id);
+  }
+
+  byProject(ctx: RequestContext, projectId: string): Promise<Milestone[]> {
+    return byParentLoader(ctx, 'milestonesByProject',
+      (ids) => ctx.manager.find(Milestone, { where: { projectId: In([...ids]) }, order: { name: 'ASC' } }),
+      (m) => m.projectId).load(projectId);
+  }
+
+  /** Planned start and go-live from the schedule (go-live: the launch task's finish). */
+  async plannedWindow(ctx: RequestContext, milestone: Milestone): Promise<{ start: string; goLive: string } | null> {
+    return this.schedules.milestoneWindow(await this.schedules.forProject(ctx, milestone.projectId), milestone.id);
+  }
+
+  private async validateSlice(ctx: RequestContext, projectId: string, input: AddMilestoneInput) {
+    const needsArea = input.splitBy !== MilestoneSplit.TERRITORY;
+    const needsTerritory = input.splitBy !== MilestoneSplit.FUNCTION;
+    if (needsArea && !input.functionAreaId) throw badInput(`A milestone split by ${input.splitBy} needs functionAreaId`, 'functionAreaId');
+    if (needsTerritory && !input.territoryId) throw badInput(`A milestone split by ${input.splitBy} needs territoryId`, 'territoryId');
+    const functionAreaId = input.functionAreaId ?? null;
+    const territoryId = input.territoryId ?? null;
+    if (functionAreaId && !(isUuid(functionAreaId) && (await ctx.manager.exists(FunctionArea, { where: { id: functionAreaId, projectId } })))) {
+      throw badInput(`Function area ${functionAreaId} is not part of this project`, 'functionAreaId');
+    }
+    if (territoryId && !(isUuid(territoryId) && (await ctx.manager.exists(Territory, { where: { id: territoryId, projectId } })))) {
+      throw badInput(`Territory ${territoryId} is not part of this project`, 'territoryId');
+    }
+    return { functionAreaId, territoryId };
+  }
+
+  private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<void> {
+    const hypercare = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.HYPERCARE } });
+    if (hypercare) {
+      hypercare.durationDays = days;
+      await ctx.manager.save(hypercare);
+      return;
+    }
+    const launch = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.LAUNCH } });
+    const task = await ctx.manager.save(ctx.manager.create(Task, {
+      projectId: milestone.projectId, milestoneId: milestone.id, milestonePhase: MilestonePhase.HYPERCARE,
+      name: `${milestone.name}: hypercare`, durationDays: days,
+    }));
+    if (launch) {
+      await ctx.manager.insert(Dependency, {
+        projectId: milestone.projectId, predecessorId: launch.id, successorId: task.id, type: DependencyType.FS, lagDays: 0,
+      });
+    }
+  }
+}

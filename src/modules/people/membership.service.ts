@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byParentLoader } from '../../common/dataloaders/request-loaders';
+import { isUuid } from '../../common/database/find-by-id';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { Project } from '../project/entities/project.entity';
+import { Membership } from './entities/membership.entity';
+import { ProjectRole } from './people.enums';
+import { UserService } from './user.service';
+
+@Injectable()
+export class MembershipService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly users: UserService,
+  ) {}
+
+  async addMember(ctx: RequestContext, projectId: string, userId: string, role: ProjectRole): Promise<Membership> {
+    if (!isUuid(projectId) || !(await ctx.manager.exists(Project, { where: { id: projectId } }))) {
+      throw notFound('Project', projectId);
+    }
+    await this.access.assertCan(ctx, projectId, 'manageMembers');
+    if (!isUuid(userId)) throw notFound('User', userId);
+    await this.users.getById(ctx, userId);
+    if (await ctx.manager.exists(Membership, { where: { projectId, userId, role } })) {
+      throw new DomainError(ErrorCode.DUPLICATE, `This user already has the role ${role} in the project`, { field: 'role' });
+    }
+    const membership = await ctx.manager.save(ctx.manager.create(Membership, { projectId, userId, role }));
+    ctx.forget(`roles:${projectId}`);
+    return membership;
+  }
+
+  /** For the creator of a project, who becomes its first project manager. */
+  async addCreator(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
+    await ctx.manager.insert(Membership, { projectId, userId, role: ProjectRole.PROJECT_MANAGER });
+  }
+
+  byProject(ctx: RequestContext, projectId: string): Promise<Membership[]> {
+    return byParentLoader(
+      ctx,
+      'membershipsByProject',
+      (ids) => ctx.manager.find(Membership, { where: { projectId: In([...ids]) }, order: { createdAt: 'ASC' } }),
+      (m) => m.projectId,
+    ).load(projectId);
+  }
+
+  /** Whether every user holds one of the roles in the project (e.g. confirmers must be members). */
+  async membersWithAnyRole(ctx: RequestContext, projectId: string, userIds: readonly string[]): Promise<Set<string>> {
+    const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In([...userIds]) } });
+    return new Set(rows.map((row) => row.userId));
+  }
+}

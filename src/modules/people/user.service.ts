@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byIdLoader } from '../../common/dataloaders/request-loaders';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { hashPassword } from '../auth/password-hasher';
+import { CreateUserInput } from './dto/create-user.input';
+import { User } from './entities/user.entity';
+
+@Injectable()
+export class UserService {
+  constructor(private readonly access: AccessService) {}
+
+  async createUser(ctx: RequestContext, input: CreateUserInput): Promise<User> {
+    this.access.requireAdmin(ctx);
+    return this.insertUser(ctx, input, false);
+  }
+
+  /** Also used to bootstrap the first administrator, which no one is signed in to create. */
+  async insertUser(ctx: RequestContext, input: CreateUserInput, isAdmin: boolean): Promise<User> {
+    const email = input.email.trim().toLowerCase();
+    if (await ctx.manager.exists(User, { where: { email } })) {
+      throw new DomainError(ErrorCode.DUPLICATE, `A user with email ${email} already exists`, { field: 'email' });
+    }
+    const user = ctx.manager.create(User, {
+      email,
+      fullName: input.fullName.trim(),
+      organization: input.organization,
+      isAdmin,
+      passwordHash: await hashPassword(input.password),
+    });
+    return ctx.manager.save(user);
+  }
+
+  async findById(ctx: RequestContext, id: string): Promise<User | null> {
+    return (await this.loader(ctx).load(id)) ?? null;
+  }
+
+  async getById(ctx: RequestContext, id: string): Promise<User> {
+    const user = await this.findById(ctx, id);
+    if (!user) throw notFound('User', id);
+    return user;
+  }
+
+  loader(ctx: RequestContext) {
+    return byIdLoader(ctx, 'users', (ids) => ctx.manager.findBy(User, { id: In([...ids]) }), (user) => user.id);
+  }
+
+  async assertUsersExist(ctx: RequestContext, ids: readonly string[]): Promise<void> {
+    const users = await this.loader(ctx).loadMany([...ids]);
+    const missing = ids.filter((_id, i) => !users[i] || users[i] instanceof Error);
+    if (missing.length) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${missing.join(', ')}`, { ids: missing });
+  }
+}

@@ -1,0 +1,45 @@
+import { Field, InputType, Int } from '@nestjs/graphql';
+import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { DateScalar } from '../../../common/scalars/date.scalar';
+
+@InputType()
+export class CreateProjectInput {
+  @Field({ description: 'Unique and human readable, e.g. "CRM-BELO"' })
+  @Matches(/^[A-Za-z0-9][A-Za-z0-9_-]{1,39}$/, {
+    message: 'code must be 2–40 letters, digits, "-" or "_", starting with a letter or digit (e.g. CRM-BELO)',
+  })
+  code: string;
+
+  @Field()
+  @IsNotEmpty({ message: 'name must not be empty' })
+  @MaxLength(200)
+  name: string;
+
+  @Field()
+  @IsNotEmpty({ message: 'clientName must not be empty' })
+  @MaxLength(200)
+  clientName: string;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(200)
+  systemName?: string | null;
+
+  @Field({ description: 'A key of methodologyTemplates' })
+  @IsNotEmpty({ message: 'templateKey must not be empty' })
+  templateKey: string;
+
+  @Field(() => DateScalar)
+  startDate: string;
+
+  @Field(() => String, { nullable: true, description: "Default: the template's, else the server's default calendar" })
+  @IsOptional()
+  calendarCode?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Default 10' })
+  @IsOptional()
+  @IsInt()
+  @Min(0, { message: 'timeToleranceDays must be 0 or more' })
+  @Max(1000, { message: 'timeToleranceDays must be at most 1000' })
+  timeToleranceDays?: number | null;
+}

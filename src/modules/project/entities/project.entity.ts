@@ -1,0 +1,58 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { DateScalar } from '../../../common/scalars/date.scalar';
+import { ProjectStatus } from '../project.enums';
+
+@ObjectType('Project')
+@Entity()
+export class Project {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Human-readable and unique, e.g. CRM-BELO. */
+  @Field()
+  @Column({ type: 'varchar', length: 40, unique: true })
+  code: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  clientName: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  systemName: string | null;
+
+  @Field(() => ProjectStatus)
+  @Column({ type: 'enum', enum: ProjectStatus, enumName: 'project_status', default: ProjectStatus.PLANNING })
+  status: ProjectStatus;
+
+  @Field(() => DateScalar)
+  @Column({ type: 'date' })
+  startDate: string;
+
+  @Field(() => String, { nullable: true })
+  @Column({ type: 'varchar', length: 80, nullable: true })
+  templateKey: string | null;
+
+  @Column({ type: 'varchar', length: 40 })
+  calendarCode: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 10 })
+  timeToleranceDays: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}

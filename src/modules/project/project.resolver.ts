@@ -1,0 +1,100 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../../common/context/ctx.decorator';
+import type { RequestContext } from '../../common/context/request-context';
+import { Transaction } from '../../common/context/transaction.interceptor';
+import { CalendarService } from '../calendar/calendar.service';
+import { WorkCalendarType } from '../calendar/dto/work-calendar.type';
+import { Membership } from '../people/entities/membership.entity';
+import { MembershipService } from '../people/membership.service';
+import { CreateProjectInput } from './dto/create-project.input';
+import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
+import { FunctionArea } from './entities/function-area.entity';
+import { Project } from './entities/project.entity';
+import { Territory } from './entities/territory.entity';
+import { ProjectService } from './project.service';
+
+@Resolver(() => Project)
+export class ProjectResolver {
+  constructor(
+    private readonly projectService: ProjectService,
+    private readonly memberships: MembershipService,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  @Query(() => Project, { nullable: true })
+  project(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Project> {
+    return this.projectService.getReadable(ctx, id);
+  }
+
+  @Query(() => ProjectConnection)
+  projects(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ProjectFilter, nullable: true }) filter: ProjectFilter | null,
+    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ProjectConnection> {
+    return this.projectService.list(ctx, filter, first, after);
+  }
+
+  @Transaction()
+  @Mutation(() => Project)
+  createProject(@Ctx() ctx: RequestContext, @Args('input') input: CreateProjectInput): Promise<Project> {
+    return this.projectService.create(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => FunctionArea)
+  addFunctionArea(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('name') name: string,
+  ): Promise<FunctionArea> {
+    return this.projectService.addFunctionArea(ctx, projectId, name);
+  }
+
+  @Transaction()
+  @Mutation(() => Territory)
+  addTerritory(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('name') name: string,
+    @Args('calendarCode', { type: () => String, nullable: true }) calendarCode: string | null,
+  ): Promise<Territory> {
+    return this.projectService.addTerritory(ctx, projectId, name, calendarCode);
+  }
+
+  @ResolveField('calendar', () => WorkCalendarType)
+  calendar(@Parent() project: Project): WorkCalendarType {
+    return this.calendars.describe(project.calendarCode);
+  }
+
+  @ResolveField('functionAreas', () => [FunctionArea])
+  functionAreas(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<FunctionArea[]> {
+    return this.projectService.functionAreas(ctx, project.id);
+  }
+
+  @ResolveField('territories', () => [Territory])
+  territories(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<Territory[]> {
+    return this.projectService.territories(ctx, project.id);
+  }
+
+  @ResolveField('members', () => [Membership])
+  members(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<Membership[]> {
+    return this.memberships.byProject(ctx, project.id);
+  }
+}
+
+@Resolver(() => Territory)
+export class TerritoryResolver {
+  constructor(
+    private readonly projects: ProjectService,
+    private readonly calendars: CalendarService,
+  ) {}
+
+  /** A territory without its own calendar works to the project's. */
+  @ResolveField('calendar', () => WorkCalendarType)
+  async calendar(@Ctx() ctx: RequestContext, @Parent() territory: Territory): Promise<WorkCalendarType> {
+    const code = territory.calendarCode ?? (await this.projects.loader(ctx).load(territory.projectId))!.calendarCode;
+    return this.calendars.describe(code);
+  }
+}

@@ -1,0 +1,159 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { Brackets, In } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import type { RequestContext } from '../../common/context/request-context';
+import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { MethodologyService } from '../methodology/methodology.service';
+import { Membership } from '../people/entities/membership.entity';
+import { MembershipService } from '../people/membership.service';
+import { CreateProjectInput } from './dto/create-project.input';
+import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
+import { FunctionArea } from './entities/function-area.entity';
+import { Project } from './entities/project.entity';
+import { Territory } from './entities/territory.entity';
+import { TemplateInstantiator } from './template-instantiator';
+
+const DEFAULT_TIME_TOLERANCE_DAYS = 10;
+const MAX_PAGE_SIZE = 200;
+
+const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
+const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+
+@Injectable()
+export class ProjectService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly access: AccessService,
+    private readonly calendars: CalendarService,
+    private readonly methodologies: MethodologyService,
+    private readonly memberships: MembershipService,
+    private readonly instantiator: TemplateInstantiator,
+  ) {}
+
+  async create(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {
+    const user = this.access.requireUser(ctx);
+    const template = this.methodologies.require(input.templateKey);
+    const calendarCode = input.calendarCode ?? template.calendarCode ?? this.config.defaultCalendarCode;
+    this.calendars.require(calendarCode);
+    const code = input.code.trim();
+    const taken = await ctx.manager
+      .createQueryBuilder(Project, 'p')
+      .where('lower(p.code) = lower(:code)', { code })
+      .getExists();
+    if (taken) throw new DomainError(ErrorCode.DUPLICATE, `Project code ${code} is already taken`, { field: 'code' });
+
+    const project = await ctx.manager.save(
+      ctx.manager.create(Project, {
+        code,
+        name: input.name.trim(),
+        clientName: input.clientName.trim(),
+        systemName: input.systemName?.trim() || null,
+        startDate: input.startDate,
+        templateKey: template.key,
+        calendarCode,
+        timeToleranceDays: input.timeToleranceDays ?? DEFAULT_TIME_TOLERANCE_DAYS,
+      }),
+    );
+    await this.memberships.addCreator(ctx, project.id, user.id);
+    await this.instantiator.instantiate(ctx, project.id, template);
+    ctx.forget(`roles:${project.id}`);
+    return project;
+  }
+
+  /** Refuses with NOT_FOUND both a missing project and one the user is not a member of. */
+  async getReadable(ctx: RequestContext, id: string): Promise<Project> {
+    if (!isUuid(id)) throw notFound('Project', id);
+    const project = await this.loader(ctx).load(id);
+    if (!project) throw notFound('Project', id);
+    await this.access.assertCan(ctx, id, 'read');
+    return project;
+  }
+
+  /** Loads the project with a row lock after checking the right to perform `action` on it. */
+  async getForChange(ctx: RequestContext, id: string, action: Parameters<AccessService['assertCan']>[2]): Promise<Project> {
+    const project = await findByIdOrFail(ctx, Project, id, 'Project');
+    await this.access.assertCan(ctx, id, action);
+    return project;
+  }
+
+  loader(ctx: RequestContext) {
+    return byIdLoader(ctx, 'projects', (ids) => ctx.manager.findBy(Project, { id: In([...ids]) }), (p) => p.id);
+  }
+
+  async list(ctx: RequestContext, filter: ProjectFilter | null | undefined, first: number, after?: string | null): Promise<ProjectConnection> {
+    const user = this.access.requireUser(ctx);
+    if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
+      throw badInput(`first must be between 0 and ${MAX_PAGE_SIZE}`, 'first');
+    }
+    const query = ctx.manager.createQueryBuilder(Project, 'p');
+    if (!user.isAdmin) {
+      query.where((qb) => {
+        const members = qb.subQuery().select('1').from(Membership, 'm')
+          .where('m.project_id = p.id').andWhere('m.user_id = :userId').getQuery();
+        return `EXISTS ${members}`;
+      }).setParameter('userId', user.id);
+    }
+    if (filter?.status) query.andWhere('p.status = :status', { status: filter.status });
+    const search = filter?.search?.trim();
+    if (search) {
+      const pattern = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      query.andWhere(new Brackets((qb) =>
+        qb.where('p.code ILIKE :pattern', { pattern })
+          .orWhere('p.name ILIKE :pattern', { pattern })
+          .orWhere('p.client_name ILIKE :pattern', { pattern })));
+    }
+    const totalCount = await query.getCount();
+    if (after) query.andWhere('p.code > :after', { after: decodeCursor(after) });
+    const rows = await query.orderBy('p.code', 'ASC').take(first + 1).getMany();
+    const page = rows.slice(0, first);
+    const edges = page.map((node) => ({ cursor: encodeCursor(node.code), node }));
+    return {
+      edges,
+      totalCount,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+    };
+  }
+
+  async addFunctionArea(ctx: RequestContext, projectId: string, name: string): Promise<FunctionArea> {
+    await this.getForChange(ctx, projectId, 'editProject');
+    const trimmed = this.requireName(name);
+    if (await ctx.manager.exists(FunctionArea, { where: { projectId, name: trimmed } })) {
+      throw new DomainError(ErrorCode.DUPLICATE, `The project already has a function area "${trimmed}"`, { field: 'name' });
+    }
+    return ctx.manager.save(ctx.manager.create(FunctionArea, { projectId, name: trimmed }));
+  }
+
+  async addTerritory(ctx: RequestContext, projectId: string, name: string, calendarCode?: string | null): Promise<Territory> {
+    await this.getForChange(ctx, projectId, 'editProject');
+    const trimmed = this.requireName(name);
+    if (calendarCode) this.calendars.require(calendarCode);
+    if (await ctx.manager.exists(Territory, { where: { projectId, name: trimmed } })) {
+      throw new DomainError(ErrorCode.DUPLICATE, `The project already has a territory "${trimmed}"`, { field: 'name' });
+    }
+    return ctx.manager.save(ctx.manager.create(Territory, { projectId, name: trimmed, calendarCode: calendarCode ?? null }));
+  }
+
+  functionAreas(ctx: RequestContext, projectId: string): Promise<FunctionArea[]> {
+    return byParentLoader(ctx, 'functionAreasByProject',
+      (ids) => ctx.manager.find(FunctionArea, { where: { projectId: In([...ids]) }, order: { name: 'ASC' } }),
+      (row) => row.projectId).load(projectId);
+  }
+
+  territories(ctx: RequestContext, projectId: string): Promise<Territory[]> {
+    return byParentLoader(ctx, 'territoriesByProject',
+      (ids) => ctx.manager.find(Territory, { where: { projectId: In([...ids]) }, order: { name: 'ASC' } }),
+      (row) => row.projectId).load(projectId);
+  }
+
+  private requireName(name: string): string {
+    const trimmed = name.trim();
+    if (!trimmed) throw badInput('name must not be empty', 'name');
+    if (trimmed.length > 200) throw badInput('name must be at most 200 characters', 'name');
+    return trimmed;
+  }
+}

@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byParentLoader } from '../../common/dataloaders/request-loaders';
+import { findByIdOrFail } from '../../common/database/find-by-id';
+import { badInput, DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { AddDependencyInput } from './dto/task.inputs';
+import { Dependency } from './entities/dependency.entity';
+import { Task } from './entities/task.entity';
+import { findCycleIfLinked } from './engine/scheduler';
+import { DependencyType } from './schedule.enums';
+import { TaskService } from './task.service';
+
+@Injectable()
+export class DependencyService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly tasks: TaskService,
+  ) {}
+
+  async add(ctx: RequestContext, input: AddDependencyInput): Promise<Dependency> {
+    const predecessor = await findByIdOrFail(ctx, Task, input.predecessorId, 'Task');
+    const successor = await findByIdOrFail(ctx, Task, input.successorId, 'Task');
+    await this.access.assertCan(ctx, predecessor.projectId, 'editPlan', { what: 'Task', id: predecessor.id });
+    await this.access.assertCan(ctx, successor.projectId, 'editPlan', { what: 'Task', id: successor.id });
+    if (predecessor.projectId !== successor.projectId) {
+      throw badInput('A dependency links two tasks of the same project', 'successorId');
+    }
+    if (predecessor.id === successor.id) throw badInput('A task cannot depend on itself', 'successorId');
+    const projectId = predecessor.projectId;
+    await this.tasks.lockPlan(ctx, projectId);
+
+    const links = await ctx.manager.find(Dependency, { where: { projectId }, select: { predecessorId: true, successorId: true } });
+    if (links.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
+      throw badInput(`"${successor.name}" already depends on "${predecessor.name}"; remove that link to change its type or lag`, 'successorId');
+    }
+    const newLink = { predecessorId: predecessor.id, successorId: successor.id };
+    const taskIds = [...new Set(links.flatMap((l) => [l.predecessorId, l.successorId]).concat(predecessor.id, successor.id))];
+    const cycle = findCycleIfLinked(taskIds, links, newLink);
+    if (cycle) {
+      const names = new Map((await ctx.manager.find(Task, { where: { id: In(cycle) }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
+      throw new DomainError(
+        ErrorCode.DEPENDENCY_CYCLE,
+        `This link would close a cycle: ${[...cycle, cycle[0]].map((id) => `"${names.get(id)}"`).join(' → ')}`,
+        { cycle },
+      );
+    }
+    return ctx.manager.save(
+      ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
+    );
+  }
+
+  async remove(ctx: RequestContext, id: string): Promise<boolean> {
+    const link = await findByIdOrFail(ctx, Dependency, id, 'Dependency');
+    await this.access.assertCan(ctx, link.projectId, 'editPlan', { what: 'Dependency', id });
+    await this.tasks.lockPlan(ctx, link.projectId);
+    await ctx.manager.delete(Dependency, { id });
+    return true;
+  }
+
+  predecessorsOf(ctx: RequestContext, taskId: string): Promise<Dependency[]> {
+    return byParentLoader(ctx, 'linksBySuccessor',
+      (ids) => ctx.manager.find(Dependency, { where: { successorId: In([...ids]) } }), (l) => l.successorId).load(taskId);
+  }
+
+  successorsOf(ctx: RequestContext, taskId: string): Promise<Dependency[]> {
+    return byParentLoader(ctx, 'linksByPredecessor',
+      (ids) => ctx.manager.find(Dependency, { where: { predecessorId: In([...ids]) } }), (l) => l.predecessorId).load(taskId);
+  }
+}

@@ -1,0 +1,21 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { DateScalar } from '../../../common/scalars/date.scalar';
+import { Rag } from '../../reporting/rag.enum';
+
+@ObjectType('ProjectHealth')
+export class ProjectHealth {
+  @Field(() => Rag, { description: 'GREEN within half the time tolerance of the latest baseline, AMBER within it, RED beyond' })
+  schedule: Rag;
+
+  @Field(() => Rag, { description: 'The worst of the rated dimensions' })
+  overall: Rag;
+
+  @Field(() => DateScalar)
+  forecastFinish: string;
+
+  @Field(() => DateScalar, { nullable: true })
+  baselineFinish: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Forecast minus baseline finish, working days of the project calendar' })
+  varianceDays: number | null;
+}

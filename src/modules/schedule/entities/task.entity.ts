@@ -1,0 +1,66 @@
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { DateScalar } from '../../../common/scalars/date.scalar';
+import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Project } from '../../project/entities/project.entity';
+import { Stage } from '../../stage/entities/stage.entity';
+import { MilestonePhase } from '../schedule.enums';
+
+/** A unit of scheduled work; its dates come from the scheduler, never from storage. */
+@ObjectType('Task')
+@Entity()
+export class Task {
+  @Field(() => ID)
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Index()
+  @Column('uuid')
+  projectId: string;
+
+  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'project_id' })
+  project?: Relation<Project>;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  stageId: string | null;
+
+  @ManyToOne(() => Stage, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'stage_id' })
+  stage?: Relation<Stage>;
+
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  milestoneId: string | null;
+
+  @ManyToOne(() => Milestone, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'milestone_id' })
+  milestone?: Relation<Milestone>;
+
+  @Column({ type: 'enum', enum: MilestonePhase, enumName: 'milestone_phase', nullable: true })
+  milestonePhase: MilestonePhase | null;
+
+  @Field()
+  @Column({ type: 'varchar', length: 200 })
+  name: string;
+
+  @Field(() => Int)
+  @Column({ type: 'int' })
+  durationDays: number;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  startNoEarlierThan: string | null;
+
+  @Field(() => Int)
+  @Column({ type: 'int', default: 0 })
+  percentComplete: number;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt: Date;
+
+  @Field(() => Int)
+  @VersionColumn()
+  version: number;
+}

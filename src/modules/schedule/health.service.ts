@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../../common/context/request-context';
+import { worstRag } from '../reporting/rag.enum';
+import { Project } from '../project/entities/project.entity';
+import { BaselineService } from './baseline.service';
+import { ProjectHealth } from './dto/project-health.type';
+import { scheduleRag, varianceDays } from './engine/rollups';
+import { ScheduleService } from './schedule.service';
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly schedules: ScheduleService,
+    private readonly baselines: BaselineService,
+  ) {}
+
+  async forProject(ctx: RequestContext, project: Project): Promise<ProjectHealth> {
+    const [schedule, baseline] = await Promise.all([
+      this.schedules.forProject(ctx, project.id),
+      this.baselines.latest(ctx, project.id),
+    ]);
+    const calendar = schedule.projectCalendar;
+    const forecastFinish = schedule.finishDate;
+    const baselineFinish = baseline?.finishDate ?? null;
+    const scheduleRating = scheduleRag(forecastFinish, baselineFinish, project.timeToleranceDays, calendar);
+    return {
+      schedule: scheduleRating,
+      // Schedule is the only dimension rated from data so far; the others come with status reports.
+      overall: worstRag([scheduleRating]),
+      forecastFinish,
+      baselineFinish,
+      varianceDays: baselineFinish ? varianceDays(calendar, baselineFinish, forecastFinish) : null,
+    };
+  }
+}

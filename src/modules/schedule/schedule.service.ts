@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import type { RequestContext } from '../../common/context/request-context';
+import { notFound } from '../../common/errors/domain-error';
+import { CalendarService } from '../calendar/calendar.service';
+import type { WorkCalendar } from '../calendar/work-calendar';
+import { Milestone } from '../milestone/entities/milestone.entity';
+import { Project } from '../project/entities/project.entity';
+import { Territory } from '../project/entities/territory.entity';
+import { Dependency } from './entities/dependency.entity';
+import { Task } from './entities/task.entity';
+import { milestoneWindow, stageWindow } from './engine/rollups';
+import { scheduleNetwork } from './engine/scheduler';
+import { MilestonePhase } from './schedule.enums';
+
+export interface TaskDates {
+  start: string;
+  finish: string;
+  lateStart: string;
+  lateFinish: string;
+  totalFloatDays: number;
+  critical: boolean;
+}
+
+export interface ProjectSchedule {
+  project: Project;
+  tasks: Task[];
+  links: Dependency[];
+  dates: Map<string, TaskDates>;
+  /** The calendar each milestone (and so each of its tasks) works to. */
+  milestoneCalendars: Map<string, WorkCalendar>;
+  projectCalendar: WorkCalendar;
+  start: string;
+  finishDate: string;
+  criticalPath: string[];
+}
+
+/**
+ * The plan's dates, computed on read from tasks, links and calendars. Scheduling is linear and a
+ * few milliseconds for a real project, so no stored dates can go stale; the result is memoised
+ * per request so that every field of one response reads the same schedule.
+ */
+@Injectable()
+export class ScheduleService {
+  constructor(private readonly calendars: CalendarService) {}
+
+  forProject(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
+    return ctx.memoize(`schedule:${projectId}`, () => this.compute(ctx, projectId));
+  }
+
+  /** Call after a change of tasks, links or calendars inside a mutation. */
+  invalidate(ctx: RequestContext, projectId: string): void {
+    ctx.forget(`schedule:${projectId}`);
+  }
+
+  calendarOfTask(schedule: ProjectSchedule, task: Pick<Task, 'milestoneId'>): WorkCalendar {
+    return (task.milestoneId && schedule.milestoneCalendars.get(task.milestoneId)) || schedule.projectCalendar;
+  }
+
+  /** A milestone's planned start and go-live (its launch task's finish, else its latest finish). */
+  milestoneWindow(schedule: ProjectSchedule, milestoneId: string): { start: string; goLive: string } | null {
+    const own = schedule.tasks.filter((t) => t.milestoneId === milestoneId);
+    const launch = own.find((t) => t.milestonePhase === MilestonePhase.LAUNCH);
+    return milestoneWindow(own.map((t) => schedule.dates.get(t.id)!), launch ? schedule.dates.get(launch.id)! : null);
+  }
+
+  /** A stage's planned start and finish: the earliest start and latest finish of its tasks. */
+  stageWindow(schedule: ProjectSchedule, stageId: string): { start: string; finish: string } | null {
+    return stageWindow(schedule.tasks.filter((t) => t.stageId === stageId).map((t) => schedule.dates.get(t.id)!));
+  }
+
+  private async compute(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
+    const em = ctx.manager;
+    const project = await em.findOne(Project, { where: { id: projectId } });
+    if (!project) throw notFound('Project', projectId);
+    const [tasks, links, milestones, territories] = await Promise.all([
+      em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      em.find(Dependency, { where: { projectId } }),
+      em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } }),
+      em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } }),
+    ]);
+    const projectCalendar = this.calendars.require(project.calendarCode);
+    const territoryCalendars = new Map(
+      territories.map((t) => [t.id, t.calendarCode ? this.calendars.require(t.calendarCode) : projectCalendar]),
+    );
+    const milestoneCalendars = new Map(
+      milestones.map((m) => [m.id, (m.territoryId && territoryCalendars.get(m.territoryId)) || projectCalendar]),
+    );
+    const calendarOf = (task: Task) => (task.milestoneId && milestoneCalendars.get(task.milestoneId)) || projectCalendar;
+
+    const result = scheduleNetwork({
+      projectStart: project.startDate,
+      tasks: tasks.map((task) => ({
+        id: task.id,
+        name: task.name,
+        durationDays: task.durationDays,
+        startNoEarlierThan: task.startNoEarlierThan,
+        calendar: calendarOf(task),
+      })),
+      links: links.map((link) => ({
+        predecessorId: link.predecessorId,
+        successorId: link.successorId,
+        type: link.type,
+        lagDays: link.lagDays,
+      })),
+    });
+    const dates = new Map<string, TaskDates>();
+    let start: string | null = null;
+    for (const [id, d] of result.tasks) {
+      dates.set(id, d);
+      if (start === null || d.start < start) start = d.start;
+    }
+    return {
+      project,
+      tasks,
+      links,
+      dates,
+      milestoneCalendars,
+      projectCalendar,
+      start: start ?? project.startDate,
+      finishDate: result.finishDate ?? project.startDate,
+      criticalPath: result.criticalPath,
+    };
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { badInput, staleVersion } from '../../common/errors/domain-error';
+import { AccessService } from '../auth/access.service';
+import { Milestone } from '../milestone/entities/milestone.entity';
+import { Project } from '../project/entities/project.entity';
+import { Stage } from '../stage/entities/stage.entity';
+import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
+import { Task } from './entities/task.entity';
+import { ScheduleService } from './schedule.service';
+
+@Injectable()
+export class TaskService {
+  constructor(
+    private readonly access: AccessService,
+    private readonly schedules: ScheduleService,
+  ) {}
+
+  /**
+   * Plan edits of one project are serialised on the project's row: two links added at once
+   * could otherwise each pass the cycle check and together close a cycle.
+   */
+  async lockPlan(ctx: RequestContext, projectId: string): Promise<void> {
+    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    this.schedules.invalidate(ctx, projectId);
+  }
+
+  async add(ctx: RequestContext, input: AddTaskInput): Promise<Task> {
+    await findByIdOrFail(ctx, Project, input.projectId, 'Project');
+    await this.access.assertCan(ctx, input.projectId, 'editPlan');
+    await this.lockPlan(ctx, input.projectId);
+    if (input.stageId) await this.requireInProject(ctx, Stage, input.stageId, input.projectId, 'Stage', 'stageId');
+    if (input.milestoneId) await this.requireInProject(ctx, Milestone, input.milestoneId, input.projectId, 'Milestone', 'milestoneId');
+    return ctx.manager.save(
+      ctx.manager.create(Task, {
+        projectId: input.projectId,
+        stageId: input.stageId ?? null,
+        milestoneId: input.milestoneId ?? null,
+        name: input.name.trim(),
+        durationDays: input.durationDays,
+        startNoEarlierThan: input.startNoEarlierThan ?? null,
+      }),
+    );
+  }
+
+  async update(ctx: RequestContext, input: UpdateTaskInput): Promise<Task> {
+    const task = await this.getForChange(ctx, input.id, 'editTask');
+    if (task.version !== input.version) throw staleVersion('Task', task.id, input.version, task.version);
+    if (input.name != null) task.name = input.name.trim();
+    if (input.durationDays != null) task.durationDays = input.durationDays;
+    if (input.percentComplete != null) task.percentComplete = input.percentComplete;
+    if (input.startNoEarlierThan !== undefined) task.startNoEarlierThan = input.startNoEarlierThan;
+    return ctx.manager.save(task);
+  }
+
+  /** Loads the task locked, after the access check and the plan lock, for a read-check-write. */
+  async getForChange(ctx: RequestContext, id: string, action: 'editTask' | 'editPlan'): Promise<Task> {
+    const found = await findByIdOrFail(ctx, Task, id, 'Task');
+    await this.access.assertCan(ctx, found.projectId, action, { what: 'Task', id });
+    await this.lockPlan(ctx, found.projectId);
+    return findByIdOrFail(ctx, Task, id, 'Task', { lock: true });
+  }
+
+  loader(ctx: RequestContext) {
+    return byIdLoader(ctx, 'tasks', (ids) => ctx.manager.findBy(Task, { id: In([...ids]) }), (task) => task.id);
+  }
+
+  byMilestone(ctx: RequestContext, milestoneId: string): Promise<Task[]> {
+    return byParentLoader(ctx, 'tasksByMilestone',
+      (ids) => ctx.manager.find(Task, { where: { milestoneId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      (task) => task.milestoneId!).load(milestoneId);
+  }
+
+  private async requireInProject(
+    ctx: RequestContext,
+    entity: typeof Stage | typeof Milestone,
+    id: string,
+    projectId: string,
+    what: string,
+    field: string,
+  ): Promise<void> {
+    const row = isUuid(id) ? await ctx.manager.findOne(entity, { where: { id }, select: { id: true, projectId: true } }) : null;
+    if (!row || row.projectId !== projectId) throw badInput(`${what} ${id} is not part of this project`, field);
+  }
+}

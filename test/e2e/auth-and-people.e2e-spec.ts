@@ -1,0 +1,95 @@
+import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
+
+const CREATE_USER = `mutation($input: CreateUserInput!) { createUser(input: $input) { id email fullName organization isAdmin } }`;
+const LOGIN = `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token user { id email } } }`;
+
+describe('authentication and people (e2e)', () => {
+  let t: TestApp;
+  let admin: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    admin = await t.user({ admin: true });
+  });
+  afterAll(() => t.close());
+
+  it('an administrator creates a user who can then sign in; the password is stored hashed', async () => {
+    const email = `${unique('Key.User')}@Example.test`;
+    const { createUser } = await t.ok(CREATE_USER, {
+      input: { email, fullName: 'Irina Key-User', organization: 'CLIENT', password: 'long-enough-password' },
+    }, admin.token);
+    expect(createUser).toMatchObject({ email: email.toLowerCase(), organization: 'CLIENT', isAdmin: false });
+    const { login } = await t.ok(LOGIN, { e: email, p: 'long-enough-password' });
+    expect(login.user.id).toBe(createUser.id);
+    const { me } = await t.ok('{ me { id email } }', {}, login.token);
+    expect(me.id).toBe(createUser.id);
+    const [row] = await t.dataSource.query('SELECT password_hash FROM app_user WHERE id = $1', [createUser.id]);
+    expect(row.password_hash).toMatch(/^scrypt\$/);
+    expect(row.password_hash).not.toContain('long-enough-password');
+  });
+
+  it('refuses createUser to a non-administrator, and bad input, writing nothing', async () => {
+    const plain = await t.user();
+    const count = async () => Number((await t.dataSource.query('SELECT count(*) AS n FROM app_user'))[0].n);
+    const before = await count();
+    const input = { email: `${unique('x')}@example.test`, fullName: 'X', organization: 'CLIENT', password: 'long-enough-password' };
+    expect(codeOf(await t.gql(CREATE_USER, { input }, plain.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(CREATE_USER, { input: { ...input, email: 'not-an-email' } }, admin.token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(CREATE_USER, { input: { ...input, password: 'short' } }, admin.token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(CREATE_USER, { input: { ...input, email: admin.email } }, admin.token))).toBe('DUPLICATE');
+    expect(codeOf(await t.gql(CREATE_USER, { input }))).toBe('UNAUTHENTICATED');
+    expect(await count()).toBe(before);
+  });
+
+  it('gives the same answer for an unknown email and a wrong password', async () => {
+    const unknown = await t.gql(LOGIN, { e: 'nobody@example.test', p: 'whatever-password' });
+    const wrong = await t.gql(LOGIN, { e: admin.email, p: 'wrong-password' });
+    expect(codeOf(unknown)).toBe('UNAUTHENTICATED');
+    expect(unknown.errors![0].message).toBe(wrong.errors![0].message);
+  });
+
+  it('me is null without a token', async () => {
+    expect((await t.ok('{ me { id } }')).me).toBeNull();
+  });
+
+  it('a password change revokes older tokens', async () => {
+    const user = await t.user();
+    expect((await t.ok('{ me { id } }', {}, user.token)).me.id).toBe(user.id);
+    await t.dataSource.query("UPDATE app_user SET password_changed_at = now() + interval '2 seconds' WHERE id = $1", [user.id]);
+    expect((await t.ok('{ me { id } }', {}, user.token)).me).toBeNull();
+  });
+
+  describe('members', () => {
+    const ADD = `mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id role user { id } } }`;
+    let pm: TestUser;
+    let projectId: string;
+
+    beforeAll(async () => {
+      pm = await t.user();
+      const { createProject } = await t.ok(`mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }`, {
+        i: { code: unique('MEM'), name: 'Members', clientName: 'Client', templateKey: 'billing-remote', startDate: '2026-04-01' },
+      }, pm.token);
+      projectId = createProject.id;
+    });
+
+    it('the project manager adds members; a person may hold two roles', async () => {
+      const keyUser = await t.user({ organization: 'CLIENT' as never });
+      await t.ok(ADD, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token);
+      await t.ok(ADD, { p: projectId, u: keyUser.id, r: 'TRAINER' }, pm.token);
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { members { role user { id } } } }', { id: projectId }, keyUser.token);
+      expect(project.members.filter((m: any) => m.user.id === keyUser.id).map((m: any) => m.role).sort()).toEqual(['KEY_USER', 'TRAINER']);
+      expect(codeOf(await t.gql(ADD, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token))).toBe('DUPLICATE');
+    });
+
+    it('refuses members who may not manage members, strangers, and unknown users', async () => {
+      const observer = await t.user();
+      await t.ok(ADD, { p: projectId, u: observer.id, r: 'OBSERVER' }, pm.token);
+      const other = await t.user();
+      expect(codeOf(await t.gql(ADD, { p: projectId, u: other.id, r: 'KEY_USER' }, observer.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(ADD, { p: projectId, u: other.id, r: 'KEY_USER' }, other.token))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(ADD, { p: projectId, u: '00000000-0000-4000-8000-000000000000', r: 'KEY_USER' }, pm.token))).toBe('NOT_FOUND');
+      const rows = await t.dataSource.query('SELECT count(*) AS n FROM membership WHERE user_id = $1', [other.id]);
+      expect(Number(rows[0].n)).toBe(0);
+    });
+  });
+});

@@ -1,0 +1,97 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import { EmbeddedPostgres } from '../../src/common/database/embedded-postgres';
+
+/** A database for one test run and how to get rid of it. */
+export interface TestDatabase {
+  url: string;
+  kind: string;
+  dispose(): Promise<void>;
+}
+
+/** TEST_DATABASE_URL names a server: each run gets a fresh database on it, dropped afterwards. */
+async function freshDatabaseOn(serverUrl: string): Promise<TestDatabase> {
+  const name = `rollout_test_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    kind: `server ${url.host}, database ${name}`,
+    dispose: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+function postgresBinaries(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'initdb'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length ? join(root, versions[0], 'bin') : null;
+}
+
+const freePort = (): Promise<number> =>
+  new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+
+/** A throwaway cluster with durability off: starts in about a second (see STACK.md). */
+async function throwawayCluster(bin: string): Promise<TestDatabase> {
+  const dir = mkdtempSync(join(tmpdir(), 'rollout-pgtest-'));
+  chmodSync(dir, 0o777);
+  const asRoot = process.getuid?.() === 0;
+  const run = (command: string, args: string[]) => {
+    const [file, argv] = asRoot ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
+    execFileSync(file, argv, { stdio: 'pipe' });
+  };
+  const data = join(dir, 'data');
+  run('initdb', ['--no-sync', '-A', 'trust', '-U', 'postgres', '-D', data]);
+  const port = await freePort();
+  const options = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off`;
+  run('pg_ctl', ['-w', '-D', data, '-o', options, '-l', join(dir, 'log'), 'start']);
+  return {
+    url: `postgresql://postgres@127.0.0.1:${port}/postgres`,
+    kind: `throwaway cluster on port ${port}`,
+    dispose: async () => {
+      const [file, argv] = asRoot
+        ? ['runuser', ['-u', 'postgres', '--', join(bin, 'pg_ctl'), '-D', data, '-m', 'immediate', 'stop']]
+        : [join(bin, 'pg_ctl'), ['-D', data, '-m', 'immediate', 'stop']];
+      spawnSync(file, argv, { stdio: 'pipe' });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function embedded(): Promise<TestDatabase> {
+  const db = await EmbeddedPostgres.start(undefined, 20);
+  return { url: db.url, kind: 'embedded PGlite', dispose: () => db.stop() };
+}
+
+export async function provisionTestDatabase(): Promise<TestDatabase> {
+  if (process.env.TEST_DATABASE_URL) return freshDatabaseOn(process.env.TEST_DATABASE_URL);
+  const bin = postgresBinaries();
+  if (bin) {
+    try {
+      return await throwawayCluster(bin);
+    } catch (error) {
+      console.warn(`Could not start a throwaway PostgreSQL cluster (${(error as Error).message}); using embedded PGlite`);
+    }
+  }
+  return embedded();
+}
