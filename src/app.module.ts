@@ -1,10 +1,11 @@
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { DatabaseModule } from './common/database/database.module';
+import { DomainErrorFilter } from './common/errors/domain-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
 import { DateScalar } from './common/scalars/date.scalar';
@@ -19,6 +20,7 @@ import { PeopleModule } from './modules/people/people.module';
 import { ProjectModule } from './modules/project/project.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { StageModule } from './modules/stage/stage.module';
+import { TrainingModule } from './modules/training/training.module';
 
 @Module({})
 export class AppModule {
@@ -45,10 +47,12 @@ export class AppModule {
         MilestoneModule,
         ScheduleModule,
         CriterionModule,
+        TrainingModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: DomainErrorFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationExceptionFactory }),

@@ -10,6 +10,7 @@ import { User } from '../modules/people/entities/user.entity';
 import { Organization, ProjectRole } from '../modules/people/people.enums';
 import { FunctionArea } from '../modules/project/entities/function-area.entity';
 import { Project } from '../modules/project/entities/project.entity';
+import { newFeedToken } from '../modules/project/project.service';
 import { Territory } from '../modules/project/entities/territory.entity';
 import { TemplateInstantiator } from '../modules/project/template-instantiator';
 import { BaselineService } from '../modules/schedule/baseline.service';
@@ -32,7 +33,7 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
         await em.insert(User, { id: person.id, email: person.email, fullName: person.fullName, organization: person.organization as Organization, passwordHash });
       }
     }
-    await em.insert(Project, { ...DEMO_PROJECT });
+    await em.insert(Project, { ...DEMO_PROJECT, calendarFeedToken: newFeedToken() });
     await em.insert(Membership, DEMO_PEOPLE.flatMap((p) => p.roles.map((role) => ({ projectId: DEMO_PROJECT.id, userId: p.id, role: role as ProjectRole }))));
     await app.get(TemplateInstantiator).instantiate(ctx, DEMO_PROJECT.id, app.get(MethodologyService).require(DEMO_PROJECT.templateKey));
     await em.insert(Territory, DEMO_TERRITORIES.map((t) => ({ ...t, projectId: DEMO_PROJECT.id })));

@@ -10,15 +10,6 @@ import { TestApp } from '../support/test-app';
  * them appears without being taken off this list, so the list can only shrink honestly.
  */
 const NOT_YET_BUILT = new Set<string>([
-  // Acceptance and gates
-  'Stage.gateDecision', 'GateDecision', 'GateDecisionInput', 'AddCriterionInput',
-  'Mutation.addCriterion', 'Mutation.confirmCriterion', 'Mutation.rejectCriterion', 'Mutation.waiveCriterion',
-  'Mutation.startStage', 'Mutation.decideGate', 'Mutation.closeStage',
-  // Key users and training
-  'Project.keyUsers', 'Project.keyUserCoverage', 'Project.trainingSessions', 'Project.trainingCalendarUrl',
-  'KeyUserAssignment', 'KeyUserCoverage', 'CoverageCell', 'TrainingSession', 'Attendance',
-  'TrainingAudience', 'TrainingFormat', 'AttendanceStatus', 'AssignKeyUserInput', 'ScheduleTrainingInput',
-  'Mutation.assignKeyUser', 'Mutation.scheduleTraining', 'Mutation.recordAttendance',
   // Status reports and exports
   'Project.statusReports', 'StatusReport', 'CreateStatusReportInput', 'FileExport',
   'Mutation.createStatusReport', 'Mutation.publishStatusReport', 'Mutation.exportProjectPlan',

@@ -2,6 +2,7 @@ import { Confirmation } from '../../modules/criterion/entities/confirmation.enti
 import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../modules/criterion/entities/criterion.entity';
 import { Milestone } from '../../modules/milestone/entities/milestone.entity';
+import { KeyUserAssignment } from '../../modules/people/entities/key-user-assignment.entity';
 import { Membership } from '../../modules/people/entities/membership.entity';
 import { User } from '../../modules/people/entities/user.entity';
 import { FunctionArea } from '../../modules/project/entities/function-area.entity';
@@ -11,7 +12,10 @@ import { Dependency } from '../../modules/schedule/entities/dependency.entity';
 import { BaselineEntry } from '../../modules/schedule/entities/baseline-entry.entity';
 import { Baseline } from '../../modules/schedule/entities/baseline.entity';
 import { Task } from '../../modules/schedule/entities/task.entity';
+import { GateDecision } from '../../modules/stage/entities/gate-decision.entity';
 import { Stage } from '../../modules/stage/entities/stage.entity';
+import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
+import { TrainingSession } from '../../modules/training/entities/training-session.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [
@@ -29,4 +33,8 @@ export const ENTITIES = [
   Confirmation,
   Baseline,
   BaselineEntry,
+  GateDecision,
+  KeyUserAssignment,
+  TrainingSession,
+  TrainingAttendance,
 ];

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
-import { byParentLoader } from '../../common/dataloaders/request-loaders';
+import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Milestone } from '../milestone/entities/milestone.entity';
@@ -15,6 +15,10 @@ const ORDER = { position: 'ASC', createdAt: 'ASC' } as const;
 
 @Injectable()
 export class CriterionService {
+  loader(ctx: RequestContext) {
+    return byIdLoader(ctx, 'criteria', (ids) => ctx.manager.findBy(Criterion, { id: In([...ids]) }), (c) => c.id);
+  }
+
   byStage(ctx: RequestContext, stageId: string): Promise<Criterion[]> {
     return byParentLoader(ctx, 'criteriaByStage',
       (ids) => ctx.manager.find(Criterion, { where: { stageId: In([...ids]) }, order: ORDER }), (c) => c.stageId!).load(stageId);

@@ -3,7 +3,8 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
-import { badInput, staleVersion } from '../../common/errors/domain-error';
+import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { CriterionService } from '../criterion/criterion.service';
 import { MethodologyService } from '../methodology/methodology.service';
@@ -75,7 +76,10 @@ export class MilestoneService {
     }
     if (input.actualGoLive !== undefined) milestone.actualGoLive = input.actualGoLive;
     if (input.status != null && input.status !== milestone.status) {
-      if (input.status === MilestoneStatus.ACCEPTED) await this.criteria.assertAcceptable(ctx, milestone);
+      if (input.status === MilestoneStatus.ACCEPTED) {
+        await this.criteria.assertAcceptable(ctx, milestone);
+        await this.assertFunctionPrerequisitesAccepted(ctx, milestone);
+      }
       milestone.status = input.status;
     }
     return ctx.manager.save(milestone);
@@ -110,6 +114,30 @@ export class MilestoneService {
       throw badInput(`Territory ${territoryId} is not part of this project`, 'territoryId');
     }
     return { functionAreaId, territoryId };
+  }
+
+  /**
+   * A milestone of one business function that follows another function's milestone (document
+   * issuing after order intake: a task link between them) is accepted only after that one.
+   */
+  private async assertFunctionPrerequisitesAccepted(ctx: RequestContext, milestone: Milestone): Promise<void> {
+    if (!milestone.functionAreaId) return;
+    const prerequisites: Milestone[] = await ctx.manager
+      .createQueryBuilder(Milestone, 'pm')
+      .innerJoin(Task, 'pt', 'pt.milestone_id = pm.id')
+      .innerJoin(Dependency, 'd', 'd.predecessor_id = pt.id')
+      .innerJoin(Task, 'st', 'st.id = d.successor_id AND st.milestone_id = :id', { id: milestone.id })
+      .where('pm.id <> :id AND pm.function_area_id IS NOT NULL AND pm.function_area_id <> :area', { area: milestone.functionAreaId })
+      .distinct(true)
+      .getMany();
+    const open = prerequisites.filter((m) => m.status !== MilestoneStatus.ACCEPTED);
+    if (open.length) {
+      throw new DomainError(
+        ErrorCode.INVALID_STAGE_TRANSITION,
+        `Milestone "${milestone.name}" follows ${open.map((m) => `"${m.name}"`).join(', ')}, which must be accepted first`,
+        { blockingMilestones: open.map((m) => m.id) },
+      );
+    }
   }
 
   private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<void> {

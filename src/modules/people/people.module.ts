@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { AdminBootstrap } from './admin-bootstrap';
+import { KeyUserResolver, ProjectKeyUsersResolver } from './key-user.resolver';
+import { KeyUserService } from './key-user.service';
 import { MembershipService } from './membership.service';
 import { PeopleResolver } from './people.resolver';
 import { UserService } from './user.service';
 
 @Module({
-  providers: [UserService, MembershipService, PeopleResolver, AdminBootstrap],
-  exports: [UserService, MembershipService],
+  providers: [UserService, MembershipService, KeyUserService, PeopleResolver, KeyUserResolver, ProjectKeyUsersResolver, AdminBootstrap],
+  exports: [UserService, MembershipService, KeyUserService],
 })
 export class PeopleModule {}

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
 import { Brackets, In } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
@@ -19,6 +20,9 @@ import { Territory } from './entities/territory.entity';
 import { TemplateInstantiator } from './template-instantiator';
 
 const DEFAULT_TIME_TOLERANCE_DAYS = 10;
+
+/** 192 random bits, URL-safe. */
+export const newFeedToken = (): string => randomBytes(24).toString('base64url');
 const MAX_PAGE_SIZE = 200;
 
 const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
@@ -57,6 +61,7 @@ export class ProjectService {
         templateKey: template.key,
         calendarCode,
         timeToleranceDays: input.timeToleranceDays ?? DEFAULT_TIME_TOLERANCE_DAYS,
+        calendarFeedToken: newFeedToken(),
       }),
     );
     await this.memberships.addCreator(ctx, project.id, user.id);

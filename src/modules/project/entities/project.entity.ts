@@ -46,6 +46,23 @@ export class Project {
   @Column({ type: 'int', default: 10 })
   timeToleranceDays: number;
 
+  /** The qualification rule of key users: who counts towards coverage (see keyUserCoverage). */
+  @Field(() => Int)
+  @Column({ type: 'smallint', default: 4 })
+  keyUserMinProcessKnowledge: number;
+
+  @Field(() => Int)
+  @Column({ type: 'smallint', default: 3 })
+  keyUserMinTeaching: number;
+
+  @Field(() => Int)
+  @Column({ type: 'smallint', default: 1 })
+  keyUsersRequiredPerCell: number;
+
+  /** Secret in the training calendar feed's URL (calendar apps send no headers); revocable. */
+  @Column({ type: 'varchar', length: 64 })
+  calendarFeedToken: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

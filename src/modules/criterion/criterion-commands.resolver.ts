@@ -1,0 +1,60 @@
+import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../../common/context/ctx.decorator';
+import type { RequestContext } from '../../common/context/request-context';
+import { Transaction } from '../../common/context/transaction.interceptor';
+import { ConfirmationDecision } from './criterion.enums';
+import { CriterionCommandService } from './criterion-commands.service';
+import { AddCriterionInput } from './dto/add-criterion.input';
+import { Criterion } from './entities/criterion.entity';
+
+@Resolver(() => Criterion)
+export class CriterionCommandsResolver {
+  constructor(private readonly commands: CriterionCommandService) {}
+
+  @Transaction()
+  @Mutation(() => Criterion)
+  addCriterion(@Ctx() ctx: RequestContext, @Args('input') input: AddCriterionInput): Promise<Criterion> {
+    return this.commands.add(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Criterion, { description: 'Replaces the confirmers of a criterion (project managers)' })
+  setCriterionConfirmers(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('version', { type: () => Int }) version: number,
+    @Args('confirmerIds', { type: () => [ID] }) confirmerIds: string[],
+  ): Promise<Criterion> {
+    return this.commands.setConfirmers(ctx, id, version, confirmerIds);
+  }
+
+  @Transaction()
+  @Mutation(() => Criterion)
+  confirmCriterion(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment', { type: () => String, nullable: true }) comment: string | null,
+  ): Promise<Criterion> {
+    return this.commands.decide(ctx, id, ConfirmationDecision.CONFIRMED, comment);
+  }
+
+  @Transaction()
+  @Mutation(() => Criterion)
+  rejectCriterion(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('comment') comment: string,
+  ): Promise<Criterion> {
+    return this.commands.decide(ctx, id, ConfirmationDecision.REJECTED, comment);
+  }
+
+  @Transaction()
+  @Mutation(() => Criterion)
+  waiveCriterion(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('reason') reason: string,
+  ): Promise<Criterion> {
+    return this.commands.waive(ctx, id, reason);
+  }
+}

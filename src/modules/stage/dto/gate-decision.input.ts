@@ -1,0 +1,17 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { IsOptional, MaxLength } from 'class-validator';
+import { GateOutcome } from '../stage.enums';
+
+@InputType()
+export class GateDecisionInput {
+  @Field(() => ID)
+  stageId: string;
+
+  @Field(() => GateOutcome)
+  outcome: GateOutcome;
+
+  @Field(() => String, { nullable: true, description: 'Required with APPROVED_WITH_CONDITIONS' })
+  @IsOptional()
+  @MaxLength(10_000)
+  conditions?: string | null;
+}

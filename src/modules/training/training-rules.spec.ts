@@ -1,0 +1,38 @@
+import { exceedsCapacity, overlaps, sessionProblems } from './training-rules';
+
+const at = (iso: string) => new Date(iso);
+const slot = (start: string, end: string) => ({ startsAt: at(start), endsAt: at(end) });
+
+describe('training rules', () => {
+  it('sessions that touch at a boundary do not overlap', () => {
+    expect(overlaps(slot('2026-03-02T09:00:00+03:00', '2026-03-02T12:00:00+03:00'), slot('2026-03-02T12:00:00+03:00', '2026-03-02T15:00:00+03:00'))).toBe(false);
+  });
+
+  it('sessions sharing any minute overlap, in either order and when one contains the other', () => {
+    const a = slot('2026-03-02T09:00:00+03:00', '2026-03-02T12:00:00+03:00');
+    expect(overlaps(a, slot('2026-03-02T11:59:00+03:00', '2026-03-02T13:00:00+03:00'))).toBe(true);
+    expect(overlaps(slot('2026-03-02T08:00:00+03:00', '2026-03-02T09:01:00+03:00'), a)).toBe(true);
+    expect(overlaps(a, slot('2026-03-02T10:00:00+03:00', '2026-03-02T11:00:00+03:00'))).toBe(true);
+  });
+
+  it('compares instants across time zones: 10:00 in Almaty (+05:00) is 08:00 in Moscow (+03:00)', () => {
+    const moscow = slot('2026-03-02T08:00:00+03:00', '2026-03-02T09:00:00+03:00');
+    expect(overlaps(moscow, slot('2026-03-02T10:00:00+05:00', '2026-03-02T11:00:00+05:00'))).toBe(true);
+    expect(overlaps(moscow, slot('2026-03-02T11:00:00+05:00', '2026-03-02T12:00:00+05:00'))).toBe(false);
+  });
+
+  it('names every problem with a session’s own fields', () => {
+    const base = { ...slot('2026-03-02T09:00:00Z', '2026-03-02T10:00:00Z'), capacity: 10 };
+    expect(sessionProblems({ ...base, format: 'ONSITE', location: 'Plant 2, room 4' })).toEqual([]);
+    expect(sessionProblems({ ...base, format: 'REMOTE', meetingUrl: 'https://meet.example/abc' })).toEqual([]);
+    expect(sessionProblems({ ...base, format: 'ONSITE' }).map((p) => p.field)).toEqual(['location']);
+    expect(sessionProblems({ ...base, format: 'REMOTE', meetingUrl: 'not a link' }).map((p) => p.field)).toEqual(['meetingUrl']);
+    expect(sessionProblems({ ...slot('2026-03-02T10:00:00Z', '2026-03-02T10:00:00Z'), capacity: 0, format: 'REMOTE', meetingUrl: 'https://x.example' })
+      .map((p) => p.field)).toEqual(['endsAt', 'capacity']);
+  });
+
+  it('capacity counts attendees, not the trainer', () => {
+    expect(exceedsCapacity(2, 2)).toBe(false);
+    expect(exceedsCapacity(2, 3)).toBe(true);
+  });
+});

@@ -1,0 +1,231 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import type { RequestContext } from '../../common/context/request-context';
+import { byParentLoader } from '../../common/dataloaders/request-loaders';
+import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { badInput, DomainError, forbidden, notFound, staleVersion } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { Milestone } from '../milestone/entities/milestone.entity';
+import { User } from '../people/entities/user.entity';
+import { ProjectRole } from '../people/people.enums';
+import { FunctionArea } from '../project/entities/function-area.entity';
+import { Project } from '../project/entities/project.entity';
+import { Territory } from '../project/entities/territory.entity';
+import { RescheduleTrainingInput, ScheduleTrainingInput } from './dto/training.inputs';
+import { TrainingAttendance } from './entities/training-attendance.entity';
+import { TrainingSession } from './entities/training-session.entity';
+import { exceedsCapacity, sessionProblems } from './training-rules';
+import { AttendanceStatus } from './training.enums';
+
+interface Conflict {
+  session_id: string;
+  title: string;
+  starts_at: Date;
+  ends_at: Date;
+  user_id: string;
+}
+
+@Injectable()
+export class TrainingService {
+  constructor(private readonly access: AccessService) {}
+
+  async schedule(ctx: RequestContext, input: ScheduleTrainingInput): Promise<TrainingSession> {
+    await findByIdOrFail(ctx, Project, input.projectId, 'Project');
+    await this.assertMayManage(ctx, input.projectId, input.trainerId);
+    this.assertShape({ ...input, format: input.format });
+    const attendeeIds = [...new Set(input.attendeeIds ?? [])].filter((id) => id !== input.trainerId);
+    this.assertCapacity(input.capacity, attendeeIds.length);
+    await this.assertUsersExist(ctx, [input.trainerId, ...attendeeIds]);
+    await this.assertPartsOfProject(ctx, input);
+    await this.assertNoConflicts(ctx, [input.trainerId, ...attendeeIds], input.startsAt, input.endsAt, null);
+    const session = await ctx.manager.save(ctx.manager.create(TrainingSession, {
+      projectId: input.projectId, title: input.title.trim(), audience: input.audience, format: input.format,
+      location: input.location?.trim() || null, meetingUrl: input.meetingUrl?.trim() || null,
+      startsAt: input.startsAt, endsAt: input.endsAt, timeZone: this.validTimeZone(input.timeZone),
+      trainerId: input.trainerId, capacity: input.capacity,
+      functionAreaId: input.functionAreaId ?? null, territoryId: input.territoryId ?? null, milestoneId: input.milestoneId ?? null,
+    }));
+    if (attendeeIds.length) await ctx.manager.insert(TrainingAttendance, attendeeIds.map((userId) => ({ sessionId: session.id, userId })));
+    return session;
+  }
+
+  async reschedule(ctx: RequestContext, input: RescheduleTrainingInput): Promise<TrainingSession> {
+    const session = await this.getForChange(ctx, input.id, input.version);
+    const trainerId = input.trainerId ?? session.trainerId;
+    if (input.trainerId && input.trainerId !== session.trainerId) {
+      await this.assertMayManage(ctx, session.projectId, input.trainerId);
+      await this.assertUsersExist(ctx, [input.trainerId]);
+    }
+    const next = {
+      ...session, startsAt: input.startsAt, endsAt: input.endsAt, trainerId,
+      location: input.location !== undefined ? input.location?.trim() || null : session.location,
+      meetingUrl: input.meetingUrl !== undefined ? input.meetingUrl?.trim() || null : session.meetingUrl,
+    };
+    this.assertShape(next);
+    const attendees = await this.attendeeIds(ctx, session.id);
+    await this.assertNoConflicts(ctx, [trainerId, ...attendees.filter((id) => id !== trainerId)], input.startsAt, input.endsAt, session.id);
+    Object.assign(session, next);
+    return ctx.manager.save(session);
+  }
+
+  async cancel(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
+    const session = await this.getForChange(ctx, id, version);
+    session.cancelledAt = new Date();
+    return ctx.manager.save(session);
+  }
+
+  async invite(ctx: RequestContext, sessionId: string, userIds: string[]): Promise<TrainingSession> {
+    const session = await this.getLiveForChange(ctx, sessionId);
+    const current = await this.attendeeIds(ctx, session.id);
+    const added = [...new Set(userIds)].filter((id) => !current.includes(id) && id !== session.trainerId);
+    this.assertCapacity(session.capacity, current.length + added.length);
+    await this.assertUsersExist(ctx, added);
+    await this.assertNoConflicts(ctx, added, session.startsAt, session.endsAt, session.id);
+    if (added.length) await ctx.manager.insert(TrainingAttendance, added.map((userId) => ({ sessionId: session.id, userId })));
+    await this.touch(ctx, session);
+    return session;
+  }
+
+  async uninvite(ctx: RequestContext, sessionId: string, userId: string): Promise<TrainingSession> {
+    const session = await this.getLiveForChange(ctx, sessionId);
+    const result = await ctx.manager.delete(TrainingAttendance, { sessionId: session.id, userId });
+    if (!result.affected) throw badInput(`User ${userId} is not invited to "${session.title}"`, 'userId');
+    await this.touch(ctx, session);
+    return session;
+  }
+
+  async recordAttendance(ctx: RequestContext, sessionId: string, userId: string, status: AttendanceStatus): Promise<TrainingAttendance> {
+    const found = await findByIdOrFail(ctx, TrainingSession, sessionId, 'Training session');
+    await this.access.assertCan(ctx, found.projectId, 'recordAttendance', { what: 'Training session', id: sessionId });
+    await this.assertTrainerOwnsSession(ctx, found);
+    if (found.cancelledAt) throw badInput(`"${found.title}" was cancelled`, 'sessionId');
+    const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId, userId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!row) throw badInput(`User ${userId} is not invited to "${found.title}"; invite them first`, 'userId');
+    row.status = status;
+    return ctx.manager.save(row);
+  }
+
+  byProject(ctx: RequestContext, projectId: string): Promise<TrainingSession[]> {
+    return byParentLoader(ctx, 'trainingByProject',
+      (ids) => ctx.manager.find(TrainingSession, { where: { projectId: In([...ids]) }, order: { startsAt: 'ASC', id: 'ASC' } }),
+      (s) => s.projectId).load(projectId);
+  }
+
+  attendance(ctx: RequestContext, sessionId: string): Promise<TrainingAttendance[]> {
+    return byParentLoader(ctx, 'attendanceBySession',
+      (ids) => ctx.manager.find(TrainingAttendance, { where: { sessionId: In([...ids]) }, order: { userId: 'ASC' } }),
+      (a) => a.sessionId).load(sessionId);
+  }
+
+  private async attendeeIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
+    return (await ctx.manager.find(TrainingAttendance, { where: { sessionId }, select: { userId: true } })).map((a) => a.userId);
+  }
+
+  /** A trainer (without a manager's role) schedules and changes only their own sessions. */
+  private async assertMayManage(ctx: RequestContext, projectId: string, trainerId: string): Promise<void> {
+    await this.access.assertCan(ctx, projectId, 'scheduleTraining');
+    const user = this.access.requireUser(ctx);
+    if (user.isAdmin) return;
+    const roles = await this.access.rolesIn(ctx, projectId);
+    if (!roles.includes(ProjectRole.PROJECT_MANAGER) && trainerId !== user.id) {
+      throw forbidden('A trainer schedules only sessions they give themselves');
+    }
+  }
+
+  private async assertTrainerOwnsSession(ctx: RequestContext, session: TrainingSession): Promise<void> {
+    const user = this.access.requireUser(ctx);
+    if (user.isAdmin) return;
+    const roles = await this.access.rolesIn(ctx, session.projectId);
+    if (!roles.includes(ProjectRole.PROJECT_MANAGER) && session.trainerId !== user.id) {
+      throw forbidden(`Only the trainer of "${session.title}" or the project manager may do this`);
+    }
+  }
+
+  private async getForChange(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
+    const found = await findByIdOrFail(ctx, TrainingSession, id, 'Training session');
+    await this.access.assertCan(ctx, found.projectId, 'scheduleTraining', { what: 'Training session', id });
+    await this.assertTrainerOwnsSession(ctx, found);
+    const session = await findByIdOrFail(ctx, TrainingSession, id, 'Training session', { lock: true });
+    if (session.version !== version) throw staleVersion('Training session', id, version, session.version);
+    if (session.cancelledAt) throw badInput(`"${session.title}" was cancelled`, 'id');
+    return session;
+  }
+
+  private async getLiveForChange(ctx: RequestContext, id: string): Promise<TrainingSession> {
+    const found = await findByIdOrFail(ctx, TrainingSession, id, 'Training session');
+    return this.getForChange(ctx, id, found.version);
+  }
+
+  /** Changing the attendees is a change of the session: its version (and iCalendar SEQUENCE) moves on. */
+  private async touch(ctx: RequestContext, session: TrainingSession): Promise<void> {
+    session.version += 1;
+    await ctx.manager.update(TrainingSession, { id: session.id }, { version: session.version });
+  }
+
+  private assertShape(session: { format: TrainingSession['format']; location?: string | null; meetingUrl?: string | null; startsAt: Date; endsAt: Date; capacity: number }) {
+    const problems = sessionProblems(session);
+    if (problems.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, problems.map((p) => p.message).join('; '), { field: problems[0].field, fields: problems.map((p) => p.field) });
+    }
+  }
+
+  private assertCapacity(capacity: number, attendees: number) {
+    if (exceedsCapacity(capacity, attendees)) {
+      throw new DomainError(ErrorCode.TRAINING_CAPACITY_EXCEEDED,
+        `The session takes ${capacity} attendees; ${attendees} would be invited`, { capacity, attendees });
+    }
+  }
+
+  private async assertUsersExist(ctx: RequestContext, ids: string[]) {
+    const valid = ids.filter(isUuid);
+    const found = valid.length ? await ctx.manager.find(User, { where: { id: In(valid) }, select: { id: true } }) : [];
+    const missing = ids.filter((id) => !found.some((u) => u.id === id));
+    if (missing.length) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${missing.join(', ')}`, { ids: missing });
+  }
+
+  private async assertPartsOfProject(ctx: RequestContext, input: ScheduleTrainingInput) {
+    const parts: [typeof FunctionArea | typeof Territory | typeof Milestone, string | null | undefined, string][] = [
+      [FunctionArea, input.functionAreaId, 'functionAreaId'], [Territory, input.territoryId, 'territoryId'], [Milestone, input.milestoneId, 'milestoneId'],
+    ];
+    for (const [entity, id, field] of parts) {
+      if (id && !(isUuid(id) && (await ctx.manager.exists(entity, { where: { id, projectId: input.projectId } })))) {
+        throw badInput(`${field} ${id} is not part of this project`, field);
+      }
+    }
+  }
+
+  /**
+   * Nobody may be in two overlapping sessions of any project. Per-person advisory locks make two
+   * concurrent bookings of the same person wait for each other instead of both passing the check.
+   */
+  private async assertNoConflicts(ctx: RequestContext, userIds: string[], startsAt: Date, endsAt: Date, excludeSessionId: string | null) {
+    if (!userIds.length) return;
+    for (const id of [...userIds].sort()) await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+    const [conflict]: Conflict[] = await ctx.manager.query(
+      `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, p.user_id
+         FROM training_session s
+         JOIN LATERAL (SELECT s.trainer_id AS user_id UNION SELECT a.user_id FROM training_attendance a WHERE a.session_id = s.id) p ON true
+        WHERE s.cancelled_at IS NULL AND s.starts_at < $2 AND s.ends_at > $1
+          AND ($3::uuid IS NULL OR s.id <> $3::uuid) AND p.user_id = ANY($4::uuid[])
+        ORDER BY s.starts_at LIMIT 1`,
+      [startsAt, endsAt, excludeSessionId, userIds],
+    );
+    if (conflict) {
+      const person = await ctx.manager.findOne(User, { where: { id: conflict.user_id }, select: { id: true, fullName: true } });
+      throw new DomainError(ErrorCode.SCHEDULE_CONFLICT,
+        `${person?.fullName ?? conflict.user_id} is already in "${conflict.title}" from ${conflict.starts_at.toISOString()} to ${conflict.ends_at.toISOString()}`,
+        { conflictingSessionId: conflict.session_id, userId: conflict.user_id });
+    }
+  }
+
+  private validTimeZone(zone: string | null | undefined): string | null {
+    if (!zone) return null;
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return zone;
+    } catch {
+      throw badInput(`Unknown time zone "${zone}"; use an IANA name such as Europe/Moscow`, 'timeZone');
+    }
+  }
+}

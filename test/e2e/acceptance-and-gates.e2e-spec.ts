@@ -1,0 +1,273 @@
+import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
+
+const STAGES = `query($id: ID!) { project(id: $id) { status version stages { id name sequence status actualStart actualFinish
+  gateDecision { outcome conditions decidedBy { id } decidedAt }
+  exitCriteria { id text priority status confirmers { id } confirmations { decision comment user { id } at } waiverReason } } } }`;
+const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }';
+const SET_CONFIRMERS = 'mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }';
+const CONFIRM = 'mutation($id: ID!, $c: String) { confirmCriterion(id: $id, comment: $c) { id status confirmations { decision user { id } } } }';
+const REJECT = 'mutation($id: ID!, $c: String!) { rejectCriterion(id: $id, comment: $c) { id status } }';
+const WAIVE = 'mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason: $r) { id status waiverReason } }';
+const START = 'mutation($id: ID!) { startStage(id: $id) { id status actualStart } }';
+const CLOSE = 'mutation($id: ID!) { closeStage(id: $id) { id status actualFinish } }';
+const DECIDE = 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id status gateDecision { outcome conditions } } }';
+const ADD_CRITERION = 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id kind priority status confirmers { id } } }';
+
+describe('acceptance criteria and stage gates (e2e)', () => {
+  let t: TestApp;
+  let pm: TestUser, steering: TestUser, clientSteering: TestUser, keyUser: TestUser, keyUser2: TestUser, observer: TestUser;
+  let projectId: string;
+  let stages: any[];
+
+  const load = async () => (await t.ok(STAGES, { id: projectId }, pm.token)).project;
+  const criterionVersion = async (id: string) => (await t.dataSource.query('SELECT version FROM criterion WHERE id = $1', [id]))[0].version;
+  const snapshot = async () => t.dataSource.query(
+    `SELECT (SELECT count(*) FROM confirmation) c, (SELECT count(*) FROM gate_decision) g,
+            (SELECT string_agg(status::text || coalesce(actual_finish::text, ''), ',' ORDER BY sequence) FROM stage WHERE project_id = $1) s,
+            (SELECT count(*) FROM criterion WHERE waived_at IS NOT NULL) w`, [projectId]);
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    [pm, steering, clientSteering, keyUser, keyUser2, observer] = await Promise.all([
+      t.user(), t.user(), t.user({ organization: 'CLIENT' as never }), t.user({ organization: 'CLIENT' as never }),
+      t.user({ organization: 'CLIENT' as never }), t.user(),
+    ]);
+    const { createProject } = await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+      i: { code: unique('GATE'), name: 'Gates', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+    }, pm.token);
+    projectId = createProject.id;
+    for (const [user, role] of [[steering, 'STEERING_COMMITTEE'], [clientSteering, 'STEERING_COMMITTEE'], [keyUser, 'KEY_USER'], [keyUser2, 'KEY_USER'], [observer, 'OBSERVER']] as const) {
+      await t.ok(ADD_MEMBER, { p: projectId, u: user.id, r: role }, pm.token);
+    }
+    stages = (await load()).stages;
+    // The project manager assigns the key users as confirmers of every exit criterion.
+    for (const stage of stages) {
+      for (const c of stage.exitCriteria) {
+        await t.ok(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id, keyUser2.id] }, pm.token);
+      }
+    }
+  });
+  afterAll(() => t.close());
+
+  it('refuses to start any stage but the first, and to close a stage that is not active', async () => {
+    const before = await snapshot();
+    const second = await t.gql(START, { id: stages[1].id }, pm.token);
+    expect(codeOf(second)).toBe('INVALID_STAGE_TRANSITION');
+    expect(second.errors![0].message).toContain(`"${stages[0].name}"`);
+    expect(codeOf(await t.gql(CLOSE, { id: stages[0].id }, pm.token))).toBe('INVALID_STAGE_TRANSITION');
+    expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED' } }, steering.token))).toBe('INVALID_STAGE_TRANSITION');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('only the project manager starts a stage; the project moves to IN_PROGRESS', async () => {
+    for (const user of [steering, keyUser, observer]) expect(codeOf(await t.gql(START, { id: stages[0].id }, user.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(START, { id: stages[0].id }, (await t.user()).token))).toBe('NOT_FOUND');
+    const { startStage } = await t.ok(START, { id: stages[0].id }, pm.token);
+    expect(startStage.status).toBe('ACTIVE');
+    expect(startStage.actualStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await load()).status).toBe('IN_PROGRESS');
+    expect(codeOf(await t.gql(START, { id: stages[0].id }, pm.token))).toBe('INVALID_STAGE_TRANSITION');
+  });
+
+  it('closing is refused while MUST exit criteria are open, naming exactly those', async () => {
+    const before = await snapshot();
+    const result = await t.gql(CLOSE, { id: stages[0].id }, pm.token);
+    expect(codeOf(result)).toBe('GATE_CRITERIA_NOT_MET');
+    const must = stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST');
+    expect([...result.errors![0].extensions!.blockingCriteria].sort()).toEqual(must.map((c: any) => c.id).sort());
+    for (const c of must) expect(result.errors![0].message).toContain(c.text);
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('only a confirmer confirms or rejects; a rejection needs a comment', async () => {
+    const criterion = stages[0].exitCriteria[0];
+    const before = await snapshot();
+    for (const user of [pm, steering, observer]) {
+      const result = await t.gql(CONFIRM, { id: criterion.id }, user.token);
+      expect(codeOf(result)).toBe('NOT_A_CONFIRMER');
+    }
+    expect(codeOf(await t.gql(CONFIRM, { id: criterion.id }, (await t.user()).token))).toBe('NOT_FOUND');
+    expect(codeOf(await t.gql(REJECT, { id: criterion.id, c: '   ' }, keyUser.token))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('derives status from each confirmer’s latest decision', async () => {
+    const c = stages[0].exitCriteria[0];
+    const status = async () => (await load()).stages[0].exitCriteria.find((x: any) => x.id === c.id).status;
+    expect(await status()).toBe('PENDING');
+    await t.ok(CONFIRM, { id: c.id, c: 'Interviews held' }, keyUser.token);
+    expect(await status()).toBe('PENDING');
+    await t.ok(REJECT, { id: c.id, c: 'The warehouse was not interviewed' }, keyUser2.token);
+    expect(await status()).toBe('REJECTED');
+    await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
+    expect(await status()).toBe('CONFIRMED');
+    const history = (await load()).stages[0].exitCriteria.find((x: any) => x.id === c.id).confirmations;
+    expect(history.map((h: any) => [h.user.id, h.decision])).toEqual([
+      [keyUser.id, 'CONFIRMED'], [keyUser2.id, 'REJECTED'], [keyUser2.id, 'CONFIRMED'],
+    ]);
+  });
+
+  it('concurrent confirmations by two key users both land', async () => {
+    const c = stages[0].exitCriteria[1];
+    const results = await Promise.all([keyUser, keyUser2].map((u) => t.gql(CONFIRM, { id: c.id }, u.token)));
+    expect(results.map((r) => r.errors)).toEqual([undefined, undefined]);
+    const after = (await load()).stages[0].exitCriteria.find((x: any) => x.id === c.id);
+    expect(after.status).toBe('CONFIRMED');
+    expect(after.confirmations).toHaveLength(2);
+  });
+
+  it('only the steering committee waives, with a reason; a waived criterion stops blocking', async () => {
+    const open = (await load()).stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST' && c.status !== 'CONFIRMED');
+    expect(open.length).toBeGreaterThan(0);
+    const target = open[0];
+    expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Not needed' }, pm.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Not needed' }, keyUser.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql(WAIVE, { id: target.id, r: '' }, steering.token))).toBe('BAD_USER_INPUT');
+    const { waiveCriterion } = await t.ok(WAIVE, { id: target.id, r: 'Scope agreed verbally with the owner' }, steering.token);
+    expect(waiveCriterion).toMatchObject({ status: 'WAIVED', waiverReason: 'Scope agreed verbally with the owner' });
+    expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Again' }, steering.token))).toBe('BAD_USER_INPUT');
+    for (const c of open.slice(1)) {
+      await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+      await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
+    }
+  });
+
+  it('with criteria met, closing still needs an approving gate decision', async () => {
+    const before = await snapshot();
+    const result = await t.gql(CLOSE, { id: stages[0].id }, pm.token);
+    expect(codeOf(result)).toBe('GATE_NOT_APPROVED');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('only the steering committee decides; conditions are required with a conditional approval; a rejection sends the stage back', async () => {
+    for (const user of [pm, keyUser, observer]) {
+      expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED' } }, user.token))).toBe('FORBIDDEN');
+    }
+    expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED_WITH_CONDITIONS' } }, steering.token))).toBe('BAD_USER_INPUT');
+    await t.ok('mutation($id: ID!) { submitStageForGate(id: $id) { status } }', { id: stages[0].id }, pm.token);
+    const rejected = await t.ok(DECIDE, { i: { stageId: stages[0].id, outcome: 'REJECTED', conditions: 'Plan lacks the warehouse' } }, steering.token);
+    expect(rejected.decideGate).toMatchObject({ status: 'ACTIVE', gateDecision: { outcome: 'REJECTED' } });
+    expect(codeOf(await t.gql(CLOSE, { id: stages[0].id }, pm.token))).toBe('GATE_NOT_APPROVED');
+    const approved = await t.ok(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: 'Add the warehouse in Analysis' } }, steering.token);
+    expect(approved.decideGate).toMatchObject({ status: 'AWAITING_GATE', gateDecision: { outcome: 'APPROVED_WITH_CONDITIONS', conditions: 'Add the warehouse in Analysis' } });
+  });
+
+  it('closes the stage; the next one may start; the same rules hold for the second stage', async () => {
+    const { closeStage } = await t.ok(CLOSE, { id: stages[0].id }, pm.token);
+    expect(closeStage.status).toBe('CLOSED');
+    expect(closeStage.actualFinish).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(codeOf(await t.gql(START, { id: stages[2].id }, pm.token))).toBe('INVALID_STAGE_TRANSITION');
+    await t.ok(START, { id: stages[1].id }, pm.token);
+    for (const c of stages[1].exitCriteria) {
+      if (c.priority !== 'MUST') continue;
+      await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+      await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
+    }
+    await t.ok(DECIDE, { i: { stageId: stages[1].id, outcome: 'APPROVED' } }, steering.token);
+    expect((await t.ok(CLOSE, { id: stages[1].id }, pm.token)).closeStage.status).toBe('CLOSED');
+    const project = await load();
+    expect(project.stages.map((s: any) => s.status)).toEqual(['CLOSED', 'CLOSED', 'NOT_STARTED', 'NOT_STARTED', 'NOT_STARTED']);
+    expect(project.stages[0].gateDecision.decidedBy.id).toBe(steering.id);
+  });
+
+  it('confirmations cannot be altered: no API path, and the database refuses', async () => {
+    const [row] = await t.dataSource.query('SELECT id FROM confirmation LIMIT 1');
+    await expect(t.dataSource.query("UPDATE confirmation SET comment = 'rewritten' WHERE id = $1", [row.id])).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('DELETE FROM confirmation WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query("UPDATE gate_decision SET conditions = 'x'")).rejects.toThrow(/append-only/);
+    const { __schema } = await t.ok('{ __schema { mutationType { fields { name } } } }');
+    const names = __schema.mutationType.fields.map((f: any) => f.name);
+    expect(names.filter((n: string) => /confirmation/i.test(n) && /update|delete|remove|edit/i.test(n))).toEqual([]);
+  });
+
+  it('the acceptance log lists confirmations, waivers and gate decisions in order', async () => {
+    const { project } = await t.ok(`query($id: ID!) { project(id: $id) { acceptanceLog { at kind outcome comment user { id } stage { id } criterion { id } } } }`, { id: projectId }, observer.token);
+    const log = project.acceptanceLog;
+    const times = log.map((e: any) => e.at);
+    expect(times).toEqual([...times].sort());
+    expect(log.filter((e: any) => e.kind === 'GATE_DECIDED').map((e: any) => e.outcome)).toEqual(['REJECTED', 'APPROVED_WITH_CONDITIONS', 'APPROVED']);
+    expect(log.find((e: any) => e.kind === 'CRITERION_WAIVED')).toMatchObject({ user: { id: steering.id }, comment: 'Scope agreed verbally with the owner' });
+    expect(log.find((e: any) => e.kind === 'CRITERION_REJECTED')).toMatchObject({ user: { id: keyUser2.id }, comment: 'The warehouse was not interviewed' });
+  });
+
+  describe('criteria and acceptance of milestones', () => {
+    let area1: string, area2: string, intake: any, docs: any;
+
+    beforeAll(async () => {
+      area1 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Order intake") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      area2 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Document issuing") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      const add = async (name: string, functionAreaId: string) => (await t.ok(
+        'mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id version tasks { id name } } }',
+        { i: { projectId, name, splitBy: 'FUNCTION', functionAreaId } }, pm.token)).addMilestone;
+      intake = await add('Order intake', area1);
+      docs = await add('Document issuing', area2);
+      await t.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', {
+        i: { predecessorId: intake.tasks.find((x: any) => x.name.endsWith('go-live')).id, successorId: docs.tasks[0].id },
+      }, pm.token);
+    });
+
+    it('adds criteria to a milestone with member confirmers, refusing bad input', async () => {
+      const before = Number((await t.dataSource.query('SELECT count(*) n FROM criterion'))[0].n);
+      const outsider = await t.user();
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { milestoneId: intake.id, text: 'x', confirmerIds: [outsider.id] } }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { milestoneId: intake.id, text: 'x', confirmerIds: [] } }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { milestoneId: intake.id, stageId: stages[2].id, text: 'x', confirmerIds: [keyUser.id] } }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { milestoneId: intake.id, text: 'x', confirmerIds: [keyUser.id] } }, keyUser.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { stageId: stages[0].id, text: 'x', confirmerIds: [keyUser.id] } }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(Number((await t.dataSource.query('SELECT count(*) n FROM criterion'))[0].n)).toBe(before);
+      const { addCriterion } = await t.ok(ADD_CRITERION, { i: { milestoneId: intake.id, text: 'Orders are taken in the new system', confirmerIds: [keyUser.id] } }, pm.token);
+      expect(addCriterion).toMatchObject({ kind: 'ACCEPTANCE', priority: 'MUST', status: 'PENDING', confirmers: [{ id: keyUser.id }] });
+      await t.ok(ADD_CRITERION, { i: { milestoneId: docs.id, text: 'Invoices print correctly', confirmerIds: [keyUser2.id] } }, pm.token);
+    });
+
+    const accept = async (m: any, token: string) => {
+      const version = (await t.dataSource.query('SELECT version FROM milestone WHERE id = $1', [m.id]))[0].version;
+      return t.gql('mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { status } }', { i: { id: m.id, version, status: 'ACCEPTED' } }, token);
+    };
+
+    it('a milestone is accepted only with its MUST criteria met, and only after the function it follows', async () => {
+      const blocked = await accept(intake, pm.token);
+      expect(codeOf(blocked)).toBe('GATE_CRITERIA_NOT_MET');
+      expect(blocked.errors![0].extensions!.blockingCriteria).toHaveLength(1);
+      const docsCriterion = (await t.ok('query($id: ID!) { project(id: $id) { milestones { id acceptanceCriteria { id } } } }', { id: projectId }, pm.token))
+        .project.milestones.find((m: any) => m.id === docs.id).acceptanceCriteria[0];
+      await t.ok(CONFIRM, { id: docsCriterion.id }, keyUser2.token);
+      const early = await accept(docs, pm.token);
+      expect(codeOf(early)).toBe('INVALID_STAGE_TRANSITION');
+      expect(early.errors![0].message).toContain('"Order intake"');
+      const intakeCriterion = blocked.errors![0].extensions!.blockingCriteria[0];
+      await t.ok(CONFIRM, { id: intakeCriterion }, keyUser.token);
+      expect((await accept(intake, pm.token)).data!.updateMilestone.status).toBe('ACCEPTED');
+      expect((await accept(docs, pm.token)).data!.updateMilestone.status).toBe('ACCEPTED');
+    });
+  });
+
+  describe('transition to support', () => {
+    const CHANGE = 'mutation($i: ChangeProjectStatusInput!) { changeProjectStatus(input: $i) { status version } }';
+    const SUPPORT = 'mutation($p: ID!, $o: GateOutcome!, $c: String) { decideSupportTransition(projectId: $p, outcome: $o, conditions: $c) { outcome decidedBy { id } } }';
+    const toSupport = async () => t.gql(CHANGE, { i: { projectId, version: (await load()).version, status: 'IN_SUPPORT' } }, pm.token);
+
+    it('is refused while completion criteria are open, listing them', async () => {
+      const result = await toSupport();
+      expect(codeOf(result)).toBe('GATE_CRITERIA_NOT_MET');
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { criteria { id kind priority } } }', { id: projectId }, pm.token);
+      const must = project.criteria.filter((c: any) => c.kind === 'COMPLETION' && c.priority === 'MUST').map((c: any) => c.id).sort();
+      expect([...result.errors![0].extensions!.blockingCriteria].sort()).toEqual(must);
+      expect((await load()).status).toBe('IN_PROGRESS');
+    });
+
+    it('needs the client’s recorded decision, by a client-side steering committee member', async () => {
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { criteria { id kind } } }', { id: projectId }, pm.token);
+      for (const c of project.criteria.filter((x: any) => x.kind === 'COMPLETION')) {
+        await t.ok(WAIVE, { id: c.id, r: 'Accepted at the final steering committee' }, steering.token);
+      }
+      expect(codeOf(await toSupport())).toBe('GATE_NOT_APPROVED');
+      expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, steering.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, keyUser.token))).toBe('FORBIDDEN');
+      const { decideSupportTransition } = await t.ok(SUPPORT, { p: projectId, o: 'APPROVED' }, clientSteering.token);
+      expect(decideSupportTransition).toMatchObject({ outcome: 'APPROVED', decidedBy: { id: clientSteering.id } });
+      expect(codeOf(await t.gql(CHANGE, { i: { projectId, version: 1, status: 'IN_SUPPORT' } }, pm.token))).toBe('STALE_VERSION');
+      expect((await toSupport()).data!.changeProjectStatus.status).toBe('IN_SUPPORT');
+    });
+  });
+});
