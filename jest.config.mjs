@@ -12,4 +12,5 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 60000,
+  setupFiles: ['<rootDir>/test/support/fresh-decorator-metadata.mjs'],
 };

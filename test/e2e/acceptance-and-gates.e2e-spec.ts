@@ -194,13 +194,13 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     let area1: string, area2: string, intake: any, docs: any;
 
     beforeAll(async () => {
-      area1 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Order intake") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
-      area2 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Document issuing") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      area1 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Sales orders") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      area2 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Invoicing") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
       const add = async (name: string, functionAreaId: string) => (await t.ok(
         'mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id version tasks { id name } } }',
         { i: { projectId, name, splitBy: 'FUNCTION', functionAreaId } }, pm.token)).addMilestone;
-      intake = await add('Order intake', area1);
-      docs = await add('Document issuing', area2);
+      intake = await add('Sales orders', area1);
+      docs = await add('Invoicing', area2);
       await t.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', {
         i: { predecessorId: intake.tasks.find((x: any) => x.name.endsWith('go-live')).id, successorId: docs.tasks[0].id },
       }, pm.token);
@@ -234,7 +234,7 @@ describe('acceptance criteria and stage gates (e2e)', () => {
       await t.ok(CONFIRM, { id: docsCriterion.id }, keyUser2.token);
       const early = await accept(docs, pm.token);
       expect(codeOf(early)).toBe('INVALID_STAGE_TRANSITION');
-      expect(early.errors![0].message).toContain('"Order intake"');
+      expect(early.errors![0].message).toContain('"Sales orders"');
       const intakeCriterion = blocked.errors![0].extensions!.blockingCriteria[0];
       await t.ok(CONFIRM, { id: intakeCriterion }, keyUser.token);
       expect((await accept(intake, pm.token)).data!.updateMilestone.status).toBe('ACCEPTED');

@@ -127,7 +127,7 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
     let territoryId: string;
 
     beforeAll(async () => {
-      areaId = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Order intake") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      areaId = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Orders by phone") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
       territoryId = (await t.ok('mutation($p: ID!) { addTerritory(projectId: $p, name: "Plant 2", calendarCode: "RU") { id calendar { code } } }', { p: projectId }, pm.token)).addTerritory.id;
     });
 
@@ -135,7 +135,7 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
       const { addMilestone } = await t.ok(ADD_MILESTONE, {
         i: { projectId, name: 'Order intake, plant 2', splitBy: 'FUNCTION_AND_TERRITORY', functionAreaId: areaId, territoryId, prepareDays: 10, hypercareDays: 5 },
       }, pm.token);
-      expect(addMilestone).toMatchObject({ status: 'PLANNED', hypercareDays: 5, functionArea: { name: 'Order intake' }, territory: { name: 'Plant 2', calendar: { code: 'RU' } } });
+      expect(addMilestone).toMatchObject({ status: 'PLANNED', hypercareDays: 5, functionArea: { name: 'Orders by phone' }, territory: { name: 'Plant 2', calendar: { code: 'RU' } } });
       expect(addMilestone.tasks.map((x: any) => x.durationDays)).toEqual([10, 0, 5]);
       // On the RU calendar from Monday 5 January 2026 (holidays to 9 January): prepare runs 12–23 January.
       expect(addMilestone.plannedStart).toBe('2026-01-12');

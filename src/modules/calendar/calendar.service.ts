@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { join } from 'node:path';
-import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { badInput } from '../../common/errors/domain-error';
 import { CalendarRegistry, loadCalendarDefinitions } from './calendar-registry';
 import { WorkCalendarType } from './dto/work-calendar.type';

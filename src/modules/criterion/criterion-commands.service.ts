@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
@@ -37,7 +38,7 @@ export class CriterionCommandService {
     const confirmerIds = await this.validateConfirmers(ctx, projectId, input.confirmerIds);
     const criterion = await ctx.manager.save(ctx.manager.create(Criterion, {
       projectId, stageId, milestoneId, kind, text: input.text.trim(), priority: input.priority ?? Priority.MUST,
-      position: await ctx.manager.count(Criterion, { where: { projectId, stageId: stageId ?? undefined, milestoneId: milestoneId ?? undefined, kind } }),
+      position: await ctx.manager.count(Criterion, { where: { projectId, stageId: stageId ?? IsNull(), milestoneId: milestoneId ?? IsNull(), kind } }),
     }));
     await ctx.manager.insert(CriterionConfirmer, confirmerIds.map((userId) => ({ criterionId: criterion.id, userId })));
     return criterion;

@@ -30,10 +30,10 @@ export class ProjectResolver {
   projects(
     @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => ProjectFilter, nullable: true }) filter: ProjectFilter | null,
-    @Args('first', { type: () => Int, defaultValue: 50 }) first: number,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
   ): Promise<ProjectConnection> {
-    return this.projectService.list(ctx, filter, first, after);
+    return this.projectService.list(ctx, filter, first ?? 50, after);
   }
 
   @Transaction()

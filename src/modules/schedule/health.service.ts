@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context';
-import { worstRag } from '../reporting/rag.enum';
+import { Rag, worstRag } from '../reporting/rag.enum';
 import { Project } from '../project/entities/project.entity';
 import { BaselineService } from './baseline.service';
 import { ProjectHealth } from './dto/project-health.type';
@@ -24,9 +24,9 @@ export class HealthService {
     const baselineFinish = baseline?.finishDate ?? null;
     const scheduleRating = scheduleRag(forecastFinish, baselineFinish, project.timeToleranceDays, calendar);
     return {
-      schedule: scheduleRating,
+      schedule: scheduleRating as Rag,
       // Schedule is the only dimension rated from data so far; the others come with status reports.
-      overall: worstRag([scheduleRating]),
+      overall: worstRag([scheduleRating as Rag]),
       forecastFinish,
       baselineFinish,
       varianceDays: baselineFinish ? varianceDays(calendar, baselineFinish, forecastFinish) : null,

@@ -70,7 +70,8 @@ export class TaskService {
 
   byMilestone(ctx: RequestContext, milestoneId: string): Promise<Task[]> {
     return byParentLoader(ctx, 'tasksByMilestone',
-      (ids) => ctx.manager.find(Task, { where: { milestoneId: In([...ids]) }, order: { createdAt: 'ASC', id: 'ASC' } }),
+      // Phases sort in their enum's order: prepare, launch, hypercare.
+      (ids) => ctx.manager.find(Task, { where: { milestoneId: In([...ids]) }, order: { createdAt: 'ASC', milestonePhase: 'ASC', name: 'ASC' } }),
       (task) => task.milestoneId!).load(milestoneId);
   }
 

@@ -3,7 +3,7 @@ import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEve
 import { timingSafeEqual } from 'node:crypto';
 import { In } from 'typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig } from '../../common/config/app-config';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { notFound } from '../../common/errors/domain-error';

@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsNotEmpty, IsOptional, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { Priority } from '../criterion.enums';
 
 @InputType()
@@ -17,7 +18,7 @@ export class AddCriterionInput {
   milestoneId?: string | null;
 
   @Field()
-  @IsNotEmpty({ message: 'text must not be empty' })
+  @IsNotBlank('text')
   @MaxLength(10_000)
   text: string;
 

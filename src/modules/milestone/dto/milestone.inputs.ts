@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { MAX_DURATION_DAYS } from '../../schedule/dto/task.inputs';
 import { MilestoneSplit, MilestoneStatus } from '../milestone.enums';
@@ -10,7 +11,7 @@ export class AddMilestoneInput {
   projectId: string;
 
   @Field()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank('name')
   @MaxLength(200)
   name: string;
 
@@ -51,7 +52,7 @@ export class UpdateMilestoneInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank('name')
   @MaxLength(200)
   name?: string | null;
 

@@ -1,5 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { IsEmail, IsEnum, IsNotEmpty, MaxLength, MinLength } from 'class-validator';
+import { IsEmail, IsEnum, MaxLength, MinLength } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { Organization } from '../people.enums';
 
 @InputType()
@@ -10,7 +11,7 @@ export class CreateUserInput {
   email: string;
 
   @Field()
-  @IsNotEmpty({ message: 'fullName must not be empty' })
+  @IsNotBlank('fullName')
   @MaxLength(200)
   fullName: string;
 

@@ -1,5 +1,6 @@
 import { Field, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 
 @InputType()
@@ -11,12 +12,12 @@ export class CreateProjectInput {
   code: string;
 
   @Field()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank('name')
   @MaxLength(200)
   name: string;
 
   @Field()
-  @IsNotEmpty({ message: 'clientName must not be empty' })
+  @IsNotBlank('clientName')
   @MaxLength(200)
   clientName: string;
 
@@ -26,7 +27,7 @@ export class CreateProjectInput {
   systemName?: string | null;
 
   @Field({ description: 'A key of methodologyTemplates' })
-  @IsNotEmpty({ message: 'templateKey must not be empty' })
+  @IsNotBlank('templateKey')
   templateKey: string;
 
   @Field(() => DateScalar)

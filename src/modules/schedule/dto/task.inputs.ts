@@ -1,5 +1,6 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { DependencyType } from '../schedule.enums';
 
@@ -12,7 +13,7 @@ export class AddTaskInput {
   projectId: string;
 
   @Field()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank('name')
   @MaxLength(200)
   name: string;
 
@@ -46,7 +47,7 @@ export class UpdateTaskInput {
 
   @Field(() => String, { nullable: true })
   @IsOptional()
-  @IsNotEmpty({ message: 'name must not be empty' })
+  @IsNotBlank('name')
   @MaxLength(200)
   name?: string | null;
 

@@ -1,12 +1,13 @@
 import { Field, ID, InputType, Int } from '@nestjs/graphql';
-import { ArrayMaxSize, IsInt, IsNotEmpty, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
+import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { TrainingAudience, TrainingFormat } from '../training.enums';
 
 @InputType()
 export class ScheduleTrainingInput {
   @Field(() => ID) projectId: string;
-  @Field() @IsNotEmpty({ message: 'title must not be empty' }) @MaxLength(200) title: string;
+  @Field() @IsNotBlank('title') @MaxLength(200) title: string;
   @Field(() => TrainingAudience) audience: TrainingAudience;
   @Field(() => TrainingFormat) format: TrainingFormat;
   @Field(() => String, { nullable: true, description: 'Required on site' }) @IsOptional() @MaxLength(500) location?: string | null;

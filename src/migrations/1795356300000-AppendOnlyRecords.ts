@@ -7,8 +7,8 @@ const APPEND_ONLY_TABLES = ['confirmation', 'gate_decision', 'baseline', 'baseli
  * are the yardstick of variance: the database itself refuses to change or delete them, whatever
  * path a future change of the code might open.
  */
-export class AppendOnlyRecords1790000000000 implements MigrationInterface {
-  name = 'AppendOnlyRecords1790000000000';
+export class AppendOnlyRecords1795356300000 implements MigrationInterface {
+  name = 'AppendOnlyRecords1795356300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
