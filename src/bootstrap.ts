@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
+import { applySecurityMiddleware } from './common/http/security-middleware';
 
 /** Request bodies above this are refused before parsing. */
 export const MAX_BODY_SIZE = '1mb';
@@ -15,6 +16,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   app.useBodyParser('json', { limit: MAX_BODY_SIZE });
+  applySecurityMiddleware(app, config);
   app.enableShutdownHooks();
   return app;
 }

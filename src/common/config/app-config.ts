@@ -19,6 +19,10 @@ export interface AppConfig {
   adminPassword?: string;
   /** Schema introspection outside development (on unless GRAPHQL_INTROSPECTION=false). */
   graphqlIntrospection: boolean;
+  /** Origins allowed to call the API from a browser; none (closed) by default. */
+  corsOrigins: string[];
+  /** Requests per minute from one client address. */
+  rateLimitPerMinute: number;
   /** Base URL used in links the API hands out (exports, calendar feeds). */
   publicUrl: string;
 }
@@ -36,6 +40,13 @@ function loadOrCreateJwtSecret(dataDir: string): string {
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(file, secret, { mode: 0o600 });
   return secret;
+}
+
+function positiveInteger(value: string | undefined, name: string, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a positive whole number, got "${value}"`);
+  return n;
 }
 
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -58,6 +69,8 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     adminEmail: env.ADMIN_EMAIL || undefined,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION !== 'false',
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
+    rateLimitPerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', 600),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
 }

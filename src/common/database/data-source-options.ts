@@ -26,6 +26,7 @@ export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOp
     installExtensions: false,
     poolSize,
     extra: { max: poolSize },
-    logging: ['error'],
+    // Failed queries are logged by the error formatter, without their parameters.
+    logging: false,
   };
 }

@@ -1,3 +1,4 @@
+import { LoginFailure } from '../../modules/auth/entities/login-failure.entity';
 import { Confirmation } from '../../modules/criterion/entities/confirmation.entity';
 import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../modules/criterion/entities/criterion.entity';
@@ -37,4 +38,5 @@ export const ENTITIES = [
   KeyUserAssignment,
   TrainingSession,
   TrainingAttendance,
+  LoginFailure,
 ];

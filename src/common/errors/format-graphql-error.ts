@@ -1,6 +1,7 @@
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
+import { TOO_COMPLEX } from '../graphql/query-limits';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 
@@ -60,6 +61,9 @@ export function createGraphQLErrorFormatter(isDevelopment: boolean) {
     if (original instanceof QueryFailedError) {
       const mapped = fromDatabaseError(original as QueryFailedError & { code?: string });
       if (mapped) return { ...base, message: mapped.message, extensions: { code: mapped.code, ...debug(original) } };
+    }
+    if (formatted.extensions?.[TOO_COMPLEX]) {
+      return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
     }
     const code = String(formatted.extensions?.code ?? '');
     if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {

@@ -6,12 +6,14 @@ import type { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { buildQueryLimits } from './query-limits';
 
 interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
 export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSource: DataSource): ApolloDriverConfig {
+  const limits = buildQueryLimits(config.isDevelopment);
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -20,7 +22,9 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     introspection: config.isDevelopment || config.graphqlIntrospection,
     playground: false,
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
-    plugins: (config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : []) as ApolloDriverConfig['plugins'],
+    plugins: [...limits.plugins, ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
+    validationRules: limits.validationRules,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: createGraphQLErrorFormatter(config.isDevelopment),
     context: async ({ req }: { req: HttpRequest }) => {

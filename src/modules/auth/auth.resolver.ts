@@ -1,6 +1,7 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
+import { Transaction } from '../../common/context/transaction.interceptor';
 import { User } from '../people/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { AuthService } from './auth.service';
@@ -18,6 +19,16 @@ export class AuthResolver {
   @Mutation(() => AuthPayload)
   login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     return this.auth.login(email, password);
+  }
+
+  @Transaction()
+  @Mutation(() => AuthPayload, { description: 'Revokes every token issued before; returns a fresh one' })
+  changePassword(
+    @Ctx() ctx: RequestContext,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayload> {
+    return this.auth.changePassword(ctx, currentPassword, newPassword);
   }
 
   @Public()
