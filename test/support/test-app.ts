@@ -43,6 +43,8 @@ export class TestApp {
       DATA_DIR: mkdtempSync(join(tmpdir(), 'rollout-data-')),
       ADMIN_EMAIL: '',
       ADMIN_PASSWORD: '',
+      // Suites send hundreds of requests a minute from one address; the limiter has its own test.
+      RATE_LIMIT_PER_MINUTE: '100000',
       ...env,
     });
     const app = await createApp(config, { logger: ['error'] });

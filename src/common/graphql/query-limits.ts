@@ -9,12 +9,14 @@ export const QUERY_LIMITS = {
   maxAliases: 15,
   maxRootFields: 20,
   maxCost: 5000,
-  maxTokens: 5000,
+  /** Characters of query text; longer documents are refused before parsing (security middleware). */
+  maxQueryLength: 20_000,
   maxDirectives: 50,
 };
 
-const markTooComplex = (_ctx: ValidationContext | null, error: GraphQLError): void => {
-  (error.extensions as Record<string, unknown>)[TOO_COMPLEX] = true;
+/** Armor's own errors lose their extensions on the way out; report a marked copy instead. */
+const reportTooComplex = (ctx: ValidationContext | null, error: GraphQLError): void => {
+  ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { [TOO_COMPLEX]: true } }));
 };
 
 /** At most `max` fields at the top of an operation, so one request cannot fan out without bound. */
@@ -40,14 +42,15 @@ function maxRootFieldsRule(max: number): ValidationRule {
   });
 }
 
-/** Depth, aliases, directives, tokens and an estimated cost are checked before execution. */
+/** Depth, aliases, directives, root fields and an estimated cost are checked before execution. */
 export function buildQueryLimits(isDevelopment: boolean) {
-  const callbacks = { onReject: [markTooComplex], propagateOnRejection: true };
+  const callbacks = { onReject: [reportTooComplex], propagateOnRejection: false };
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, ...callbacks },
     maxAliases: { n: QUERY_LIMITS.maxAliases, ...callbacks },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives, ...callbacks },
-    maxTokens: { n: QUERY_LIMITS.maxTokens, ...callbacks },
+    // Apollo turns a parse-time rejection into an HTTP 500; the query length is capped earlier instead.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ...callbacks },
     blockFieldSuggestion: { enabled: !isDevelopment },
   }).protect();

@@ -6,7 +6,6 @@ import { User } from '../people/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { AuthService } from './auth.service';
 import { AuthPayload } from './dto/auth-payload.type';
-import { Public } from './public.decorator';
 
 @Resolver()
 export class AuthResolver {
@@ -15,7 +14,6 @@ export class AuthResolver {
     private readonly users: UserService,
   ) {}
 
-  @Public()
   @Mutation(() => AuthPayload)
   login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
     return this.auth.login(email, password);
@@ -31,7 +29,6 @@ export class AuthResolver {
     return this.auth.changePassword(ctx, currentPassword, newPassword);
   }
 
-  @Public()
   @Query(() => User, { nullable: true })
   me(@Ctx() ctx: RequestContext): Promise<User | null> {
     return ctx.user ? this.users.findById(ctx, ctx.user.id) : Promise.resolve(null);

@@ -44,7 +44,7 @@ export class CalendarFeedService {
   /** A new secret: every subscription made with the old URL stops working. */
   async revoke(ctx: RequestContext, projectId: string): Promise<Project> {
     await findByIdOrFail(ctx, Project, projectId, 'Project');
-    await this.access.assertCan(ctx, projectId, 'scheduleTraining');
+    await this.access.assertCan(ctx, projectId, 'editProject');
     const project = await findByIdOrFail(ctx, Project, projectId, 'Project', { lock: true });
     project.calendarFeedToken = newFeedToken();
     return ctx.manager.save(project);

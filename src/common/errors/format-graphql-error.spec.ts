@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { QueryFailedError } from 'typeorm';
+import { DomainError } from './domain-error';
+import { ErrorCode } from './error-codes';
+import { createGraphQLErrorFormatter } from './format-graphql-error';
+
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
+const format = (isDevelopment: boolean, original: Error) => {
+  const error = wrap(original);
+  return createGraphQLErrorFormatter(isDevelopment)(error.toJSON(), error);
+};
+
+describe('GraphQL error formatting', () => {
+  it('keeps a refusal’s code, message and details', () => {
+    const result = format(false, new DomainError(ErrorCode.DEPENDENCY_CYCLE, 'A → B → A', { cycle: ['a', 'b'] }));
+    expect(result).toMatchObject({ message: 'A → B → A', extensions: { code: 'DEPENDENCY_CYCLE', cycle: ['a', 'b'] } });
+    expect(result.extensions).not.toHaveProperty('stacktrace');
+  });
+
+  it('hides an unexpected error’s message, SQL and stack outside development', () => {
+    const sql = new QueryFailedError('SELECT secret FROM app_user WHERE id = $1', ['p'], new Error('relation "app_user" is locked'));
+    for (const original of [new TypeError('Cannot read properties of undefined'), sql]) {
+      const text = JSON.stringify(format(false, original));
+      expect(text).toContain('INTERNAL_SERVER_ERROR');
+      expect(text).not.toMatch(/SELECT|secret|Cannot read|stacktrace|\.ts:\d+/);
+    }
+  });
+
+  it('shows the stack in development', () => {
+    expect(format(true, new TypeError('boom')).extensions).toHaveProperty('stacktrace');
+  });
+
+  it('turns a taken unique value into DUPLICATE without the SQL', () => {
+    const unique = Object.assign(new QueryFailedError('INSERT INTO project …', [], new Error('duplicate key')), { code: '23505' });
+    const result = format(false, unique);
+    expect(result.extensions).toEqual({ code: 'DUPLICATE' });
+    expect(result.message).not.toContain('INSERT');
+  });
+});

@@ -1,0 +1,206 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { OPERATION_POLICIES, OperationPolicy } from '../../src/modules/auth/operation-policies';
+import { PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
+import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
+
+/**
+ * Every query and mutation × every role, generated from OPERATION_POLICIES: each call must be let
+ * through or refused with the code the table implies. "Let through" means the answer is not an
+ * access refusal: it may still be a business refusal (INVALID_STAGE_TRANSITION, …).
+ */
+type Actor = 'anonymous' | 'nonMember' | 'admin' | 'PROJECT_MANAGER' | 'STEERING_COMMITTEE' | 'KEY_USER' | 'CONSULTANT' | 'TRAINER' | 'OBSERVER';
+const ACTORS: Actor[] = ['anonymous', 'nonMember', 'admin', 'PROJECT_MANAGER', 'STEERING_COMMITTEE', 'KEY_USER', 'CONSULTANT', 'TRAINER', 'OBSERVER'];
+const ACCESS_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND'];
+const CLIENT_ACTORS: Actor[] = ['STEERING_COMMITTEE', 'KEY_USER'];
+
+interface Call { query: string; variables?: Record<string, unknown> }
+type Build = (actor: Actor, user: TestUser | null) => Promise<Call>;
+
+describe('role matrix (e2e)', () => {
+  let t: TestApp;
+  const users = {} as Record<Exclude<Actor, 'anonymous'>, TestUser>;
+  let pm: TestUser;
+  let loginUser: { email: string };
+  let projectId: string, stageIds: string[], criterionId: string, taskIds: string[], milestone: { id: string }, areaId: string;
+  let slot = 0;
+
+  const pmOk = (query: string, variables: Record<string, unknown> = {}) => t.ok(query, variables, pm.token);
+  const nextSlot = () => {
+    slot += 1;
+    const day = String(1 + (slot % 28)).padStart(2, '0');
+    const month = String(1 + Math.floor(slot / 28)).padStart(2, '0');
+    return { startsAt: `2027-${month}-${day}T09:00:00+03:00`, endsAt: `2027-${month}-${day}T10:00:00+03:00` };
+  };
+  const newTask = async () => (await pmOk('mutation($i: AddTaskInput!) { addTask(input: $i) { id version } }', { i: { projectId, name: unique('task'), durationDays: 1 } })).addTask;
+  const newSession = async () => (await pmOk('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id version } }', {
+    i: { projectId, title: unique('session'), audience: 'END_USERS', format: 'REMOTE', meetingUrl: 'https://meet.example/x', trainerId: users.TRAINER.id, capacity: 5, attendeeIds: [users.OBSERVER.id], ...nextSlot() },
+  })).scheduleTraining;
+  const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
+
+  const CALLS: Record<'Query' | 'Mutation', Record<string, Build>> = {
+    Query: {
+      me: async () => ({ query: '{ me { id } }' }),
+      methodologyTemplates: async () => ({ query: '{ methodologyTemplates { key } }' }),
+      workCalendars: async () => ({ query: '{ workCalendars { code } }' }),
+      projects: async () => ({ query: '{ projects { totalCount } }' }),
+      project: async () => ({ query: 'query($id: ID!) { project(id: $id) { id stages { id } } }', variables: { id: projectId } }),
+    },
+    Mutation: {
+      login: async () => ({ query: 'mutation($e: String!) { login(email: $e, password: "matrix-password-1") { token } }', variables: { e: loginUser.email } }),
+      changePassword: async () => ({ query: 'mutation { changePassword(currentPassword: "not-the-password", newPassword: "whatever-new-1") { token } }' }),
+      createUser: async () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique('new')}@example.test`, fullName: 'New', organization: 'CLIENT', password: 'long-enough-1' } } }),
+      createProject: async () => ({ query: 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', variables: { i: { code: unique('MX'), name: 'x', clientName: 'x', templateKey: 'billing-remote', startDate: '2026-03-02' } } }),
+      addMember: async () => ({ query: 'mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: OBSERVER) { id } }', variables: { p: projectId, u: (await t.user()).id } }),
+      addFunctionArea: async () => ({ query: 'mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('area') } }),
+      addTerritory: async () => ({ query: 'mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('territory') } }),
+      changeProjectStatus: async () => ({ query: 'mutation($i: ChangeProjectStatusInput!) { changeProjectStatus(input: $i) { id } }', variables: { i: { projectId, version: await version('project', projectId), status: 'ON_HOLD' } } }),
+      revokeTrainingCalendarUrl: async () => ({ query: 'mutation($p: ID!) { revokeTrainingCalendarUrl(projectId: $p) { id } }', variables: { p: projectId } }),
+      addMilestone: async () => ({ query: 'mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', variables: { i: { projectId, name: unique('m'), splitBy: 'FUNCTION', functionAreaId: areaId } } }),
+      updateMilestone: async () => ({ query: 'mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { id } }', variables: { i: { id: milestone.id, version: await version('milestone', milestone.id), name: unique('renamed') } } }),
+      addTask: async () => ({ query: 'mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', variables: { i: { projectId, name: unique('task'), durationDays: 2 } } }),
+      updateTask: async () => ({ query: 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', variables: { i: { id: taskIds[0], version: await version('task', taskIds[0]), percentComplete: 10 } } }),
+      addDependency: async () => {
+        const [a, b] = [await newTask(), await newTask()];
+        return { query: 'mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', variables: { i: { predecessorId: a.id, successorId: b.id } } };
+      },
+      removeDependency: async () => {
+        const [a, b] = [await newTask(), await newTask()];
+        const link = (await pmOk('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: a.id, successorId: b.id } })).addDependency;
+        return { query: 'mutation($id: ID!) { removeDependency(id: $id) }', variables: { id: link.id } };
+      },
+      captureBaseline: async () => ({ query: 'mutation($p: ID!, $n: String!) { captureBaseline(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('baseline') } }),
+      addCriterion: async () => ({ query: 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', variables: { i: { milestoneId: milestone.id, text: unique('criterion'), confirmerIds: [users.KEY_USER.id] } } }),
+      setCriterionConfirmers: async () => ({ query: 'mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', variables: { id: criterionId, v: await version('criterion', criterionId), c: [users.KEY_USER.id] } }),
+      confirmCriterion: async () => ({ query: 'mutation($id: ID!) { confirmCriterion(id: $id) { id } }', variables: { id: criterionId } }),
+      rejectCriterion: async () => ({ query: 'mutation($id: ID!) { rejectCriterion(id: $id, comment: "Not yet") { id } }', variables: { id: criterionId } }),
+      waiveCriterion: async () => {
+        const c = (await pmOk('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { milestoneId: milestone.id, text: unique('to waive'), confirmerIds: [users.KEY_USER.id] } })).addCriterion;
+        return { query: 'mutation($id: ID!) { waiveCriterion(id: $id, reason: "Agreed") { id } }', variables: { id: c.id } };
+      },
+      startStage: async () => ({ query: 'mutation($id: ID!) { startStage(id: $id) { id } }', variables: { id: stageIds[0] } }),
+      submitStageForGate: async () => ({ query: 'mutation($id: ID!) { submitStageForGate(id: $id) { id } }', variables: { id: stageIds[0] } }),
+      closeStage: async () => ({ query: 'mutation($id: ID!) { closeStage(id: $id) { id } }', variables: { id: stageIds[0] } }),
+      decideGate: async () => ({ query: 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id } }', variables: { i: { stageId: stageIds[0], outcome: 'REJECTED', conditions: 'More work' } } }),
+      decideSupportTransition: async () => ({ query: 'mutation($p: ID!) { decideSupportTransition(projectId: $p, outcome: REJECTED) { outcome } }', variables: { p: projectId } }),
+      assignKeyUser: async () => {
+        const person = await t.user();
+        await pmOk('mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: KEY_USER) { id } }', { p: projectId, u: person.id });
+        return { query: 'mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', variables: { i: { projectId, userId: person.id, functionAreaId: areaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } } };
+      },
+      updateKeyUser: async () => {
+        const a = await CALLS.Mutation.assignKeyUser('PROJECT_MANAGER', pm).then((c) => pmOk(c.query, c.variables));
+        return { query: 'mutation($i: UpdateKeyUserInput!) { updateKeyUser(input: $i) { id } }', variables: { i: { id: a.assignKeyUser.id, version: 1, teaching: 5 } } };
+      },
+      removeKeyUser: async () => {
+        const a = await CALLS.Mutation.assignKeyUser('PROJECT_MANAGER', pm).then((c) => pmOk(c.query, c.variables));
+        return { query: 'mutation($id: ID!) { removeKeyUser(id: $id, version: 1) }', variables: { id: a.assignKeyUser.id } };
+      },
+      setKeyUserQualificationRule: async () => ({ query: 'mutation($i: KeyUserQualificationInput!) { setKeyUserQualificationRule(input: $i) { id } }', variables: { i: { projectId, version: await version('project', projectId), minProcessKnowledge: 4, minTeaching: 3, requiredPerCell: 1 } } }),
+      scheduleTraining: async (_actor, user) => ({ query: 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', variables: { i: {
+        projectId, title: unique('session'), audience: 'KEY_USERS', format: 'ONSITE', location: 'Room 1', trainerId: user?.id ?? users.TRAINER.id, capacity: 5, ...nextSlot(),
+      } } }),
+      rescheduleTraining: async () => {
+        const s = await newSession();
+        return { query: 'mutation($i: RescheduleTrainingInput!) { rescheduleTraining(input: $i) { id } }', variables: { i: { id: s.id, version: s.version, ...nextSlot() } } };
+      },
+      cancelTraining: async () => {
+        const s = await newSession();
+        return { query: 'mutation($id: ID!, $v: Int!) { cancelTraining(id: $id, version: $v) { id } }', variables: { id: s.id, v: s.version } };
+      },
+      inviteToTraining: async () => ({ query: 'mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { id } }', variables: { s: (await newSession()).id, u: [(await t.user()).id] } }),
+      uninviteFromTraining: async () => ({ query: 'mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { id } }', variables: { s: (await newSession()).id, u: users.OBSERVER.id } }),
+      recordAttendance: async () => ({ query: 'mutation($s: ID!, $u: ID!) { recordAttendance(sessionId: $s, userId: $u, status: ATTENDED) { status } }', variables: { s: (await newSession()).id, u: users.OBSERVER.id } }),
+    },
+  };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    pm = await t.user();
+    users.PROJECT_MANAGER = pm;
+    users.admin = await t.user({ admin: true });
+    users.nonMember = await t.user();
+    for (const role of ['STEERING_COMMITTEE', 'KEY_USER', 'CONSULTANT', 'TRAINER', 'OBSERVER'] as const) {
+      users[role] = await t.user({ organization: (CLIENT_ACTORS.includes(role) ? 'CLIENT' : 'INTEGRATOR') as never });
+    }
+    const login = await t.user();
+    loginUser = { email: login.email };
+    // The fixture's login account gets a known password through the API.
+    await t.ok('mutation { changePassword(currentPassword: "correct-horse-battery", newPassword: "matrix-password-1") { token } }', {}, login.token);
+
+    const { createProject } = await pmOk('mutation($i: CreateProjectInput!) { createProject(input: $i) { id stages { id exitCriteria { id } } tasks { id } } }', {
+      i: { code: unique('MATRIX'), name: 'Matrix', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+    });
+    projectId = createProject.id;
+    stageIds = createProject.stages.map((s: any) => s.id);
+    taskIds = createProject.tasks.map((x: any) => x.id);
+    criterionId = createProject.stages[0].exitCriteria[0].id;
+    for (const role of ['STEERING_COMMITTEE', 'KEY_USER', 'CONSULTANT', 'TRAINER', 'OBSERVER'] as const) {
+      await pmOk('mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }', { p: projectId, u: users[role].id, r: role });
+    }
+    areaId = (await pmOk('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Matrix area") { id } }', { p: projectId })).addFunctionArea.id;
+    milestone = (await pmOk('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', { i: { projectId, name: 'Matrix milestone', splitBy: 'FUNCTION', functionAreaId: areaId } })).addMilestone;
+    await pmOk('mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', { id: criterionId, v: await version('criterion', criterionId), c: [users.KEY_USER.id] });
+  });
+  afterAll(() => t.close());
+
+  it('every root operation of the schema has a policy and a call in this test, and nothing else', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    for (const root of ['Query', 'Mutation'] as const) {
+      const fields = Object.keys(schema.getType(root) ? (schema.getType(root) as any).getFields() : {}).sort();
+      expect({ root, names: Object.keys(OPERATION_POLICIES[root]).sort() }).toEqual({ root, names: fields });
+      expect({ root, names: Object.keys(CALLS[root]).sort() }).toEqual({ root, names: fields });
+    }
+  });
+
+  /** The access outcome the table implies for an actor. */
+  function expected(policy: OperationPolicy, actor: Actor): 'allowed' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' {
+    if (policy === 'public') return 'allowed';
+    if (actor === 'anonymous') return 'UNAUTHENTICATED';
+    if (policy === 'signedIn') return 'allowed';
+    if (policy === 'admin') return actor === 'admin' ? 'allowed' : 'FORBIDDEN';
+    if (policy.clientOnly && !CLIENT_ACTORS.includes(actor)) return actor === 'nonMember' ? 'NOT_FOUND' : 'FORBIDDEN';
+    if (actor === 'admin') return 'allowed';
+    if (actor === 'nonMember') return 'NOT_FOUND';
+    return (PROJECT_PERMISSIONS[policy.project] as readonly string[]).includes(actor) ? 'allowed' : 'FORBIDDEN';
+  }
+
+  const outcomeOf = (result: GraphQLResponse): string => {
+    const code = codeOf(result);
+    return code && ACCESS_CODES.includes(code) ? code : 'allowed';
+  };
+
+  for (const root of ['Query', 'Mutation'] as const) {
+    for (const [operation, policy] of Object.entries(OPERATION_POLICIES[root])) {
+      it(`${root}.${operation}`, async () => {
+        const outcomes: Record<string, string> = {};
+        const wanted: Record<string, string> = {};
+        for (const actor of ACTORS) {
+          const user = actor === 'anonymous' ? null : users[actor];
+          const call = await CALLS[root][operation](actor, user);
+          const result = await t.gql(call.query, call.variables ?? {}, user?.token);
+          outcomes[actor] = outcomeOf(result);
+          if (outcomes[actor] === 'allowed' && codeOf(result) === 'INTERNAL_SERVER_ERROR') outcomes[actor] = 'INTERNAL_SERVER_ERROR';
+          wanted[actor] = expected(policy, actor);
+        }
+        expect(outcomes).toEqual(wanted);
+      });
+    }
+  }
+
+  it('confirmers alone confirm; the rest of the project gets NOT_A_CONFIRMER', async () => {
+    for (const actor of ['PROJECT_MANAGER', 'STEERING_COMMITTEE', 'CONSULTANT', 'TRAINER', 'OBSERVER'] as const) {
+      expect(codeOf(await t.gql('mutation($id: ID!) { confirmCriterion(id: $id) { id } }', { id: criterionId }, users[actor].token))).toBe('NOT_A_CONFIRMER');
+    }
+    expect(codeOf(await t.gql('mutation($id: ID!) { confirmCriterion(id: $id) { id } }', { id: criterionId }, users.KEY_USER.token))).toBeUndefined();
+  });
+
+  it('a trainer acts only on sessions they give', async () => {
+    const session = (await pmOk('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id version } }', {
+      i: { projectId, title: 'PM’s own', audience: 'END_USERS', format: 'ONSITE', location: 'Hall', trainerId: pm.id, capacity: 5, ...nextSlot() },
+    })).scheduleTraining;
+    expect(codeOf(await t.gql('mutation($id: ID!, $v: Int!) { cancelTraining(id: $id, v: $v) { id } }'.replace('v: $v', 'version: $v'), { id: session.id, v: session.version }, users.TRAINER.token))).toBe('FORBIDDEN');
+    expect(codeOf(await t.gql('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', {
+      i: { projectId, title: 'For someone else', audience: 'END_USERS', format: 'ONSITE', location: 'Hall', trainerId: pm.id, capacity: 5, ...nextSlot() },
+    }, users.TRAINER.token))).toBe('FORBIDDEN');
+  });
+});
