@@ -22,7 +22,17 @@ export function parseIsoDate(value: string): number {
   return day;
 }
 
-export const formatIsoDate = (dayNumber: number): string => new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+/** Plans reuse a few thousand dates over and over; formatting through Date dominated scheduling. */
+const formatted = new Map<number, string>();
+
+export function formatIsoDate(dayNumber: number): string {
+  let text = formatted.get(dayNumber);
+  if (text === undefined) {
+    text = new Date(dayNumber * MS_PER_DAY).toISOString().slice(0, 10);
+    formatted.set(dayNumber, text);
+  }
+  return text;
+}
 
 /** 0 = Sunday … 6 = Saturday; 1970-01-01 was a Thursday. */
 export const weekdayOf = (dayNumber: number): number => (((dayNumber + 4) % 7) + 7) % 7;

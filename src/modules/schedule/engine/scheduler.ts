@@ -38,6 +38,9 @@ export interface ScheduleResult {
   criticalPath: string[];
 }
 
+/** Plain code-unit order: ISO dates sort correctly, and it is far cheaper than localeCompare. */
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Links that would make the plan circular; `cycle` lists the task ids around it in link order. */
 export class DependencyCycleError extends Error {
   constructor(readonly cycle: string[]) {
@@ -58,8 +61,17 @@ interface Node {
   cal: WorkCalendar;
   es: number;
   lf: number;
-  successors: ScheduleLinkInput[];
-  predecessors: ScheduleLinkInput[];
+  /** Predecessors not yet ordered (Kahn's algorithm). */
+  pending: number;
+  successors: Edge[];
+  predecessors: Edge[];
+}
+
+/** A link resolved to its two tasks once, so the passes follow references, not id look-ups. */
+interface Edge {
+  link: ScheduleLinkInput;
+  from: Node;
+  to: Node;
 }
 
 const startInstant = (n: Node, s: number): number => n.cal.dayOfWorkingDay(s);
@@ -85,21 +97,18 @@ function latestFinishFor(n: Node, readFinish: boolean, latestInstant: number): n
 }
 
 function topologicalOrder(nodes: Map<string, Node>): Node[] {
-  const remaining = new Map<string, number>();
-  for (const [id, node] of nodes) remaining.set(id, node.predecessors.length);
-  const queue: Node[] = [...nodes.values()].filter((n) => n.predecessors.length === 0);
   const order: Node[] = [];
-  for (let i = 0; i < queue.length; i++) {
-    const node = queue[i];
-    order.push(node);
-    for (const link of node.successors) {
-      const left = remaining.get(link.successorId)! - 1;
-      remaining.set(link.successorId, left);
-      if (left === 0) queue.push(nodes.get(link.successorId)!);
+  for (const node of nodes.values()) {
+    node.pending = node.predecessors.length;
+    if (node.pending === 0) order.push(node);
+  }
+  for (let i = 0; i < order.length; i++) {
+    for (const edge of order[i].successors) {
+      if (--edge.to.pending === 0) order.push(edge.to);
     }
   }
   if (order.length !== nodes.size) {
-    const stuck = [...nodes.keys()].filter((id) => remaining.get(id)! > 0);
+    const stuck = [...nodes.values()].filter((n) => n.pending > 0).map((n) => n.task.id);
     throw new DependencyCycleError(findCycleAmong(stuck, nodes));
   }
   return order;
@@ -114,7 +123,7 @@ function findCycleAmong(stuck: string[], nodes: Map<string, Node>): string[] {
   while (!seenAt.has(current)) {
     seenAt.set(current, walk.length);
     walk.push(current);
-    current = nodes.get(current)!.predecessors.find((l) => inStuck.has(l.predecessorId))!.predecessorId;
+    current = nodes.get(current)!.predecessors.find((e) => inStuck.has(e.from.task.id))!.from.task.id;
   }
   return walk.slice(seenAt.get(current)).reverse();
 }
@@ -127,14 +136,15 @@ function findCycleAmong(stuck: string[], nodes: Map<string, Node>): string[] {
 export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTaskInput[]; links: ScheduleLinkInput[] }): ScheduleResult {
   const nodes = new Map<string, Node>();
   for (const task of input.tasks) {
-    nodes.set(task.id, { task, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, successors: [], predecessors: [] });
+    nodes.set(task.id, { task, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, pending: 0, successors: [], predecessors: [] });
   }
   for (const link of input.links) {
-    const predecessor = nodes.get(link.predecessorId);
-    const successor = nodes.get(link.successorId);
-    if (!predecessor || !successor) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
-    predecessor.successors.push(link);
-    successor.predecessors.push(link);
+    const from = nodes.get(link.predecessorId);
+    const to = nodes.get(link.successorId);
+    if (!from || !to) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
+    const edge = { link, from, to };
+    from.successors.push(edge);
+    to.predecessors.push(edge);
   }
   const order = topologicalOrder(nodes);
   const projectStartDay = parseIsoDate(input.projectStart);
@@ -143,8 +153,7 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
     const cal = node.cal;
     let s = cal.startPointOfDay(projectStartDay);
     if (node.task.startNoEarlierThan) s = Math.max(s, cal.startPointOfDay(parseIsoDate(node.task.startNoEarlierThan)));
-    for (const link of node.predecessors) {
-      const p = nodes.get(link.predecessorId)!;
+    for (const { link, from: p } of node.predecessors) {
       const instant = readsFinish(link.type) ? finishInstant(p, p.es) : startInstant(p, p.es);
       const bound = cal.startPointOfDay(instant) + link.lagDays;
       s = Math.max(s, constrainsFinish(link.type) ? bound - node.d : bound);
@@ -158,8 +167,7 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
     let lf = latestFinishFor(node, true, projectFinish);
-    for (const link of node.successors) {
-      const s = nodes.get(link.successorId)!;
+    for (const { link, to: s } of node.successors) {
       const sLateStart = s.lf - s.d;
       // The successor's point it may not pass, minus the lag, as the latest instant in its calendar.
       const bound = (constrainsFinish(link.type) ? s.lf : sLateStart) - link.lagDays;
@@ -191,11 +199,8 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
 
   const criticalPath = input.tasks
     .filter((t) => tasks.get(t.id)!.critical)
-    .sort((a, b) => {
-      const x = tasks.get(a.id)!;
-      const y = tasks.get(b.id)!;
-      return x.start.localeCompare(y.start) || x.finish.localeCompare(y.finish) || a.name.localeCompare(b.name);
-    })
+    .map((t) => ({ id: t.id, name: t.name, ...tasks.get(t.id)! }))
+    .sort((a, b) => compare(a.start, b.start) || compare(a.finish, b.finish) || compare(a.name, b.name))
     .map((t) => t.id);
 
   return { tasks, finishDate: order.length ? formatIsoDate(finishDay) : null, criticalPath };

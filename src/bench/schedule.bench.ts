@@ -1,0 +1,68 @@
+import { join, resolve } from 'node:path';
+import { CalendarRegistry, loadCalendarDefinitions } from '../modules/calendar/calendar-registry';
+import { LinkType, scheduleNetwork, ScheduleLinkInput, ScheduleTaskInput } from '../modules/schedule/engine/scheduler';
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same networks. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const TYPES: LinkType[] = ['FS', 'FS', 'FS', 'SS', 'FF', 'SF'];
+
+/** n tasks on the RU calendar with ≈ 2 links each, pointing forward to keep the network acyclic. */
+export function randomNetwork(n: number, seed = 42) {
+  const next = random(seed);
+  const calendar = new CalendarRegistry(loadCalendarDefinitions(join(resolve('templates'), 'calendars'))).get('RU')!;
+  const tasks: ScheduleTaskInput[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `t${i}`, durationDays: Math.floor(next() * 10), calendar }));
+  const links: ScheduleLinkInput[] = [];
+  for (let i = 1; i < n; i++) {
+    for (let k = 0; k < 2; k++) {
+      const from = Math.max(0, i - 1 - Math.floor(next() * 50));
+      if (k === 1 && from === i - 1) continue;
+      links.push({ predecessorId: `t${from}`, successorId: `t${i}`, type: TYPES[Math.floor(next() * TYPES.length)], lagDays: Math.floor(next() * 8) - 2 });
+    }
+  }
+  return { projectStart: '2026-01-12', tasks, links };
+}
+
+function medianMs(work: () => void, runs: number): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    work();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(times.length / 2)];
+}
+
+/**
+ * Scheduling time per network size, and each size's ratio to the one before: linear work gives
+ * ratios close to the ratio of sizes (5× and 4×).
+ */
+export function runScheduleBenchmark(): { size: number; links: number; ms: number; ratio: number | null }[] {
+  const sizes = [1_000, 5_000, 20_000];
+  const rows: { size: number; links: number; ms: number; ratio: number | null }[] = [];
+  for (const size of sizes) {
+    const input = randomNetwork(size);
+    medianMs(() => scheduleNetwork(input), 5); // warm-up
+    const ms = medianMs(() => scheduleNetwork(input), 11);
+    rows.push({ size, links: input.links.length, ms, ratio: rows.length ? ms / rows[rows.length - 1].ms : null });
+  }
+  return rows;
+}
+
+function main(): void {
+  console.log('Scheduling (forward + backward pass, float, critical path) on the RU calendar, median of 11 runs');
+  console.log('tasks   links    ms      ratio to previous size (sizes grow 5×, then 4×)');
+  for (const row of runScheduleBenchmark()) {
+    console.log(`${String(row.size).padEnd(7)} ${String(row.links).padEnd(8)} ${row.ms.toFixed(1).padEnd(7)} ${row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`}`);
+  }
+}
+
+if (require.main === module) main();

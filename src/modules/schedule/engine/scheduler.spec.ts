@@ -1,0 +1,171 @@
+import { resolve } from 'node:path';
+import { CalendarRegistry, loadCalendarDefinitions } from '../../calendar/calendar-registry';
+import { WorkCalendar } from '../../calendar/work-calendar';
+import { DependencyCycleError, findCycleIfLinked, LinkType, scheduleNetwork, ScheduleTaskInput } from './scheduler';
+
+const registry = new CalendarRegistry(loadCalendarDefinitions(resolve('templates/calendars')));
+const STANDARD = registry.get('STANDARD')!;
+const RU = registry.get('RU')!;
+/** Monday–Saturday: Saturday is a working day. */
+const SIX_DAY = new WorkCalendar({ code: 'SIX', name: 'Six-day week', weeklyRestDays: [0], holidays: [], extraWorkingDays: [] });
+
+const task = (id: string, durationDays: number, calendar: WorkCalendar = STANDARD, startNoEarlierThan?: string): ScheduleTaskInput =>
+  ({ id, name: id, durationDays, calendar, startNoEarlierThan });
+const link = (predecessorId: string, successorId: string, type: LinkType = 'FS', lagDays = 0) => ({ predecessorId, successorId, type, lagDays });
+const dates = (result: ReturnType<typeof scheduleNetwork>, id: string) => {
+  const t = result.tasks.get(id)!;
+  return [t.start, t.finish];
+};
+
+describe('scheduler: forward pass', () => {
+  // P runs Mon 5 – Fri 9 January 2026 (SCHEDULING.md).
+  const P = task('P', 5);
+
+  it.each([
+    ['FS lag 0', link('P', 'S', 'FS', 0), 1, ['2026-01-12', '2026-01-12']],
+    ['FS lag 2', link('P', 'S', 'FS', 2), 1, ['2026-01-14', '2026-01-14']],
+    ['SS lag 1', link('P', 'S', 'SS', 1), 1, ['2026-01-06', '2026-01-06']],
+    ['FF lag 0, 3 days', link('P', 'S', 'FF', 0), 3, ['2026-01-07', '2026-01-09']],
+    ['FS lag −2', link('P', 'S', 'FS', -2), 1, ['2026-01-08', '2026-01-08']],
+    ['SS lag −1 is held at the project start', link('P', 'S', 'SS', -1), 2, ['2026-01-05', '2026-01-06']],
+    ['FF lag 2, 2 days', link('P', 'S', 'FF', 2), 2, ['2026-01-12', '2026-01-13']],
+    ['FF lag −1, 2 days', link('P', 'S', 'FF', -1), 2, ['2026-01-07', '2026-01-08']],
+    ['SF lag 0, 2 days: finishes the day before P starts, held at the start', link('P', 'S', 'SF', 0), 2, ['2026-01-05', '2026-01-06']],
+    ['SF lag 3, 2 days', link('P', 'S', 'SF', 3), 2, ['2026-01-06', '2026-01-07']],
+    ['FS lag 0 over a weekend with a 3-day successor', link('P', 'S', 'FS', 0), 3, ['2026-01-12', '2026-01-14']],
+  ])('%s', (_label, l, duration, expected) => {
+    const result = scheduleNetwork({ projectStart: '2026-01-05', tasks: [P, task('S', duration as number)], links: [l] });
+    expect(dates(result, 'P')).toEqual(['2026-01-05', '2026-01-09']);
+    expect(dates(result, 'S')).toEqual(expected);
+  });
+
+  it('holds every task at the project start, moved to a working day', () => {
+    const result = scheduleNetwork({ projectStart: '2026-01-03', tasks: [task('A', 2)], links: [] });
+    expect(dates(result, 'A')).toEqual(['2026-01-05', '2026-01-06']);
+  });
+
+  it('honours start-no-earlier-than, on a weekend moved to Monday', () => {
+    const result = scheduleNetwork({ projectStart: '2026-01-05', tasks: [task('A', 1, STANDARD, '2026-01-17')], links: [] });
+    expect(dates(result, 'A')).toEqual(['2026-01-19', '2026-01-19']);
+  });
+
+  it('a constraint earlier than a predecessor does not pull the task back', () => {
+    const result = scheduleNetwork({ projectStart: '2026-01-05', tasks: [task('P', 5), task('A', 1, STANDARD, '2026-01-06')], links: [link('P', 'A')] });
+    expect(dates(result, 'A')).toEqual(['2026-01-12', '2026-01-12']);
+  });
+
+  it('0-day markers: start = finish; a successor FS 0 starts the same day', () => {
+    const result = scheduleNetwork({ projectStart: '2026-01-05', tasks: [task('P', 5), task('M', 0), task('S', 2)], links: [link('P', 'M'), link('M', 'S')] });
+    expect(dates(result, 'M')).toEqual(['2026-01-12', '2026-01-12']);
+    expect(dates(result, 'S')).toEqual(['2026-01-12', '2026-01-13']);
+  });
+
+  it('across calendars: a STANDARD predecessor finishing Friday 2 January, an RU successor starts 12 January', () => {
+    const result = scheduleNetwork({ projectStart: '2025-12-29', tasks: [task('P', 5, STANDARD), task('S', 2, RU)], links: [link('P', 'S')] });
+    expect(dates(result, 'P')).toEqual(['2025-12-29', '2026-01-02']);
+    expect(dates(result, 'S')).toEqual(['2026-01-12', '2026-01-13']);
+  });
+
+  it('across calendars: an RU predecessor finishing 30 December, a STANDARD successor starts 31 December', () => {
+    const result = scheduleNetwork({ projectStart: '2026-12-28', tasks: [task('P', 3, RU), task('S', 1, STANDARD)], links: [link('P', 'S')] });
+    expect(dates(result, 'P')).toEqual(['2026-12-28', '2026-12-30']);
+    expect(dates(result, 'S')).toEqual(['2026-12-31', '2026-12-31']);
+  });
+
+  it('across calendars: a Friday finish lets a six-day-week successor start on Saturday; its lag counts its own days', () => {
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      tasks: [task('P', 5, STANDARD), task('S', 1, SIX_DAY), task('L', 1, SIX_DAY)],
+      links: [link('P', 'S'), link('P', 'L', 'FS', 2)],
+    });
+    expect(dates(result, 'S')).toEqual(['2026-01-10', '2026-01-10']);
+    expect(dates(result, 'L')).toEqual(['2026-01-13', '2026-01-13']);
+  });
+
+  it('RU 2026: a 247-working-day task from 1 January runs 12 January – 30 December', () => {
+    const result = scheduleNetwork({ projectStart: '2026-01-01', tasks: [task('Year', 247, RU)], links: [] });
+    expect(dates(result, 'Year')).toEqual(['2026-01-12', '2026-12-30']);
+  });
+
+  it('RU holidays and transfers: 5 days from Wednesday 6 May 2026 skip Monday 11 May', () => {
+    const result = scheduleNetwork({ projectStart: '2026-05-06', tasks: [task('A', 5, RU)], links: [] });
+    expect(dates(result, 'A')).toEqual(['2026-05-06', '2026-05-13']);
+  });
+});
+
+describe('scheduler: backward pass, float and critical path', () => {
+  /*
+   * Computed by hand (Mon–Fri, start Mon 2 March 2026):
+   *   A 3d: 2–4 Mar.  B 2d after A: 5–6 Mar.  C 1d after A: 5 Mar.  D 2d after B and C: 9–10 Mar.
+   *   E 1d, FS −1 after B (starts 6 Mar), nothing after it: late finish = project finish 10 Mar.
+   *   Late: D 9–10, B 5–6 (float 0), C late 6 Mar (float 1), A 2–4 (float 0), E late 10 Mar (float 2).
+   */
+  const result = scheduleNetwork({
+    projectStart: '2026-03-02',
+    tasks: [task('A', 3), task('B', 2), task('C', 1), task('D', 2), task('E', 1)],
+    links: [link('A', 'B'), link('A', 'C'), link('B', 'D'), link('C', 'D'), link('B', 'E', 'FS', -1)],
+  });
+  const view = (id: string) => {
+    const t = result.tasks.get(id)!;
+    return [t.start, t.finish, t.lateStart, t.lateFinish, t.totalFloatDays, t.critical];
+  };
+
+  it('computes late dates and float', () => {
+    expect(view('A')).toEqual(['2026-03-02', '2026-03-04', '2026-03-02', '2026-03-04', 0, true]);
+    expect(view('B')).toEqual(['2026-03-05', '2026-03-06', '2026-03-05', '2026-03-06', 0, true]);
+    expect(view('C')).toEqual(['2026-03-05', '2026-03-05', '2026-03-06', '2026-03-06', 1, false]);
+    expect(view('D')).toEqual(['2026-03-09', '2026-03-10', '2026-03-09', '2026-03-10', 0, true]);
+    expect(view('E')).toEqual(['2026-03-06', '2026-03-06', '2026-03-10', '2026-03-10', 2, false]);
+  });
+
+  it('lists the critical path by start, finish and name, and the finish date', () => {
+    expect(result.criticalPath).toEqual(['A', 'B', 'D']);
+    expect(result.finishDate).toBe('2026-03-10');
+  });
+
+  it('reads SS, FF and SF links backwards', () => {
+    // P 5d Mon 2 – Fri 6 Mar; S SS+2 3d (4–6 Mar); F FF+1 2d (6–9 Mar); T SF+3 1d (5 Mar).
+    const r = scheduleNetwork({
+      projectStart: '2026-03-02',
+      tasks: [task('P', 5), task('S', 3), task('F', 2), task('T', 1)],
+      links: [link('P', 'S', 'SS', 2), link('P', 'F', 'FF', 1), link('P', 'T', 'SF', 3)],
+    });
+    const t = (id: string) => r.tasks.get(id)!;
+    expect([t('F').start, t('F').finish, t('F').totalFloatDays]).toEqual(['2026-03-06', '2026-03-09', 0]);
+    expect([t('P').lateFinish, t('P').totalFloatDays]).toEqual(['2026-03-06', 0]);
+    expect([t('S').start, t('S').lateFinish, t('S').totalFloatDays]).toEqual(['2026-03-04', '2026-03-09', 1]);
+    expect([t('T').start, t('T').lateFinish, t('T').totalFloatDays]).toEqual(['2026-03-04', '2026-03-09', 3]);
+  });
+
+  it('a 0-day marker may sit as late as the project finish allows', () => {
+    const r = scheduleNetwork({ projectStart: '2026-03-02', tasks: [task('A', 5), task('M', 0)], links: [] });
+    expect([r.tasks.get('M')!.lateStart, r.tasks.get('M')!.totalFloatDays]).toEqual(['2026-03-06', 4]);
+  });
+
+  it('an empty plan has no finish date', () => {
+    expect(scheduleNetwork({ projectStart: '2026-03-02', tasks: [], links: [] })).toEqual({ tasks: new Map(), finishDate: null, criticalPath: [] });
+  });
+});
+
+describe('scheduler: cycles', () => {
+  it('refuses a network with a cycle, naming it in link order', () => {
+    let error: unknown;
+    try {
+      scheduleNetwork({ projectStart: '2026-03-02', tasks: [task('A', 1), task('B', 1), task('C', 1), task('X', 1)], links: [link('X', 'A'), link('A', 'B'), link('B', 'C'), link('C', 'A')] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DependencyCycleError);
+    const cycle = (error as DependencyCycleError).cycle;
+    expect(cycle).toHaveLength(3);
+    // A rotation of A → B → C.
+    expect([...cycle, ...cycle].join('')).toContain('ABC');
+  });
+
+  it('says whether a new link would close a cycle, and which', () => {
+    const links = [link('A', 'B'), link('B', 'C'), link('X', 'C')];
+    expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'C', successorId: 'A' })).toEqual(['A', 'B', 'C']);
+    expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'C', successorId: 'X' })).toEqual(['X', 'C']);
+    expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'A', successorId: 'X' })).toBeNull();
+  });
+});
