@@ -5,6 +5,9 @@ import { hashPassword } from '../modules/auth/password-hasher';
 import { MethodologyService } from '../modules/methodology/methodology.service';
 import { MilestoneService } from '../modules/milestone/milestone.service';
 import { MilestoneSplit } from '../modules/milestone/milestone.enums';
+import { KeyUserService } from '../modules/people/key-user.service';
+import { TrainingService } from '../modules/training/training.service';
+import { TrainingAudience, TrainingFormat } from '../modules/training/training.enums';
 import { Membership } from '../modules/people/entities/membership.entity';
 import { User } from '../modules/people/entities/user.entity';
 import { Organization, ProjectRole } from '../modules/people/people.enums';
@@ -66,6 +69,25 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
         previousGoLive = goLive;
       }
     }
+    // Key users: the people others already ask; Sergey is willing but not yet able to teach.
+    const keyUsers = app.get(KeyUserService);
+    const areaId = (name: string) => areas.find((a) => a.name === name)!.id;
+    const [, , , elena, olga, sergey, igor] = DEMO_PEOPLE;
+    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: elena.id, functionAreaId: areaId('Order intake'), processKnowledge: 5, systemLogic: 4, engagement: 5, teaching: 4, firstLineSupport: true });
+    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: olga.id, functionAreaId: areaId('Document issuing'), processKnowledge: 4, systemLogic: 3, engagement: 4, teaching: 3, firstLineSupport: true });
+    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: sergey.id, functionAreaId: areaId('Order intake'), territoryId: DEMO_TERRITORIES[1].id, processKnowledge: 4, systemLogic: 3, engagement: 5, teaching: 2, backup: true });
+    await app.get(TrainingService).schedule(ctx, {
+      projectId: DEMO_PROJECT.id, title: 'Order intake in the new system, for key users', audience: TrainingAudience.KEY_USERS,
+      format: TrainingFormat.ONSITE, location: 'Head office, Moscow, training room 2', timeZone: 'Europe/Moscow',
+      startsAt: new Date('2026-06-01T10:00:00+03:00'), endsAt: new Date('2026-06-01T17:00:00+03:00'),
+      trainerId: igor.id, capacity: 8, functionAreaId: areaId('Order intake'), attendeeIds: [elena.id, sergey.id],
+    });
+    await app.get(TrainingService).schedule(ctx, {
+      projectId: DEMO_PROJECT.id, title: 'Document issuing for key users (video conference)', audience: TrainingAudience.KEY_USERS,
+      format: TrainingFormat.REMOTE, meetingUrl: 'https://meet.example.com/severnaya-niva-docs', timeZone: 'Europe/Moscow',
+      startsAt: new Date('2026-06-03T10:00:00+03:00'), endsAt: new Date('2026-06-03T13:00:00+03:00'),
+      trainerId: igor.id, capacity: 10, functionAreaId: areaId('Document issuing'), attendeeIds: [olga.id],
+    });
     await app.get(BaselineService).capture(ctx, DEMO_PROJECT.id, 'Approved plan');
   });
   return true;
