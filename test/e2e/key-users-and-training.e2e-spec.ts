@@ -84,6 +84,23 @@ describe('key users and training (e2e)', () => {
     });
   });
 
+  describe('key-user assignments change with their version', () => {
+    it('updates and removes, refusing stale versions', async () => {
+      const person = await t.user();
+      await t.ok(ADD_MEMBER, { p: projectId, u: person.id, r: 'KEY_USER' }, pm.token);
+      const { assignKeyUser: a } = await t.ok(ASSIGN, { i: { projectId, userId: person.id, functionAreaId: docs, territoryId: plant, processKnowledge: 2, systemLogic: 2, engagement: 3, teaching: 2 } }, pm.token);
+      const UPDATE = 'mutation($i: UpdateKeyUserInput!) { updateKeyUser(input: $i) { version processKnowledge teaching firstLineSupport } }';
+      const { updateKeyUser } = await t.ok(UPDATE, { i: { id: a.id, version: a.version, processKnowledge: 5, teaching: 4, firstLineSupport: true } }, pm.token);
+      expect(updateKeyUser).toEqual({ version: a.version + 1, processKnowledge: 5, teaching: 4, firstLineSupport: true });
+      expect(codeOf(await t.gql(UPDATE, { i: { id: a.id, version: a.version, teaching: 1 } }, pm.token))).toBe('STALE_VERSION');
+      expect(codeOf(await t.gql(UPDATE, { i: { id: a.id, version: updateKeyUser.version, teaching: 9 } }, pm.token))).toBe('BAD_USER_INPUT');
+      const REMOVE = 'mutation($id: ID!, $v: Int!) { removeKeyUser(id: $id, version: $v) }';
+      expect(codeOf(await t.gql(REMOVE, { id: a.id, v: a.version }, pm.token))).toBe('STALE_VERSION');
+      expect((await t.ok(REMOVE, { id: a.id, v: updateKeyUser.version }, pm.token)).removeKeyUser).toBe(true);
+      expect(Number((await t.dataSource.query('SELECT count(*) n FROM key_user_assignment WHERE id = $1', [a.id]))[0].n)).toBe(0);
+    });
+  });
+
   describe('training sessions', () => {
     it('schedules a session with invited attendees', async () => {
       const { scheduleTraining } = await t.ok(SCHEDULE, { i: session({ attendeeIds: [ku1.id, ku2.id] }) }, pm.token);

@@ -105,6 +105,43 @@ describe('security (e2e)', () => {
     });
   });
 
+  describe('configuration', () => {
+    it('introspection can be turned off outside development', async () => {
+      expect(codeOf(await t.gql('{ __schema { queryType { name } } }', {}, user.token))).toBeUndefined();
+      const closed = await TestApp.start({ GRAPHQL_INTROSPECTION: 'false' });
+      try {
+        const other = await closed.user();
+        expect(codeOf(await closed.gql('{ __schema { queryType { name } } }', {}, other.token))).toBe('BAD_USER_INPUT');
+        expect((await closed.ok('{ me { id } }', {}, other.token)).me.id).toBe(other.id);
+      } finally {
+        await closed.close();
+      }
+    });
+
+    it('logs carry no passwords or tokens, even when requests fail', async () => {
+      const written: string[] = [];
+      const capture = (stream: NodeJS.WriteStream) => {
+        const original = stream.write.bind(stream);
+        stream.write = ((chunk: unknown, ...rest: unknown[]) => {
+          written.push(String(chunk));
+          return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
+        }) as typeof stream.write;
+        return () => { stream.write = original as typeof stream.write; };
+      };
+      const restore = [capture(process.stdout), capture(process.stderr)];
+      try {
+        await t.gql('mutation { login(email: "nobody@example.test", password: "secret-password-123") { token } }');
+        await t.gql('mutation { changePassword(currentPassword: "secret-password-456", newPassword: "short") { token } }', {}, user.token);
+        await t.gql('{ projects(first: 100000) { totalCount } }', {}, user.token);
+      } finally {
+        restore.forEach((undo) => undo());
+      }
+      const log = written.join('');
+      expect(log).not.toContain('secret-password');
+      expect(log).not.toContain(user.token);
+    });
+  });
+
   describe('HTTP', () => {
     it('sends security headers and no CORS permission by default', async () => {
       const response = await fetch(`${t.url}/health`, { headers: { origin: 'https://evil.example' } });

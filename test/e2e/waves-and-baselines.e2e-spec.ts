@@ -59,6 +59,13 @@ describe('rollout waves, baselines and variance (e2e)', () => {
     expect(goLive(project, 'Order intake — Head office')).toMatchObject({ baselineGoLive: null, varianceDays: null });
   });
 
+  it('refuses a territory with an unknown calendar, naming the known ones', async () => {
+    const result = await t.gql('mutation($p: ID!) { addTerritory(projectId: $p, name: "Mars base", calendarCode: "MARS") { id } }', { p: projectId }, pm.token);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toContain('RU');
+    expect(Number((await t.dataSource.query("SELECT count(*) n FROM territory WHERE name = 'Mars base'"))[0].n)).toBe(0);
+  });
+
   it('captures a baseline; names are unique per project', async () => {
     await t.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Approved plan") { id } }', { p: projectId }, pm.token);
     expect(codeOf(await t.gql('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Approved plan") { id } }', { p: projectId }, pm.token))).toBe('DUPLICATE');
