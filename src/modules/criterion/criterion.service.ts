@@ -49,17 +49,24 @@ export class CriterionService {
   }
 
   async status(ctx: RequestContext, criterion: Criterion): Promise<CriterionStatus> {
-    const [confirmers, confirmations] = await Promise.all([
-      this.confirmerIds(ctx, criterion.id),
-      this.confirmations(ctx, criterion.id),
-    ]);
-    return deriveCriterionStatus(confirmers, confirmations, criterion.waivedAt !== null);
+    return (await this.statuses(ctx, [criterion]))[0];
+  }
+
+  /**
+   * Statuses of many criteria in two batched queries, one after the other: inside a mutation
+   * they share the transaction's single connection.
+   */
+  async statuses(ctx: RequestContext, criteria: Criterion[]): Promise<CriterionStatus[]> {
+    const ids = criteria.map((c) => c.id);
+    const confirmers = await Promise.all(ids.map((id) => this.confirmerIds(ctx, id)));
+    const confirmations = await Promise.all(ids.map((id) => this.confirmations(ctx, id)));
+    return criteria.map((c, i) => deriveCriterionStatus(confirmers[i], confirmations[i], c.waivedAt !== null));
   }
 
   /** The MUST criteria among these that are neither confirmed nor waived. */
   async blockingMust(ctx: RequestContext, criteria: Criterion[]): Promise<Criterion[]> {
     const must = criteria.filter((c) => c.priority === Priority.MUST);
-    const statuses = await Promise.all(must.map((c) => this.status(ctx, c)));
+    const statuses = await this.statuses(ctx, must);
     return must.filter((_c, i) => !isSatisfied(statuses[i]));
   }
 

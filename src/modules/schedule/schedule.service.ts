@@ -72,12 +72,11 @@ export class ScheduleService {
     const em = ctx.manager;
     const project = await em.findOne(Project, { where: { id: projectId } });
     if (!project) throw notFound('Project', projectId);
-    const [tasks, links, milestones, territories] = await Promise.all([
-      em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } }),
-      em.find(Dependency, { where: { projectId } }),
-      em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } }),
-      em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } }),
-    ]);
+    // One after another: inside a mutation these share the transaction's single connection.
+    const tasks = await em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const links = await em.find(Dependency, { where: { projectId } });
+    const milestones = await em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } });
+    const territories = await em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } });
     const projectCalendar = this.calendars.require(project.calendarCode);
     const territoryCalendars = new Map(
       territories.map((t) => [t.id, t.calendarCode ? this.calendars.require(t.calendarCode) : projectCalendar]),
