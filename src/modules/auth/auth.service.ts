@@ -14,6 +14,8 @@ const MAX_PASSWORD_LENGTH = 200;
 
 interface TokenClaims {
   sub: string;
+  /** The user's passwordChangedAt (ms) when the token was issued: a later change revokes it. */
+  pwc: number;
   iat: number;
 }
 
@@ -32,24 +34,36 @@ export class AuthService {
    */
   async login(email: string, password: string): Promise<{ token: string; user: User }> {
     const normalized = email.trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH);
-    const em = this.dataSource.manager;
-    const recent = await em.find(LoginFailure, {
-      where: { email: normalized }, order: { at: 'DESC' }, take: LOGIN_THROTTLE.maxFailures, select: { at: true },
+    // Attempts for one email run one at a time (a transaction-scoped advisory lock), so a burst
+    // of parallel guesses cannot all pass the check before any failure is recorded.
+    const outcome = await this.dataSource.transaction(async (em) => {
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${normalized}`]);
+      const recent = await em.find(LoginFailure, {
+        where: { email: normalized }, order: { at: 'DESC' }, take: LOGIN_THROTTLE.maxFailures, select: { at: true },
+      });
+      const until = lockedUntil(recent.map((f) => f.at), new Date());
+      if (until) return { lockedUntil: until } as const;
+      const user = await em.findOne(User, { where: { email: normalized } });
+      const valid = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
+      if (!user || !valid) {
+        // Recorded in the committed transaction, before the refusal is thrown.
+        await em.insert(LoginFailure, { email: normalized });
+        return { failed: true } as const;
+      }
+      return { user } as const;
     });
-    const until = lockedUntil(recent.map((f) => f.at), new Date());
-    if (until) {
+    if ('lockedUntil' in outcome) {
+      const until = outcome.lockedUntil;
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins for this email; try again after ${until.toISOString()}`, {
         retryAfter: until.toISOString(),
       });
     }
-    const user = await em.findOne(User, { where: { email: normalized } });
-    const valid = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
-    if (!user || !valid) {
-      await em.insert(LoginFailure, { email: normalized });
-      throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
-    }
-    const token = await this.jwt.signAsync({ sub: user.id });
-    return { token, user };
+    if ('failed' in outcome) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    return { token: await this.issueToken(outcome.user), user: outcome.user };
+  }
+
+  private issueToken(user: User): Promise<string> {
+    return this.jwt.signAsync({ sub: user.id, pwc: user.passwordChangedAt.getTime() } satisfies Omit<TokenClaims, 'iat'>);
   }
 
   /** A new password revokes every token issued before it; the caller gets a fresh one. */
@@ -63,11 +77,9 @@ export class AuthService {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong', { field: 'currentPassword' });
     }
     user.passwordHash = await hashPassword(newPassword);
-    // Whole seconds, as in the tokens' iat: a token of this very second stays valid, older ones not.
-    user.passwordChangedAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    user.passwordChangedAt = new Date();
     await ctx.manager.save(user);
-    const token = await this.jwt.signAsync({ sub: user.id });
-    return { token, user };
+    return { token: await this.issueToken(user), user };
   }
 
   /** The user behind an Authorization header, or null when it is absent, invalid, expired or revoked. */
@@ -84,8 +96,8 @@ export class AuthService {
       where: { id: claims.sub },
       select: { id: true, email: true, isAdmin: true, passwordChangedAt: true },
     });
-    // A password change revokes every token issued before it (iat has one-second resolution).
-    if (!user || Math.floor(user.passwordChangedAt.getTime() / 1000) > claims.iat) return null;
+    // A password change revokes every token issued before it.
+    if (!user || claims.pwc !== user.passwordChangedAt.getTime()) return null;
     return { id: user.id, email: user.email, isAdmin: user.isAdmin };
   }
 }
