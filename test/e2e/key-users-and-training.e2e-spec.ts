@@ -12,7 +12,7 @@ const ATTEND = 'mutation($s: ID!, $u: ID!, $st: AttendanceStatus!) { recordAtten
 describe('key users and training (e2e)', () => {
   let t: TestApp;
   let pm: TestUser, trainer: TestUser, otherTrainer: TestUser, ku1: TestUser, ku2: TestUser, ku3: TestUser, observer: TestUser;
-  let endUsers: TestUser[];
+  let endUsers: TestUser[], outsider: TestUser;
   let projectId: string, orders: string, docs: string, plant: string, warehouse: string;
 
   const countSessions = async () => Number((await t.dataSource.query('SELECT count(*) n FROM training_session'))[0].n);
@@ -25,11 +25,13 @@ describe('key users and training (e2e)', () => {
     t = await TestApp.start();
     [pm, trainer, otherTrainer, ku1, ku2, ku3, observer] = await Promise.all(Array.from({ length: 7 }, () => t.user()));
     endUsers = await Promise.all(Array.from({ length: 4 }, () => t.user()));
+    outsider = await t.user();
     const { createProject } = await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
       i: { code: unique('KU'), name: 'Key users', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-02-02', calendarCode: 'RU' },
     }, pm.token);
     projectId = createProject.id;
-    for (const [user, role] of [[trainer, 'TRAINER'], [otherTrainer, 'TRAINER'], [ku1, 'KEY_USER'], [ku2, 'KEY_USER'], [ku3, 'KEY_USER'], [observer, 'OBSERVER']] as const) {
+    for (const [user, role] of [[trainer, 'TRAINER'], [otherTrainer, 'TRAINER'], [ku1, 'KEY_USER'], [ku2, 'KEY_USER'], [ku3, 'KEY_USER'], [observer, 'OBSERVER'],
+      ...endUsers.map((u) => [u, 'OBSERVER'] as const)] as const) {
       await t.ok(ADD_MEMBER, { p: projectId, u: user.id, r: role }, pm.token);
     }
     const area = async (name: string) => (await t.ok('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: projectId, n: name }, pm.token)).addFunctionArea.id;
@@ -47,9 +49,9 @@ describe('key users and training (e2e)', () => {
       const before = Number((await t.dataSource.query('SELECT count(*) n FROM key_user_assignment'))[0].n);
       expect(codeOf(await t.gql(ASSIGN, { i: { ...base, teaching: 6 } }, pm.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await t.gql(ASSIGN, { i: { ...base, processKnowledge: 0 } }, pm.token))).toBe('BAD_USER_INPUT');
-      expect(codeOf(await t.gql(ASSIGN, { i: { ...base, userId: endUsers[0].id } }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(ASSIGN, { i: { ...base, userId: outsider.id } }, pm.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await t.gql(ASSIGN, { i: base }, observer.token))).toBe('FORBIDDEN');
-      expect(codeOf(await t.gql(ASSIGN, { i: base }, endUsers[0].token))).toBe('NOT_FOUND');
+      expect(codeOf(await t.gql(ASSIGN, { i: base }, outsider.token))).toBe('NOT_FOUND');
       expect(Number((await t.dataSource.query('SELECT count(*) n FROM key_user_assignment'))[0].n)).toBe(before);
     });
 
@@ -124,6 +126,27 @@ describe('key users and training (e2e)', () => {
       expect(await countSessions()).toBe(before);
     });
 
+    it('refuses trainers and attendees who are not members of the project, writing nothing', async () => {
+      const before = await countSessions();
+      const asTrainer = await t.gql(SCHEDULE, { i: session({ startsAt: '2026-05-05T09:00:00+03:00', endsAt: '2026-05-05T10:00:00+03:00', trainerId: outsider.id }) }, pm.token);
+      expect(codeOf(asTrainer)).toBe('BAD_USER_INPUT');
+      expect(asTrainer.errors![0].extensions).toMatchObject({ field: 'trainerId', userIds: [outsider.id] });
+      const asAttendee = await t.gql(SCHEDULE, { i: session({ startsAt: '2026-05-05T09:00:00+03:00', endsAt: '2026-05-05T10:00:00+03:00', attendeeIds: [ku1.id, outsider.id] }) }, pm.token);
+      expect(codeOf(asAttendee)).toBe('BAD_USER_INPUT');
+      expect(asAttendee.errors![0].message).toContain(outsider.id);
+      expect(await countSessions()).toBe(before);
+      const s = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-05-05T09:00:00+03:00', endsAt: '2026-05-05T10:00:00+03:00' }) }, pm.token)).scheduleTraining;
+      const invite = await t.gql('mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { id } }', { s: s.id, u: [outsider.id] }, pm.token);
+      expect(codeOf(invite)).toBe('BAD_USER_INPUT');
+      const moveTo = await t.gql('mutation($i: RescheduleTrainingInput!) { rescheduleTraining(input: $i) { id } }', {
+        i: { id: s.id, version: s.version, startsAt: s.startsAt, endsAt: s.endsAt, trainerId: outsider.id },
+      }, pm.token);
+      expect(codeOf(moveTo)).toBe('BAD_USER_INPUT');
+      const [row] = await t.dataSource.query('SELECT trainer_id, (SELECT count(*)::int FROM training_attendance WHERE session_id = $1) AS invited FROM training_session WHERE id = $1', [s.id]);
+      expect(row).toEqual({ trainer_id: trainer.id, invited: 0 });
+      await t.ok('mutation($id: ID!, $v: Int!) { cancelTraining(id: $id, version: $v) { id } }', { id: s.id, v: s.version }, pm.token);
+    });
+
     it('refuses double-booking of the trainer or an attendee, across projects, naming the session', async () => {
       const first = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-03-03T09:00:00+03:00', endsAt: '2026-03-03T12:00:00+03:00', attendeeIds: [endUsers[0].id] }) }, pm.token)).scheduleTraining;
       const before = await countSessions();
@@ -135,9 +158,14 @@ describe('key users and training (e2e)', () => {
       const other = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
         i: { code: unique('KU2'), name: 'Other', clientName: 'Other', templateKey: 'billing-remote', startDate: '2026-02-02' },
       }, otherPm.token)).createProject;
+      await t.ok(ADD_MEMBER, { p: other.id, u: endUsers[0].id, r: 'OBSERVER' }, otherPm.token);
       const attendeeClash = await t.gql(SCHEDULE, { i: { ...session({ projectId: other.id, trainerId: otherPm.id, startsAt: '2026-03-03T10:00:00+03:00', endsAt: '2026-03-03T10:30:00+03:00', attendeeIds: [endUsers[0].id] }) } }, otherPm.token);
       expect(codeOf(attendeeClash)).toBe('SCHEDULE_CONFLICT');
       expect(attendeeClash.errors![0].extensions!.conflictingSessionId).toBe(first.id);
+      // The other manager may not read this project: its session's title and times stay hidden.
+      expect(attendeeClash.errors![0].message).toContain('a session of another project');
+      expect(attendeeClash.errors![0].message).not.toContain('Order intake');
+      expect(trainerClash.errors![0].message).toContain('"Order intake for key users" from 2026-03-03T06:00:00.000Z');
       expect(await countSessions()).toBe(before);
     });
 

@@ -42,23 +42,23 @@ export class AuthService {
         where: { email: normalized }, order: { at: 'DESC' }, take: LOGIN_THROTTLE.maxFailures, select: { at: true },
       });
       const until = lockedUntil(recent.map((f) => f.at), new Date());
-      if (until) return { lockedUntil: until } as const;
+      if (until) return { kind: 'locked', until } as const;
       const user = await em.findOne(User, { where: { email: normalized } });
       const valid = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
       if (!user || !valid) {
         // Recorded in the committed transaction, before the refusal is thrown.
         await em.insert(LoginFailure, { email: normalized });
-        return { failed: true } as const;
+        return { kind: 'failed' } as const;
       }
-      return { user } as const;
+      return { kind: 'signedIn', user } as const;
     });
-    if ('lockedUntil' in outcome) {
-      const until = outcome.lockedUntil;
+    if (outcome.kind === 'locked') {
+      const { until } = outcome;
       throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins for this email; try again after ${until.toISOString()}`, {
         retryAfter: until.toISOString(),
       });
     }
-    if ('failed' in outcome) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
+    if (outcome.kind === 'failed') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     return { token: await this.issueToken(outcome.user), user: outcome.user };
   }
 

@@ -116,14 +116,7 @@ export class CriterionCommandService {
   private async validateConfirmers(ctx: RequestContext, projectId: string, confirmerIds: string[]): Promise<string[]> {
     const ids = [...new Set(confirmerIds)];
     if (ids.length === 0) throw badInput('A criterion needs at least one confirmer', 'confirmerIds');
-    const malformed = ids.filter((id) => !isUuid(id));
-    if (malformed.length) throw notFound('User', malformed.join(', '));
-    const members = await this.memberships.membersWithAnyRole(ctx, projectId, ids);
-    const outsiders = ids.filter((id) => !members.has(id));
-    if (outsiders.length) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT,
-        `Confirmers must be members of the project; not members: ${outsiders.join(', ')}`, { field: 'confirmerIds', userIds: outsiders });
-    }
+    await this.memberships.assertMembers(ctx, projectId, ids, 'confirmerIds', 'Confirmers');
     return ids;
   }
 }

@@ -47,9 +47,22 @@ export class MembershipService {
     ).load(projectId);
   }
 
-  /** Whether every user holds one of the roles in the project (e.g. confirmers must be members). */
-  async membersWithAnyRole(ctx: RequestContext, projectId: string, userIds: readonly string[]): Promise<Set<string>> {
-    const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In([...userIds]) } });
-    return new Set(rows.map((row) => row.userId));
+  /**
+   * People an operation names (confirmers, key users, trainers, attendees) must be members of the
+   * project: a manager cannot pull outsiders, or their names and emails, into it.
+   */
+  async assertMembers(ctx: RequestContext, projectId: string, userIds: readonly string[], field: string, who: string): Promise<void> {
+    const ids = [...new Set(userIds)];
+    if (ids.length === 0) return;
+    const malformed = ids.filter((id) => !isUuid(id));
+    if (malformed.length) throw notFound('User', malformed.join(', '));
+    const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In(ids) }, select: { userId: true } });
+    const members = new Set(rows.map((row) => row.userId));
+    const outsiders = ids.filter((id) => !members.has(id));
+    if (outsiders.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `${who} must be members of the project (add them with addMember first); not members: ${outsiders.join(', ')}`,
+        { field, userIds: outsiders });
+    }
   }
 }

@@ -8,6 +8,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { User } from '../people/entities/user.entity';
+import { MembershipService } from '../people/membership.service';
 import { ProjectRole } from '../people/people.enums';
 import { FunctionArea } from '../project/entities/function-area.entity';
 import { Project } from '../project/entities/project.entity';
@@ -20,6 +21,7 @@ import { AttendanceStatus } from './training.enums';
 
 interface Conflict {
   session_id: string;
+  project_id: string;
   title: string;
   starts_at: Date;
   ends_at: Date;
@@ -28,7 +30,10 @@ interface Conflict {
 
 @Injectable()
 export class TrainingService {
-  constructor(private readonly access: AccessService) {}
+  constructor(
+    private readonly access: AccessService,
+    private readonly memberships: MembershipService,
+  ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleTrainingInput): Promise<TrainingSession> {
     await findByIdOrFail(ctx, Project, input.projectId, 'Project');
@@ -36,7 +41,8 @@ export class TrainingService {
     this.assertShape({ ...input, format: input.format });
     const attendeeIds = [...new Set(input.attendeeIds ?? [])].filter((id) => id !== input.trainerId);
     this.assertCapacity(input.capacity, attendeeIds.length);
-    await this.assertUsersExist(ctx, [input.trainerId, ...attendeeIds]);
+    await this.memberships.assertMembers(ctx, input.projectId, [input.trainerId], 'trainerId', 'Trainers');
+    await this.memberships.assertMembers(ctx, input.projectId, attendeeIds, 'attendeeIds', 'Attendees');
     await this.assertPartsOfProject(ctx, input);
     await this.assertNoConflicts(ctx, [input.trainerId, ...attendeeIds], input.startsAt, input.endsAt, null);
     const session = await ctx.manager.save(ctx.manager.create(TrainingSession, {
@@ -55,7 +61,7 @@ export class TrainingService {
     const trainerId = input.trainerId ?? session.trainerId;
     if (input.trainerId && input.trainerId !== session.trainerId) {
       await this.assertMayManage(ctx, session.projectId, input.trainerId);
-      await this.assertUsersExist(ctx, [input.trainerId]);
+      await this.memberships.assertMembers(ctx, session.projectId, [input.trainerId], 'trainerId', 'Trainers');
     }
     const next = {
       ...session, startsAt: input.startsAt, endsAt: input.endsAt, trainerId,
@@ -80,7 +86,7 @@ export class TrainingService {
     const current = await this.attendeeIds(ctx, session.id);
     const added = [...new Set(userIds)].filter((id) => !current.includes(id) && id !== session.trainerId);
     this.assertCapacity(session.capacity, current.length + added.length);
-    await this.assertUsersExist(ctx, added);
+    await this.memberships.assertMembers(ctx, session.projectId, added, 'userIds', 'Attendees');
     await this.assertNoConflicts(ctx, added, session.startsAt, session.endsAt, session.id);
     if (added.length) await ctx.manager.insert(TrainingAttendance, added.map((userId) => ({ sessionId: session.id, userId })));
     await this.touch(ctx, session);
@@ -177,13 +183,6 @@ export class TrainingService {
     }
   }
 
-  private async assertUsersExist(ctx: RequestContext, ids: string[]) {
-    const valid = ids.filter(isUuid);
-    const found = valid.length ? await ctx.manager.find(User, { where: { id: In(valid) }, select: { id: true } }) : [];
-    const missing = ids.filter((id) => !found.some((u) => u.id === id));
-    if (missing.length) throw new DomainError(ErrorCode.NOT_FOUND, `No user with id ${missing.join(', ')}`, { ids: missing });
-  }
-
   private async assertPartsOfProject(ctx: RequestContext, input: ScheduleTrainingInput) {
     const parts: [typeof FunctionArea | typeof Territory | typeof Milestone, string | null | undefined, string][] = [
       [FunctionArea, input.functionAreaId, 'functionAreaId'], [Territory, input.territoryId, 'territoryId'], [Milestone, input.milestoneId, 'milestoneId'],
@@ -203,7 +202,7 @@ export class TrainingService {
     if (!userIds.length) return;
     for (const id of [...userIds].sort()) await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
     const [conflict]: Conflict[] = await ctx.manager.query(
-      `SELECT s.id AS session_id, s.title, s.starts_at, s.ends_at, p.user_id
+      `SELECT s.id AS session_id, s.project_id, s.title, s.starts_at, s.ends_at, p.user_id
          FROM training_session s
          JOIN LATERAL (SELECT s.trainer_id AS user_id UNION SELECT a.user_id FROM training_attendance a WHERE a.session_id = s.id) p ON true
         WHERE s.cancelled_at IS NULL AND s.starts_at < $2 AND s.ends_at > $1
@@ -213,8 +212,12 @@ export class TrainingService {
     );
     if (conflict) {
       const person = await ctx.manager.findOne(User, { where: { id: conflict.user_id }, select: { id: true, fullName: true } });
-      throw new DomainError(ErrorCode.SCHEDULE_CONFLICT,
-        `${person?.fullName ?? conflict.user_id} is already in "${conflict.title}" from ${conflict.starts_at.toISOString()} to ${conflict.ends_at.toISOString()}`,
+      // Another client's session is named only to those who may read its project.
+      const visible = await this.access.canRead(ctx, conflict.project_id);
+      const where = visible
+        ? `"${conflict.title}" from ${conflict.starts_at.toISOString()} to ${conflict.ends_at.toISOString()}`
+        : 'a session of another project at that time';
+      throw new DomainError(ErrorCode.SCHEDULE_CONFLICT, `${person?.fullName ?? conflict.user_id} is already booked in ${where}`,
         { conflictingSessionId: conflict.session_id, userId: conflict.user_id });
     }
   }
