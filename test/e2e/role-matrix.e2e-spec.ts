@@ -1,4 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { getNamedType } from 'graphql';
 import { OPERATION_POLICIES, OperationPolicy } from '../../src/modules/auth/operation-policies';
 import { PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
@@ -176,6 +177,23 @@ describe('role matrix (e2e)', () => {
       const fields = Object.keys(schema.getType(root) ? (schema.getType(root) as any).getFields() : {}).sort();
       expect({ root, names: Object.keys(OPERATION_POLICIES[root]).sort() }).toEqual({ root, names: fields });
       expect({ root, names: Object.keys(CALLS[root]).sort() }).toEqual({ root, names: fields });
+    }
+  });
+
+  it('every project policy names the project through arguments the operation really has', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    for (const root of ['Query', 'Mutation'] as const) {
+      const fields = (schema.getType(root) as any).getFields();
+      for (const [operation, policy] of Object.entries(OPERATION_POLICIES[root])) {
+        if (typeof policy === 'string') continue;
+        expect(policy.scope.length).toBeGreaterThan(0);
+        for (const { arg } of policy.scope) {
+          const [name, field] = arg.split('.');
+          const argument = fields[operation].args.find((a: any) => a.name === name);
+          expect({ operation, arg, found: Boolean(argument) }).toEqual({ operation, arg, found: true });
+          if (field) expect({ operation, arg, found: field in (getNamedType(argument.type) as any).getFields() }).toEqual({ operation, arg, found: true });
+        }
+      }
     }
   });
 

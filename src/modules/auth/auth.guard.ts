@@ -5,34 +5,48 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { requestContextOf } from '../../common/context/ctx.decorator';
 import { DomainError, forbidden } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from './access.service';
 import { OPERATION_POLICIES } from './operation-policies';
+import { resolveProjectScope } from './project-scope';
 import { IS_PUBLIC } from './public.decorator';
 
 const signInFirst = () =>
   new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>" from the login mutation');
 
 /**
- * Reads OPERATION_POLICIES for every root GraphQL operation (nested fields inherit the access
- * their root checked); plain HTTP routes are refused unless marked @Public().
+ * Enforces OPERATION_POLICIES for every root GraphQL operation before it runs: sign-in, the
+ * administrator's right, and the caller's role in the project the operation's arguments name
+ * (nested fields inherit the access their root checked). Plain HTTP routes are refused unless
+ * marked @Public().
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly access: AccessService,
+  ) {}
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') {
       if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
       throw signInFirst();
     }
-    const info = GqlExecutionContext.create(context).getInfo<GraphQLResolveInfo>();
+    const gql = GqlExecutionContext.create(context);
+    const info = gql.getInfo<GraphQLResolveInfo>();
     const root = info.parentType.name;
     if (root !== 'Query' && root !== 'Mutation') return true;
     const policy = OPERATION_POLICIES[root][info.fieldName];
     if (!policy) throw forbidden(`${root}.${info.fieldName} has no access policy and is refused`);
     if (policy === 'public') return true;
-    const user = requestContextOf(context).user;
-    if (!user) throw signInFirst();
-    if (policy === 'admin' && !user.isAdmin) throw forbidden('Only an administrator may do this');
+    const ctx = requestContextOf(context);
+    if (!ctx.user) throw signInFirst();
+    if (policy === 'signedIn') return true;
+    if (policy === 'admin') {
+      if (!ctx.user.isAdmin) throw forbidden('Only an administrator may do this');
+      return true;
+    }
+    const subject = await resolveProjectScope(ctx, policy.scope, gql.getArgs());
+    await this.access.assertCan(ctx, subject.projectId, policy.project, subject);
     return true;
   }
 }

@@ -7,18 +7,37 @@ import type { ProjectAction } from './project-permissions';
  * - `public`: anyone, signed in or not;
  * - `signedIn`: any signed-in user (createProject makes its creator the project manager);
  * - `admin`: administrators;
- * - `{ project: action }`: members whose role may perform that action in the operation's project
- *   (PROJECT_PERMISSIONS); others get FORBIDDEN, non-members NOT_FOUND. The services check it on
- *   the objects the operation names, with the same action.
- * - `ownSessionsOnly`: a trainer (without a manager's role) acts only on sessions they give;
- *   `confirmersOnly`: only the criterion's confirmers succeed (NOT_A_CONFIRMER otherwise);
- *   `clientOnly`: only members of the client organisation succeed.
+ * - `{ project: action, scope }`: members whose role may perform that action (PROJECT_PERMISSIONS)
+ *   in the project of the object `scope` names; others get FORBIDDEN, non-members NOT_FOUND. The
+ *   guard finds that project from the arguments; the services check that every other id an
+ *   operation takes (a successor task, confirmers, attendees, …) belongs to the same project.
+ * - Rules on the row itself, enforced by the services after the guard: `ownSessionsOnly`: a trainer
+ *   (without a manager's role) acts only on sessions they give; `confirmersOnly`: only the
+ *   criterion's confirmers succeed (NOT_A_CONFIRMER otherwise); `clientOnly`: only members of the
+ *   client organisation succeed.
  */
-export type OperationPolicy =
-  | 'public'
-  | 'signedIn'
-  | 'admin'
-  | { project: ProjectAction; ownSessionsOnly?: boolean; confirmersOnly?: boolean; clientOnly?: boolean };
+export type OperationPolicy = 'public' | 'signedIn' | 'admin' | ProjectPolicy;
+
+export interface ProjectPolicy {
+  project: ProjectAction;
+  /** Where the operation's project comes from: the first of these whose argument is present. */
+  scope: readonly ProjectScope[];
+  ownSessionsOnly?: boolean;
+  confirmersOnly?: boolean;
+  clientOnly?: boolean;
+}
+
+/** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
+export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment';
+
+export interface ProjectScope {
+  entity: ScopedEntity;
+  /** The argument holding the id: a name, or a dotted path into an input object. */
+  arg: string;
+}
+
+const projectIn = (arg: string): ProjectScope[] => [{ entity: 'Project', arg }];
+const ownerOf = (entity: ScopedEntity, arg: string): ProjectScope[] => [{ entity, arg }];
 
 export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, OperationPolicy>> = {
   Query: {
@@ -26,44 +45,46 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     methodologyTemplates: 'signedIn',
     workCalendars: 'signedIn',
     projects: 'signedIn',
-    project: { project: 'read' },
+    project: { project: 'read', scope: projectIn('id') },
   },
   Mutation: {
     login: 'public',
     changePassword: 'signedIn',
     createUser: 'admin',
     createProject: 'signedIn',
-    addMember: { project: 'manageMembers' },
-    addFunctionArea: { project: 'editProject' },
-    addTerritory: { project: 'editProject' },
-    changeProjectStatus: { project: 'editProject' },
-    revokeTrainingCalendarUrl: { project: 'editProject' },
-    addMilestone: { project: 'editPlan' },
-    updateMilestone: { project: 'editPlan' },
-    addTask: { project: 'editPlan' },
-    updateTask: { project: 'editTask' },
-    addDependency: { project: 'editPlan' },
-    removeDependency: { project: 'editPlan' },
-    captureBaseline: { project: 'editPlan' },
-    addCriterion: { project: 'manageCriteria' },
-    setCriterionConfirmers: { project: 'manageCriteria' },
-    confirmCriterion: { project: 'read', confirmersOnly: true },
-    rejectCriterion: { project: 'read', confirmersOnly: true },
-    waiveCriterion: { project: 'waiveCriterion' },
-    startStage: { project: 'moveStage' },
-    submitStageForGate: { project: 'moveStage' },
-    closeStage: { project: 'moveStage' },
-    decideGate: { project: 'decideGate' },
-    decideSupportTransition: { project: 'decideGate', clientOnly: true },
-    assignKeyUser: { project: 'manageKeyUsers' },
-    updateKeyUser: { project: 'manageKeyUsers' },
-    removeKeyUser: { project: 'manageKeyUsers' },
-    setKeyUserQualificationRule: { project: 'manageKeyUsers' },
-    scheduleTraining: { project: 'scheduleTraining', ownSessionsOnly: true },
-    rescheduleTraining: { project: 'scheduleTraining', ownSessionsOnly: true },
-    cancelTraining: { project: 'scheduleTraining', ownSessionsOnly: true },
-    inviteToTraining: { project: 'scheduleTraining', ownSessionsOnly: true },
-    uninviteFromTraining: { project: 'scheduleTraining', ownSessionsOnly: true },
-    recordAttendance: { project: 'recordAttendance', ownSessionsOnly: true },
+    addMember: { project: 'manageMembers', scope: projectIn('projectId') },
+    addFunctionArea: { project: 'editProject', scope: projectIn('projectId') },
+    addTerritory: { project: 'editProject', scope: projectIn('projectId') },
+    changeProjectStatus: { project: 'editProject', scope: projectIn('input.projectId') },
+    revokeTrainingCalendarUrl: { project: 'editProject', scope: projectIn('projectId') },
+    addMilestone: { project: 'editPlan', scope: projectIn('input.projectId') },
+    updateMilestone: { project: 'editPlan', scope: ownerOf('Milestone', 'input.id') },
+    addTask: { project: 'editPlan', scope: projectIn('input.projectId') },
+    updateTask: { project: 'editTask', scope: ownerOf('Task', 'input.id') },
+    addDependency: { project: 'editPlan', scope: ownerOf('Task', 'input.predecessorId') },
+    removeDependency: { project: 'editPlan', scope: ownerOf('Dependency', 'id') },
+    captureBaseline: { project: 'editPlan', scope: projectIn('projectId') },
+    addCriterion: { project: 'manageCriteria', scope: [
+      { entity: 'Stage', arg: 'input.stageId' }, { entity: 'Milestone', arg: 'input.milestoneId' }, { entity: 'Project', arg: 'input.projectId' },
+    ] },
+    setCriterionConfirmers: { project: 'manageCriteria', scope: ownerOf('Criterion', 'id') },
+    confirmCriterion: { project: 'read', scope: ownerOf('Criterion', 'id'), confirmersOnly: true },
+    rejectCriterion: { project: 'read', scope: ownerOf('Criterion', 'id'), confirmersOnly: true },
+    waiveCriterion: { project: 'waiveCriterion', scope: ownerOf('Criterion', 'id') },
+    startStage: { project: 'moveStage', scope: ownerOf('Stage', 'id') },
+    submitStageForGate: { project: 'moveStage', scope: ownerOf('Stage', 'id') },
+    closeStage: { project: 'moveStage', scope: ownerOf('Stage', 'id') },
+    decideGate: { project: 'decideGate', scope: ownerOf('Stage', 'input.stageId') },
+    decideSupportTransition: { project: 'decideGate', scope: projectIn('projectId'), clientOnly: true },
+    assignKeyUser: { project: 'manageKeyUsers', scope: projectIn('input.projectId') },
+    updateKeyUser: { project: 'manageKeyUsers', scope: ownerOf('KeyUserAssignment', 'input.id') },
+    removeKeyUser: { project: 'manageKeyUsers', scope: ownerOf('KeyUserAssignment', 'id') },
+    setKeyUserQualificationRule: { project: 'manageKeyUsers', scope: projectIn('input.projectId') },
+    scheduleTraining: { project: 'scheduleTraining', scope: projectIn('input.projectId'), ownSessionsOnly: true },
+    rescheduleTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'input.id'), ownSessionsOnly: true },
+    cancelTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'id'), ownSessionsOnly: true },
+    inviteToTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
+    uninviteFromTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
+    recordAttendance: { project: 'recordAttendance', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
   },
 };

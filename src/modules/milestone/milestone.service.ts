@@ -5,7 +5,6 @@ import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loa
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { AccessService } from '../auth/access.service';
 import { CriterionService } from '../criterion/criterion.service';
 import { MethodologyService } from '../methodology/methodology.service';
 import { FunctionArea } from '../project/entities/function-area.entity';
@@ -26,7 +25,6 @@ const DEFAULT_HYPERCARE_DAYS = 10;
 @Injectable()
 export class MilestoneService {
   constructor(
-    private readonly access: AccessService,
     private readonly tasks: TaskService,
     private readonly schedules: ScheduleService,
     private readonly criteria: CriterionService,
@@ -36,7 +34,6 @@ export class MilestoneService {
   /** Creates the milestone with its prepare → launch (0-day go-live) → hypercare tasks, chained FS. */
   async add(ctx: RequestContext, input: AddMilestoneInput): Promise<Milestone> {
     const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project');
-    await this.access.assertCan(ctx, project.id, 'editPlan');
     await this.tasks.lockPlan(ctx, project.id);
     const { functionAreaId, territoryId } = await this.validateSlice(ctx, project.id, input);
     const plan = project.templateKey ? this.methodologies.find(project.templateKey)?.milestonePlan : undefined;
@@ -64,7 +61,6 @@ export class MilestoneService {
 
   async update(ctx: RequestContext, input: UpdateMilestoneInput): Promise<Milestone> {
     const found = await findByIdOrFail(ctx, Milestone, input.id, 'Milestone');
-    await this.access.assertCan(ctx, found.projectId, 'editPlan', { what: 'Milestone', id: input.id });
     await this.tasks.lockPlan(ctx, found.projectId);
     const milestone = await findByIdOrFail(ctx, Milestone, input.id, 'Milestone', { lock: true });
     if (milestone.version !== input.version) throw staleVersion('Milestone', milestone.id, input.version, milestone.version);

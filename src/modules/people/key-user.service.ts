@@ -5,7 +5,6 @@ import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { AccessService } from '../auth/access.service';
 import { FunctionArea } from '../project/entities/function-area.entity';
 import { Project } from '../project/entities/project.entity';
 import { Territory } from '../project/entities/territory.entity';
@@ -19,13 +18,11 @@ import { UserService } from './user.service';
 @Injectable()
 export class KeyUserService {
   constructor(
-    private readonly access: AccessService,
     private readonly users: UserService,
   ) {}
 
   async assign(ctx: RequestContext, input: AssignKeyUserInput): Promise<KeyUserAssignment> {
     await this.lockProject(ctx, input.projectId);
-    await this.access.assertCan(ctx, input.projectId, 'manageKeyUsers');
     if (!isUuid(input.userId) || !(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId } }))) {
       throw badInput('A key user must be a member of the project; add them with addMember first', 'userId');
     }
@@ -60,8 +57,6 @@ export class KeyUserService {
   }
 
   async setQualificationRule(ctx: RequestContext, input: KeyUserQualificationInput): Promise<Project> {
-    await findByIdOrFail(ctx, Project, input.projectId, 'Project');
-    await this.access.assertCan(ctx, input.projectId, 'manageKeyUsers');
     const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project', { lock: true });
     if (project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
     project.keyUserMinProcessKnowledge = input.minProcessKnowledge;
@@ -110,8 +105,6 @@ export class KeyUserService {
   }
 
   private async getForChange(ctx: RequestContext, id: string, version: number): Promise<KeyUserAssignment> {
-    const found = await findByIdOrFail(ctx, KeyUserAssignment, id, 'Key-user assignment');
-    await this.access.assertCan(ctx, found.projectId, 'manageKeyUsers', { what: 'Key-user assignment', id });
     const assignment = await findByIdOrFail(ctx, KeyUserAssignment, id, 'Key-user assignment', { lock: true });
     if (assignment.version !== version) throw staleVersion('Key-user assignment', id, version, assignment.version);
     return assignment;

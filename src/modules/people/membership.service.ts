@@ -5,7 +5,6 @@ import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { isUuid } from '../../common/database/find-by-id';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { AccessService } from '../auth/access.service';
 import { Project } from '../project/entities/project.entity';
 import { Membership } from './entities/membership.entity';
 import { ProjectRole } from './people.enums';
@@ -14,7 +13,6 @@ import { UserService } from './user.service';
 @Injectable()
 export class MembershipService {
   constructor(
-    private readonly access: AccessService,
     private readonly users: UserService,
   ) {}
 
@@ -22,7 +20,6 @@ export class MembershipService {
     if (!isUuid(projectId) || !(await ctx.manager.exists(Project, { where: { id: projectId } }))) {
       throw notFound('Project', projectId);
     }
-    await this.access.assertCan(ctx, projectId, 'manageMembers');
     if (!isUuid(userId)) throw notFound('User', userId);
     await this.users.getById(ctx, userId);
     if (await ctx.manager.exists(Membership, { where: { projectId, userId, role } })) {

@@ -79,11 +79,9 @@ export class ProjectService {
     return project;
   }
 
-  /** Loads the project with a row lock after checking the right to perform `action` on it. */
-  async getForChange(ctx: RequestContext, id: string, action: Parameters<AccessService['assertCan']>[2]): Promise<Project> {
-    const project = await findByIdOrFail(ctx, Project, id, 'Project');
-    await this.access.assertCan(ctx, id, action);
-    return project;
+  /** The project a change is made to (the guard checked the caller's right to make it). */
+  getForChange(ctx: RequestContext, id: string): Promise<Project> {
+    return findByIdOrFail(ctx, Project, id, 'Project');
   }
 
   loader(ctx: RequestContext) {
@@ -125,7 +123,7 @@ export class ProjectService {
   }
 
   async addFunctionArea(ctx: RequestContext, projectId: string, name: string): Promise<FunctionArea> {
-    await this.getForChange(ctx, projectId, 'editProject');
+    await this.getForChange(ctx, projectId);
     const trimmed = this.requireName(name);
     if (await ctx.manager.exists(FunctionArea, { where: { projectId, name: trimmed } })) {
       throw new DomainError(ErrorCode.DUPLICATE, `The project already has a function area "${trimmed}"`, { field: 'name' });
@@ -134,7 +132,7 @@ export class ProjectService {
   }
 
   async addTerritory(ctx: RequestContext, projectId: string, name: string, calendarCode?: string | null): Promise<Territory> {
-    await this.getForChange(ctx, projectId, 'editProject');
+    await this.getForChange(ctx, projectId);
     const trimmed = this.requireName(name);
     if (calendarCode) this.calendars.require(calendarCode);
     if (await ctx.manager.exists(Territory, { where: { projectId, name: trimmed } })) {

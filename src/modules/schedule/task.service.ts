@@ -4,7 +4,6 @@ import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, staleVersion } from '../../common/errors/domain-error';
-import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { Project } from '../project/entities/project.entity';
 import { Stage } from '../stage/entities/stage.entity';
@@ -15,7 +14,6 @@ import { ScheduleService } from './schedule.service';
 @Injectable()
 export class TaskService {
   constructor(
-    private readonly access: AccessService,
     private readonly schedules: ScheduleService,
   ) {}
 
@@ -30,7 +28,6 @@ export class TaskService {
 
   async add(ctx: RequestContext, input: AddTaskInput): Promise<Task> {
     await findByIdOrFail(ctx, Project, input.projectId, 'Project');
-    await this.access.assertCan(ctx, input.projectId, 'editPlan');
     await this.lockPlan(ctx, input.projectId);
     if (input.stageId) await this.requireInProject(ctx, Stage, input.stageId, input.projectId, 'Stage', 'stageId');
     if (input.milestoneId) await this.requireInProject(ctx, Milestone, input.milestoneId, input.projectId, 'Milestone', 'milestoneId');
@@ -47,7 +44,7 @@ export class TaskService {
   }
 
   async update(ctx: RequestContext, input: UpdateTaskInput): Promise<Task> {
-    const task = await this.getForChange(ctx, input.id, 'editTask');
+    const task = await this.getForChange(ctx, input.id);
     if (task.version !== input.version) throw staleVersion('Task', task.id, input.version, task.version);
     if (input.name != null) task.name = input.name.trim();
     if (input.durationDays != null) task.durationDays = input.durationDays;
@@ -56,10 +53,9 @@ export class TaskService {
     return ctx.manager.save(task);
   }
 
-  /** Loads the task locked, after the access check and the plan lock, for a read-check-write. */
-  async getForChange(ctx: RequestContext, id: string, action: 'editTask' | 'editPlan'): Promise<Task> {
+  /** Loads the task locked, after the plan lock, for a read-check-write. */
+  async getForChange(ctx: RequestContext, id: string): Promise<Task> {
     const found = await findByIdOrFail(ctx, Task, id, 'Task');
-    await this.access.assertCan(ctx, found.projectId, action, { what: 'Task', id });
     await this.lockPlan(ctx, found.projectId);
     return findByIdOrFail(ctx, Task, id, 'Task', { lock: true });
   }

@@ -27,7 +27,7 @@ export class StageLifecycleService {
   ) {}
 
   async start(ctx: RequestContext, id: string): Promise<Stage> {
-    const stage = await this.getForChange(ctx, id, 'moveStage');
+    const stage = await this.getForChange(ctx, id);
     const stages = await ctx.manager.find(Stage, { where: { projectId: stage.projectId } });
     const reason = whyCannotStart(stage, stages);
     if (reason) throw invalidTransition(reason, stage);
@@ -43,7 +43,7 @@ export class StageLifecycleService {
 
   /** The project manager reports the stage's work done and asks the steering committee to decide. */
   async submitForGate(ctx: RequestContext, id: string): Promise<Stage> {
-    const stage = await this.getForChange(ctx, id, 'moveStage');
+    const stage = await this.getForChange(ctx, id);
     if (stage.status !== StageStatus.ACTIVE) throw invalidTransition(`Stage "${stage.name}" is ${stage.status}; only an active stage can be submitted for its gate`, stage);
     stage.status = StageStatus.AWAITING_GATE;
     return ctx.manager.save(stage);
@@ -51,7 +51,7 @@ export class StageLifecycleService {
 
   async decideGate(ctx: RequestContext, input: GateDecisionInput): Promise<Stage> {
     const user = this.access.requireUser(ctx);
-    const stage = await this.getForChange(ctx, input.stageId, 'decideGate');
+    const stage = await this.getForChange(ctx, input.stageId);
     const reason = whyCannotDecideGate(stage);
     if (reason) throw invalidTransition(reason, stage);
     const conditions = input.conditions?.trim() || null;
@@ -66,7 +66,7 @@ export class StageLifecycleService {
 
   /** Refused while a MUST exit criterion is open (named), then while no approving decision stands. */
   async close(ctx: RequestContext, id: string): Promise<Stage> {
-    const stage = await this.getForChange(ctx, id, 'moveStage');
+    const stage = await this.getForChange(ctx, id);
     if (stage.status !== StageStatus.ACTIVE && stage.status !== StageStatus.AWAITING_GATE) {
       throw invalidTransition(`Stage "${stage.name}" is ${stage.status}; only an active stage or one awaiting its gate can close`, stage);
     }
@@ -99,9 +99,8 @@ export class StageLifecycleService {
     return ctx.manager.findOne(GateDecision, { where: { stageId }, order: { decidedAt: 'DESC', id: 'DESC' } });
   }
 
-  private async getForChange(ctx: RequestContext, id: string, action: 'moveStage' | 'decideGate'): Promise<Stage> {
+  private async getForChange(ctx: RequestContext, id: string): Promise<Stage> {
     const found = await findByIdOrFail(ctx, Stage, id, 'Stage');
-    await this.access.assertCan(ctx, found.projectId, action, { what: 'Stage', id });
     // Transitions of one project's stages are serialised on the project row.
     await ctx.manager.findOne(Project, { where: { id: found.projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
     return findByIdOrFail(ctx, Stage, id, 'Stage', { lock: true });

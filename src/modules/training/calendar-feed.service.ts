@@ -7,7 +7,6 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { notFound } from '../../common/errors/domain-error';
-import { AccessService } from '../auth/access.service';
 import { User } from '../people/entities/user.entity';
 import { Project } from '../project/entities/project.entity';
 import { newFeedToken } from '../project/project.service';
@@ -34,7 +33,6 @@ export class CalendarFeedService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(DataSource) private readonly dataSource: DataSource,
-    private readonly access: AccessService,
   ) {}
 
   urlOf(project: Project): string {
@@ -43,8 +41,6 @@ export class CalendarFeedService {
 
   /** A new secret: every subscription made with the old URL stops working. */
   async revoke(ctx: RequestContext, projectId: string): Promise<Project> {
-    await findByIdOrFail(ctx, Project, projectId, 'Project');
-    await this.access.assertCan(ctx, projectId, 'editProject');
     const project = await findByIdOrFail(ctx, Project, projectId, 'Project', { lock: true });
     project.calendarFeedToken = newFeedToken();
     return ctx.manager.save(project);

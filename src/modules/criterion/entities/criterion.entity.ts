@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
 import { Milestone } from '../../milestone/entities/milestone.entity';
 import { Project } from '../../project/entities/project.entity';
@@ -74,6 +74,8 @@ export class Criterion {
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 
+  /** Sent back with setCriterionConfirmers: a concurrent change of the confirmers is refused. */
+  @Field(() => Int)
   @VersionColumn()
   version: number;
 }
