@@ -21,10 +21,15 @@ describe('acceptance criteria and stage gates (e2e)', () => {
 
   const load = async () => (await t.ok(STAGES, { id: projectId }, pm.token)).project;
   const criterionVersion = async (id: string) => (await t.dataSource.query('SELECT version FROM criterion WHERE id = $1', [id]))[0].version;
-  const snapshot = async () => t.dataSource.query(
-    `SELECT (SELECT count(*) FROM confirmation) c, (SELECT count(*) FROM gate_decision) g,
+  /** Everything of this project a refusal must leave as it was. */
+  const snapshot = async () => (await t.dataSource.query(
+    `SELECT (SELECT count(*) FROM confirmation c JOIN criterion cr ON cr.id = c.criterion_id WHERE cr.project_id = $1) c,
+            (SELECT count(*) FROM gate_decision WHERE project_id = $1) g,
             (SELECT string_agg(status::text || coalesce(actual_finish::text, ''), ',' ORDER BY sequence) FROM stage WHERE project_id = $1) s,
-            (SELECT count(*) FROM criterion WHERE waived_at IS NOT NULL) w`, [projectId]);
+            (SELECT count(*) FROM criterion WHERE waived_at IS NOT NULL AND project_id = $1) w,
+            (SELECT count(*) FROM confirmer_change cc JOIN criterion cr ON cr.id = cc.criterion_id WHERE cr.project_id = $1) cc,
+            (SELECT string_agg(status::text, ',' ORDER BY name) FROM milestone WHERE project_id = $1) m,
+            (SELECT status FROM project WHERE id = $1) p`, [projectId]))[0];
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -54,14 +59,17 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     const second = await t.gql(START, { id: stages[1].id }, pm.token);
     expect(codeOf(second)).toBe('INVALID_STAGE_TRANSITION');
     expect(second.errors![0].message).toContain(`"${stages[0].name}"`);
+    expect(second.errors![0].extensions).toMatchObject({ stageId: stages[1].id, status: 'NOT_STARTED' });
     expect(codeOf(await t.gql(CLOSE, { id: stages[0].id }, pm.token))).toBe('INVALID_STAGE_TRANSITION');
     expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED' } }, steering.token))).toBe('INVALID_STAGE_TRANSITION');
     expect(await snapshot()).toEqual(before);
   });
 
   it('only the project manager starts a stage; the project moves to IN_PROGRESS', async () => {
+    const before = await snapshot();
     for (const user of [steering, keyUser, observer]) expect(codeOf(await t.gql(START, { id: stages[0].id }, user.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(START, { id: stages[0].id }, (await t.user()).token))).toBe('NOT_FOUND');
+    expect(await snapshot()).toEqual(before);
     const { startStage } = await t.ok(START, { id: stages[0].id }, pm.token);
     expect(startStage.status).toBe('ACTIVE');
     expect(startStage.actualStart).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -85,7 +93,10 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     for (const user of [pm, steering, observer]) {
       const result = await t.gql(CONFIRM, { id: criterion.id }, user.token);
       expect(codeOf(result)).toBe('NOT_A_CONFIRMER');
+      expect(result.errors![0].extensions!.criterionId).toBe(criterion.id);
     }
+    // The confirmer rule comes first: a non-confirmer's empty rejection is NOT_A_CONFIRMER too.
+    expect(codeOf(await t.gql(REJECT, { id: criterion.id, c: '' }, observer.token))).toBe('NOT_A_CONFIRMER');
     expect(codeOf(await t.gql(CONFIRM, { id: criterion.id }, (await t.user()).token))).toBe('NOT_FOUND');
     expect(codeOf(await t.gql(REJECT, { id: criterion.id, c: '   ' }, keyUser.token))).toBe('BAD_USER_INPUT');
     expect(await snapshot()).toEqual(before);
@@ -114,18 +125,42 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     const after = (await load()).stages[0].exitCriteria.find((x: any) => x.id === c.id);
     expect(after.status).toBe('CONFIRMED');
     expect(after.confirmations).toHaveLength(2);
+    // Now two MUST criteria are met: the refusal to close names exactly the others.
+    const must = (await load()).stages[0].exitCriteria.filter((x: any) => x.priority === 'MUST');
+    const open = must.filter((x: any) => x.status !== 'CONFIRMED').map((x: any) => x.id).sort();
+    expect(open.length).toBeLessThan(must.length);
+    const refusal = await t.gql(CLOSE, { id: stages[0].id }, pm.token);
+    expect([...refusal.errors![0].extensions!.blockingCriteria].sort()).toEqual(open);
+  });
+
+  it('a confirmer whose rejection stands cannot be taken off the criterion', async () => {
+    const c = stages[0].exitCriteria[2];
+    await t.ok(REJECT, { id: c.id, c: 'The scope misses returns' }, keyUser2.token);
+    const before = await snapshot();
+    const result = await t.gql(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id] }, pm.token);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions).toMatchObject({ field: 'confirmerIds', userIds: [keyUser2.id] });
+    expect(await snapshot()).toEqual(before);
+    // Adding someone is fine, and recorded; the rejection still stands until its author confirms.
+    await t.ok(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id, keyUser2.id, clientSteering.id] }, pm.token);
+    await t.ok(CONFIRM, { id: c.id, c: 'Returns added' }, keyUser2.token);
+    await t.ok(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id, keyUser2.id] }, pm.token);
   });
 
   it('only the steering committee waives, with a reason; a waived criterion stops blocking', async () => {
     const open = (await load()).stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST' && c.status !== 'CONFIRMED');
     expect(open.length).toBeGreaterThan(0);
     const target = open[0];
+    const before = await snapshot();
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Not needed' }, pm.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Not needed' }, keyUser.token))).toBe('FORBIDDEN');
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: '' }, steering.token))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
     const { waiveCriterion } = await t.ok(WAIVE, { id: target.id, r: 'Scope agreed verbally with the owner' }, steering.token);
     expect(waiveCriterion).toMatchObject({ status: 'WAIVED', waiverReason: 'Scope agreed verbally with the owner' });
+    const afterWaiver = await snapshot();
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Again' }, steering.token))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(afterWaiver);
     for (const c of open.slice(1)) {
       await t.ok(CONFIRM, { id: c.id }, keyUser.token);
       await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
@@ -136,18 +171,25 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     const before = await snapshot();
     const result = await t.gql(CLOSE, { id: stages[0].id }, pm.token);
     expect(codeOf(result)).toBe('GATE_NOT_APPROVED');
+    expect(result.errors![0].extensions!.stageId).toBe(stages[0].id);
     expect(await snapshot()).toEqual(before);
   });
 
   it('only the steering committee decides; conditions are required with a conditional approval; a rejection sends the stage back', async () => {
-    for (const user of [pm, keyUser, observer]) {
+    const before = await snapshot();
+    for (const user of [pm, keyUser, observer, await t.user({ admin: true })]) {
       expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED' } }, user.token))).toBe('FORBIDDEN');
     }
     expect(codeOf(await t.gql(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED_WITH_CONDITIONS' } }, steering.token))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
     await t.ok('mutation($id: ID!) { submitStageForGate(id: $id) { status } }', { id: stages[0].id }, pm.token);
     const rejected = await t.ok(DECIDE, { i: { stageId: stages[0].id, outcome: 'REJECTED', conditions: 'Plan lacks the warehouse' } }, steering.token);
     expect(rejected.decideGate).toMatchObject({ status: 'ACTIVE', gateDecision: { outcome: 'REJECTED' } });
-    expect(codeOf(await t.gql(CLOSE, { id: stages[0].id }, pm.token))).toBe('GATE_NOT_APPROVED');
+    const afterRejection = await snapshot();
+    const closeAfterRejection = await t.gql(CLOSE, { id: stages[0].id }, pm.token);
+    expect(codeOf(closeAfterRejection)).toBe('GATE_NOT_APPROVED');
+    expect(closeAfterRejection.errors![0].message).toContain('REJECTED');
+    expect(await snapshot()).toEqual(afterRejection);
     const approved = await t.ok(DECIDE, { i: { stageId: stages[0].id, outcome: 'APPROVED_WITH_CONDITIONS', conditions: 'Add the warehouse in Analysis' } }, steering.token);
     expect(approved.decideGate).toMatchObject({ status: 'AWAITING_GATE', gateDecision: { outcome: 'APPROVED_WITH_CONDITIONS', conditions: 'Add the warehouse in Analysis' } });
   });
@@ -156,7 +198,14 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     const { closeStage } = await t.ok(CLOSE, { id: stages[0].id }, pm.token);
     expect(closeStage.status).toBe('CLOSED');
     expect(closeStage.actualFinish).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const before = await snapshot();
     expect(codeOf(await t.gql(START, { id: stages[2].id }, pm.token))).toBe('INVALID_STAGE_TRANSITION');
+    // A closed stage's exit criteria are final: no more decisions, confirmers or waivers.
+    const closedCriterion = stages[0].exitCriteria[0];
+    expect(codeOf(await t.gql(REJECT, { id: closedCriterion.id, c: 'Too late' }, keyUser.token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(SET_CONFIRMERS, { id: closedCriterion.id, v: await criterionVersion(closedCriterion.id), c: [keyUser.id] }, pm.token))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await t.gql(WAIVE, { id: stages[0].exitCriteria.at(-1).id, r: 'Late' }, steering.token))).toBe('BAD_USER_INPUT');
+    expect(await snapshot()).toEqual(before);
     await t.ok(START, { id: stages[1].id }, pm.token);
     for (const c of stages[1].exitCriteria) {
       if (c.priority !== 'MUST') continue;
@@ -175,19 +224,28 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     await expect(t.dataSource.query("UPDATE confirmation SET comment = 'rewritten' WHERE id = $1", [row.id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('DELETE FROM confirmation WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query("UPDATE gate_decision SET conditions = 'x'")).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query('UPDATE confirmer_change SET confirmer_ids = $1', [[]])).rejects.toThrow(/append-only/);
+    for (const table of ['confirmation', 'gate_decision', 'confirmer_change']) {
+      await expect(t.dataSource.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
+    }
     const { __schema } = await t.ok('{ __schema { mutationType { fields { name } } } }');
     const names = __schema.mutationType.fields.map((f: any) => f.name);
     expect(names.filter((n: string) => /confirmation/i.test(n) && /update|delete|remove|edit/i.test(n))).toEqual([]);
   });
 
-  it('the acceptance log lists confirmations, waivers and gate decisions in order', async () => {
-    const { project } = await t.ok(`query($id: ID!) { project(id: $id) { acceptanceLog { at kind outcome comment user { id } stage { id } criterion { id } } } }`, { id: projectId }, observer.token);
+  it('the acceptance log lists confirmer assignments, confirmations, waivers and gate decisions in order', async () => {
+    const { project } = await t.ok(`query($id: ID!) { project(id: $id) { acceptanceLog { at kind outcome comment user { id } stage { id } criterion { id } confirmers { id } } } }`, { id: projectId }, observer.token);
     const log = project.acceptanceLog;
     const times = log.map((e: any) => e.at);
     expect(times).toEqual([...times].sort());
     expect(log.filter((e: any) => e.kind === 'GATE_DECIDED').map((e: any) => e.outcome)).toEqual(['REJECTED', 'APPROVED_WITH_CONDITIONS', 'APPROVED']);
     expect(log.find((e: any) => e.kind === 'CRITERION_WAIVED')).toMatchObject({ user: { id: steering.id }, comment: 'Scope agreed verbally with the owner' });
     expect(log.find((e: any) => e.kind === 'CRITERION_REJECTED')).toMatchObject({ user: { id: keyUser2.id }, comment: 'The warehouse was not interviewed' });
+    const changes = log.filter((e: any) => e.kind === 'CONFIRMERS_SET' && e.criterion.id === stages[0].exitCriteria[2].id);
+    expect(changes.map((e: any) => e.confirmers.map((u: any) => u.id).sort())).toEqual([
+      [keyUser.id, keyUser2.id].sort(), [keyUser.id, keyUser2.id, clientSteering.id].sort(), [keyUser.id, keyUser2.id].sort(),
+    ]);
+    expect(changes.every((e: any) => e.user.id === pm.id)).toBe(true);
   });
 
   describe('criteria and acceptance of milestones', () => {
@@ -232,13 +290,38 @@ describe('acceptance criteria and stage gates (e2e)', () => {
       const docsCriterion = (await t.ok('query($id: ID!) { project(id: $id) { milestones { id acceptanceCriteria { id } } } }', { id: projectId }, pm.token))
         .project.milestones.find((m: any) => m.id === docs.id).acceptanceCriteria[0];
       await t.ok(CONFIRM, { id: docsCriterion.id }, keyUser2.token);
+      const before = await snapshot();
       const early = await accept(docs, pm.token);
       expect(codeOf(early)).toBe('INVALID_STAGE_TRANSITION');
       expect(early.errors![0].message).toContain('"Sales orders"');
+      expect(early.errors![0].extensions!.blockingMilestones).toEqual([intake.id]);
+      expect(await snapshot()).toEqual(before);
       const intakeCriterion = blocked.errors![0].extensions!.blockingCriteria[0];
       await t.ok(CONFIRM, { id: intakeCriterion }, keyUser.token);
       expect((await accept(intake, pm.token)).data!.updateMilestone.status).toBe('ACCEPTED');
       expect((await accept(docs, pm.token)).data!.updateMilestone.status).toBe('ACCEPTED');
+      // Acceptance is final: the milestone stays accepted and its criteria cannot be reopened.
+      const version = (await t.dataSource.query('SELECT version FROM milestone WHERE id = $1', [intake.id]))[0].version;
+      const back = await t.gql('mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { status } }', { i: { id: intake.id, version, status: 'HYPERCARE' } }, pm.token);
+      expect(codeOf(back)).toBe('INVALID_STAGE_TRANSITION');
+      expect(codeOf(await t.gql(REJECT, { id: intakeCriterion, c: 'Changed my mind' }, keyUser.token))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await t.gql(ADD_CRITERION, { i: { milestoneId: intake.id, text: 'Late', confirmerIds: [keyUser.id] } }, pm.token))).toBe('BAD_USER_INPUT');
+    });
+
+    it('a function followed through an ordinary task in between is still a prerequisite', async () => {
+      const area3 = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Payments") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
+      const add = async (name: string, functionAreaId: string) => (await t.ok(
+        'mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id version tasks { id name } } }',
+        { i: { projectId, name, splitBy: 'FUNCTION', functionAreaId } }, pm.token)).addMilestone;
+      const returns = await add('Returns', area2);
+      const payments = await add('Payments', area3);
+      const between = (await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId, name: 'Data migration', durationDays: 3 } }, pm.token)).addTask;
+      const LINK = 'mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }';
+      await t.ok(LINK, { i: { predecessorId: returns.tasks.find((x: any) => x.name.endsWith('go-live')).id, successorId: between.id } }, pm.token);
+      await t.ok(LINK, { i: { predecessorId: between.id, successorId: payments.tasks[0].id } }, pm.token);
+      const refused = await accept(payments, pm.token);
+      expect(codeOf(refused)).toBe('INVALID_STAGE_TRANSITION');
+      expect(refused.errors![0].extensions!.blockingMilestones).toEqual([returns.id]);
     });
   });
 
@@ -247,13 +330,42 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     const SUPPORT = 'mutation($p: ID!, $o: GateOutcome!, $c: String) { decideSupportTransition(projectId: $p, outcome: $o, conditions: $c) { outcome decidedBy { id } } }';
     const toSupport = async () => t.gql(CHANGE, { i: { projectId, version: (await load()).version, status: 'IN_SUPPORT' } }, pm.token);
 
+    /** A stage through its gate: started, MUST criteria confirmed by both key users, approved, closed. */
+    const passStage = async (stage: any) => {
+      await t.ok(START, { id: stage.id }, pm.token);
+      for (const c of stage.exitCriteria.filter((x: any) => x.priority === 'MUST')) {
+        await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+        await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
+      }
+      await t.ok(DECIDE, { i: { stageId: stage.id, outcome: 'APPROVED' } }, steering.token);
+      await t.ok(CLOSE, { id: stage.id }, pm.token);
+    };
+
+    it('is refused while earlier stages are open, naming them; the last stage must have started', async () => {
+      const before = await snapshot();
+      const early = await toSupport();
+      expect(codeOf(early)).toBe('INVALID_STAGE_TRANSITION');
+      expect(early.errors![0].message).toContain(`"${stages[2].name}" (NOT_STARTED)`);
+      await passStage(stages[2]);
+      await passStage(stages[3]);
+      const lastNotStarted = await toSupport();
+      expect(codeOf(lastNotStarted)).toBe('INVALID_STAGE_TRANSITION');
+      expect(lastNotStarted.errors![0].message).toContain(`"${stages[4].name}"`);
+      expect(before.p).toBe('IN_PROGRESS');
+      expect((await snapshot()).p).toBe('IN_PROGRESS');
+      await t.ok(START, { id: stages[4].id }, pm.token);
+    });
+
     it('is refused while completion criteria are open, listing them', async () => {
+      const before = await snapshot();
       const result = await toSupport();
       expect(codeOf(result)).toBe('GATE_CRITERIA_NOT_MET');
-      const { project } = await t.ok('query($id: ID!) { project(id: $id) { criteria { id kind priority } } }', { id: projectId }, pm.token);
-      const must = project.criteria.filter((c: any) => c.kind === 'COMPLETION' && c.priority === 'MUST').map((c: any) => c.id).sort();
-      expect([...result.errors![0].extensions!.blockingCriteria].sort()).toEqual(must);
-      expect((await load()).status).toBe('IN_PROGRESS');
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { criteria { id kind priority text } } }', { id: projectId }, pm.token);
+      const must = project.criteria.filter((c: any) => c.kind === 'COMPLETION' && c.priority === 'MUST');
+      expect([...result.errors![0].extensions!.blockingCriteria].sort()).toEqual(must.map((c: any) => c.id).sort());
+      for (const c of must) expect(result.errors![0].message).toContain(c.text);
+      expect(await snapshot()).toEqual(before);
+      expect(before.p).toBe('IN_PROGRESS');
     });
 
     it('needs the client’s recorded decision, by a client-side steering committee member', async () => {
@@ -261,13 +373,81 @@ describe('acceptance criteria and stage gates (e2e)', () => {
       for (const c of project.criteria.filter((x: any) => x.kind === 'COMPLETION')) {
         await t.ok(WAIVE, { id: c.id, r: 'Accepted at the final steering committee' }, steering.token);
       }
-      expect(codeOf(await toSupport())).toBe('GATE_NOT_APPROVED');
+      const before = await snapshot();
+      const noDecision = await toSupport();
+      expect(codeOf(noDecision)).toBe('GATE_NOT_APPROVED');
+      expect(noDecision.errors![0].message).toContain('decideSupportTransition');
       expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, steering.token))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, keyUser.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, (await t.user({ admin: true, organization: 'CLIENT' as never })).token))).toBe('FORBIDDEN');
+      expect(await snapshot()).toEqual(before);
       const { decideSupportTransition } = await t.ok(SUPPORT, { p: projectId, o: 'APPROVED' }, clientSteering.token);
       expect(decideSupportTransition).toMatchObject({ outcome: 'APPROVED', decidedBy: { id: clientSteering.id } });
       expect(codeOf(await t.gql(CHANGE, { i: { projectId, version: 1, status: 'IN_SUPPORT' } }, pm.token))).toBe('STALE_VERSION');
       expect((await toSupport()).data!.changeProjectStatus.status).toBe('IN_SUPPORT');
     });
+
+    it('the last stage closes through its gate; a project in support does not go back', async () => {
+      await t.ok(DECIDE, { i: { stageId: stages[4].id, outcome: 'APPROVED' } }, steering.token);
+      for (const c of stages[4].exitCriteria.filter((x: any) => x.priority === 'MUST')) {
+        await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+        await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
+      }
+      await t.ok(CLOSE, { id: stages[4].id }, pm.token);
+      const project = await load();
+      expect(project.stages.map((s: any) => s.status)).toEqual(['CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED']);
+      const back = await t.gql(CHANGE, { i: { projectId, version: project.version, status: 'IN_PROGRESS' } }, pm.token);
+      expect(codeOf(back)).toBe('INVALID_STAGE_TRANSITION');
+      expect(back.errors![0].message).toContain('CLOSED');
+      expect((await t.ok(CHANGE, { i: { projectId, version: project.version, status: 'CLOSED' } }, pm.token)).changeProjectStatus.status).toBe('CLOSED');
+    });
+  });
+
+  describe('status derived from every sequence of decisions', () => {
+    let statusProject: string;
+    type Step = [TestUser, 'confirm' | 'reject'];
+    const A = () => keyUser;
+    const B = () => keyUser2;
+    const CASES: [string, () => TestUser[], () => Step[], string][] = [
+      ['one confirmer, no decision', () => [A()], () => [], 'PENDING'],
+      ['one confirmer confirms', () => [A()], () => [[A(), 'confirm']], 'CONFIRMED'],
+      ['one confirmer rejects', () => [A()], () => [[A(), 'reject']], 'REJECTED'],
+      ['one confirmer rejects, then confirms', () => [A()], () => [[A(), 'reject'], [A(), 'confirm']], 'CONFIRMED'],
+      ['one confirmer confirms, then rejects', () => [A()], () => [[A(), 'confirm'], [A(), 'reject']], 'REJECTED'],
+      ['two confirmers, no decision', () => [A(), B()], () => [], 'PENDING'],
+      ['two confirmers, one confirms', () => [A(), B()], () => [[A(), 'confirm']], 'PENDING'],
+      ['two confirmers, one rejects', () => [A(), B()], () => [[A(), 'reject']], 'REJECTED'],
+      ['two confirmers, both confirm', () => [A(), B()], () => [[A(), 'confirm'], [B(), 'confirm']], 'CONFIRMED'],
+      ['two confirmers, one confirms and one rejects', () => [A(), B()], () => [[A(), 'confirm'], [B(), 'reject']], 'REJECTED'],
+      ['two confirmers, the rejecter re-confirms', () => [A(), B()], () => [[A(), 'confirm'], [B(), 'reject'], [B(), 'confirm']], 'CONFIRMED'],
+      ['two confirmers, both confirm, then one rejects', () => [A(), B()], () => [[A(), 'confirm'], [B(), 'confirm'], [A(), 'reject']], 'REJECTED'],
+      ['two confirmers, one rejects then confirms, the other silent', () => [A(), B()], () => [[A(), 'reject'], [A(), 'confirm']], 'PENDING'],
+      ['two confirmers, both reject, one re-confirms', () => [A(), B()], () => [[A(), 'reject'], [B(), 'reject'], [A(), 'confirm']], 'REJECTED'],
+      ['two confirmers, both reject, both re-confirm', () => [A(), B()], () => [[A(), 'reject'], [B(), 'reject'], [A(), 'confirm'], [B(), 'confirm']], 'CONFIRMED'],
+    ];
+
+    beforeAll(async () => {
+      statusProject = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+        i: { code: unique('STATUS'), name: 'Status table', clientName: 'Client', templateKey: 'billing-remote', startDate: '2026-03-02' },
+      }, pm.token)).createProject.id;
+      for (const user of [keyUser, keyUser2]) await t.ok(ADD_MEMBER, { p: statusProject, u: user.id, r: 'KEY_USER' }, pm.token);
+    });
+
+    for (const [name, confirmers, steps, expected] of CASES) {
+      it(`${name}: ${expected}`, async () => {
+        const { addCriterion } = await t.ok(ADD_CRITERION, { i: { projectId: statusProject, text: name, confirmerIds: confirmers().map((u) => u.id) } }, pm.token);
+        let status = addCriterion.status;
+        for (const [user, step] of steps()) {
+          status = step === 'confirm'
+            ? (await t.ok(CONFIRM, { id: addCriterion.id }, user.token)).confirmCriterion.status
+            : (await t.ok(REJECT, { id: addCriterion.id, c: 'Not yet' }, user.token)).rejectCriterion.status;
+        }
+        expect(status).toBe(expected);
+        const { project } = await t.ok('query($id: ID!) { project(id: $id) { criteria { id status confirmations { user { id } decision } } } }', { id: statusProject }, pm.token);
+        const stored = project.criteria.find((c: any) => c.id === addCriterion.id);
+        expect(stored.status).toBe(expected);
+        expect(stored.confirmations.map((c: any) => [c.user.id, c.decision])).toEqual(steps().map(([u, step]) => [u.id, step === 'confirm' ? 'CONFIRMED' : 'REJECTED']));
+      });
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType } from 'graphql';
 import { OPERATION_POLICIES, OperationPolicy } from '../../src/modules/auth/operation-policies';
-import { PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
+import { MEMBERS_ONLY_ACTIONS, PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
 
 /**
@@ -205,7 +205,9 @@ describe('role matrix (e2e)', () => {
     if (policy === 'admin') return actor === 'admin' ? 'allowed' : 'FORBIDDEN';
     if (policy.clientOnly && !CLIENT_ACTORS.includes(actor)) return actor === 'nonMember' ? 'NOT_FOUND' : 'FORBIDDEN';
     if (actor === 'nonMember') return 'NOT_FOUND';
-    const permitted = actor === 'admin' || (PROJECT_PERMISSIONS[policy.project] as readonly string[]).includes(actor);
+    const permitted = actor === 'admin'
+      ? !MEMBERS_ONLY_ACTIONS.has(policy.project)
+      : (PROJECT_PERMISSIONS[policy.project] as readonly string[]).includes(actor);
     if (!permitted) return 'FORBIDDEN';
     // The fixture's criterion has one confirmer, the key user; any other reader is refused by the rule.
     if (policy.confirmersOnly && actor !== 'KEY_USER') return 'NOT_A_CONFIRMER';

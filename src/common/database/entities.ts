@@ -1,5 +1,6 @@
 import { LoginFailure } from '../../modules/auth/entities/login-failure.entity';
 import { Confirmation } from '../../modules/criterion/entities/confirmation.entity';
+import { ConfirmerChange } from '../../modules/criterion/entities/confirmer-change.entity';
 import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../modules/criterion/entities/criterion.entity';
 import { Milestone } from '../../modules/milestone/entities/milestone.entity';
@@ -32,6 +33,7 @@ export const ENTITIES = [
   Criterion,
   CriterionConfirmer,
   Confirmation,
+  ConfirmerChange,
   Baseline,
   BaselineEntry,
   GateDecision,

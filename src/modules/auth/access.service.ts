@@ -4,7 +4,7 @@ import { DomainError, forbidden, notFound } from '../../common/errors/domain-err
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Membership } from '../people/entities/membership.entity';
 import { ProjectRole } from '../people/people.enums';
-import { PROJECT_PERMISSIONS, ProjectAction, rolesAllow } from './project-permissions';
+import { MEMBERS_ONLY_ACTIONS, PROJECT_PERMISSIONS, ProjectAction, rolesAllow } from './project-permissions';
 
 const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   read: 'read this project',
@@ -57,9 +57,13 @@ export class AccessService {
     subject: { what: string; id: string } = { what: 'Project', id: projectId },
   ): Promise<void> {
     const user = this.requireUser(ctx);
-    if (user.isAdmin) return;
+    const membersOnly = MEMBERS_ONLY_ACTIONS.has(action);
+    if (user.isAdmin && !membersOnly) return;
     const roles = await this.rolesIn(ctx, projectId);
-    if (roles.length === 0) throw notFound(subject.what, subject.id);
+    if (roles.length === 0 && !user.isAdmin) throw notFound(subject.what, subject.id);
+    if (roles.length === 0) {
+      throw forbidden(`Administrators do not ${ACTION_DESCRIPTIONS[action]} for the steering committee; that needs ${PROJECT_PERMISSIONS[action].join(' or ')} membership`);
+    }
     if (!rolesAllow(roles, action)) {
       throw forbidden(
         `Your role in this project (${roles.join(', ')}) may not ${ACTION_DESCRIPTIONS[action]}; ` +

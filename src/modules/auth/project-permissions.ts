@@ -5,7 +5,7 @@ const EVERY_ROLE = Object.values(ProjectRole);
 
 /**
  * The role matrix: which project roles may perform each action on a project's data.
- * Administrators may do everything; a user with no membership in the project does not learn
+ * Administrators may do everything but MEMBERS_ONLY_ACTIONS; a user with no membership in the project does not learn
  * that it exists. One table, read by AccessService, so that a rule lives in exactly one place.
  */
 export const PROJECT_PERMISSIONS = {
@@ -31,6 +31,12 @@ export const PROJECT_PERMISSIONS = {
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;
+
+/**
+ * The steering committee's own acts: waivers and gate decisions are the client's and the
+ * sponsor's word, so an administrator performs them only as a member holding the role.
+ */
+export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectAction>(['waiveCriterion', 'decideGate']);
 
 
 export function rolesAllow(roles: readonly ProjectRole[], action: ProjectAction): boolean {

@@ -6,14 +6,18 @@ import { badInput, DomainError, staleVersion } from '../../common/errors/domain-
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
+import { MilestoneStatus } from '../milestone/milestone.enums';
 import { MembershipService } from '../people/membership.service';
 import { Project } from '../project/entities/project.entity';
+import { ProjectStatus } from '../project/project.enums';
 import { Stage } from '../stage/entities/stage.entity';
 import { StageStatus } from '../stage/stage.enums';
+import { standingRejecters } from './criterion-status';
 import { ConfirmationDecision, CriterionKind, Priority } from './criterion.enums';
 import { CriterionService } from './criterion.service';
 import { AddCriterionInput } from './dto/add-criterion.input';
 import { Confirmation } from './entities/confirmation.entity';
+import { ConfirmerChange } from './entities/confirmer-change.entity';
 import { CriterionConfirmer } from './entities/criterion-confirmer.entity';
 import { Criterion } from './entities/criterion.entity';
 
@@ -40,18 +44,34 @@ export class CriterionCommandService {
       position: await ctx.manager.count(Criterion, { where: { projectId, stageId: stageId ?? IsNull(), milestoneId: milestoneId ?? IsNull(), kind } }),
     }));
     await ctx.manager.insert(CriterionConfirmer, confirmerIds.map((userId) => ({ criterionId: criterion.id, userId })));
+    await this.recordConfirmers(ctx, criterion.id, confirmerIds);
     return criterion;
   }
 
-  /** Replaces the confirmers, e.g. of criteria that came from a template. Past decisions stay. */
+  /**
+   * Replaces the confirmers, e.g. of criteria that came from a template. Past decisions stay, the
+   * change is recorded, and a confirmer whose rejection stands cannot be taken off: only their own
+   * confirmation or the steering committee's waiver lifts a rejection.
+   */
   async setConfirmers(ctx: RequestContext, id: string, version: number, confirmerIds: string[]): Promise<Criterion> {
     const criterion = await this.getForChange(ctx, id);
     if (criterion.version !== version) {
       throw staleVersion('Criterion', id, version, criterion.version);
     }
+    await this.assertOpen(ctx, criterion);
     const ids = await this.validateConfirmers(ctx, criterion.projectId, confirmerIds);
+    if (!criterion.waivedAt) {
+      const current = await this.criteria.confirmerIds(ctx, id);
+      const rejecters = standingRejecters(current, await this.criteria.confirmations(ctx, id)).filter((userId) => !ids.includes(userId));
+      if (rejecters.length) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT,
+          `"${criterion.text}" was rejected by ${rejecters.join(', ')}; a confirmer whose rejection stands stays until they confirm or the steering committee waives the criterion`,
+          { field: 'confirmerIds', userIds: rejecters });
+      }
+    }
     await ctx.manager.delete(CriterionConfirmer, { criterionId: id });
     await ctx.manager.insert(CriterionConfirmer, ids.map((userId) => ({ criterionId: id, userId })));
+    await this.recordConfirmers(ctx, id, ids);
     criterion.version += 1;
     await ctx.manager.update(Criterion, { id }, { version: criterion.version });
     ctx.forget('loader:confirmersByCriterion');
@@ -61,16 +81,17 @@ export class CriterionCommandService {
   async decide(ctx: RequestContext, id: string, decision: ConfirmationDecision, comment: string | null | undefined): Promise<Criterion> {
     const user = this.access.requireUser(ctx);
     const criterion = await findByIdOrFail(ctx, Criterion, id, 'Criterion');
-    const trimmed = comment?.trim() || null;
-    if (trimmed && trimmed.length > MAX_TEXT) throw badInput(`comment must be at most ${MAX_TEXT} characters`, 'comment');
-    if (decision === ConfirmationDecision.REJECTED && !trimmed) {
-      throw badInput('A rejection needs a comment saying what is wrong', 'comment');
-    }
     const confirmers = await this.criteria.confirmerIds(ctx, id);
     if (!confirmers.includes(user.id)) {
       throw new DomainError(ErrorCode.NOT_A_CONFIRMER,
         `You are not a confirmer of "${criterion.text}"; its confirmers are assigned by the project manager`, { criterionId: id });
     }
+    const trimmed = comment?.trim() || null;
+    if (trimmed && trimmed.length > MAX_TEXT) throw badInput(`comment must be at most ${MAX_TEXT} characters`, 'comment');
+    if (decision === ConfirmationDecision.REJECTED && !trimmed) {
+      throw badInput('A rejection needs a comment saying what is wrong', 'comment');
+    }
+    await this.assertOpen(ctx, criterion);
     await ctx.manager.insert(Confirmation, { criterionId: id, userId: user.id, decision, comment: trimmed });
     ctx.forget('loader:confirmationsByCriterion');
     return criterion;
@@ -83,14 +104,41 @@ export class CriterionCommandService {
     if (!trimmed) throw badInput('A waiver needs the reason the steering committee accepted', 'reason');
     if (trimmed.length > MAX_TEXT) throw badInput(`reason must be at most ${MAX_TEXT} characters`, 'reason');
     if (criterion.waivedAt) throw badInput(`"${criterion.text}" was already waived`, 'id');
+    await this.assertOpen(ctx, criterion);
     criterion.waiverReason = trimmed;
     criterion.waivedById = user.id;
-    criterion.waivedAt = new Date();
+    // The database's clock, as for confirmations and gate decisions: one clock orders the record.
+    criterion.waivedAt = (await ctx.manager.query('SELECT clock_timestamp() AS now'))[0].now;
     return ctx.manager.save(criterion);
   }
 
   private getForChange(ctx: RequestContext, id: string): Promise<Criterion> {
     return findByIdOrFail(ctx, Criterion, id, 'Criterion', { lock: true });
+  }
+
+  private async recordConfirmers(ctx: RequestContext, criterionId: string, confirmerIds: string[]): Promise<void> {
+    await ctx.manager.insert(ConfirmerChange, { criterionId, changedById: this.access.requireUser(ctx).id, confirmerIds });
+  }
+
+  /**
+   * Criteria are final once what they guard is done: a closed stage's exit criteria, an accepted
+   * milestone's acceptance criteria, a project's completion criteria once it is in support.
+   */
+  private async assertOpen(ctx: RequestContext, criterion: Criterion): Promise<void> {
+    let why: string | null = null;
+    if (criterion.stageId) {
+      const stage = await ctx.manager.findOneOrFail(Stage, { where: { id: criterion.stageId } });
+      if (stage.status === StageStatus.CLOSED) why = `Stage "${stage.name}" is closed; its exit criteria are final`;
+    } else if (criterion.milestoneId) {
+      const milestone = await ctx.manager.findOneOrFail(Milestone, { where: { id: criterion.milestoneId } });
+      if (milestone.status === MilestoneStatus.ACCEPTED) why = `Milestone "${milestone.name}" is accepted; its acceptance criteria are final`;
+    } else {
+      const project = await ctx.manager.findOneOrFail(Project, { where: { id: criterion.projectId } });
+      if (project.status === ProjectStatus.IN_SUPPORT || project.status === ProjectStatus.CLOSED) {
+        why = `The project is ${project.status}; its completion criteria are final`;
+      }
+    }
+    if (why) throw new DomainError(ErrorCode.BAD_USER_INPUT, why, { field: 'id', criterionId: criterion.id });
   }
 
   private async resolveOwner(ctx: RequestContext, input: AddCriterionInput) {
@@ -101,9 +149,13 @@ export class CriterionCommandService {
     }
     if (input.milestoneId) {
       const milestone = await findByIdOrFail(ctx, Milestone, input.milestoneId, 'Milestone');
+      if (milestone.status === MilestoneStatus.ACCEPTED) throw badInput(`Milestone "${milestone.name}" is accepted; its acceptance criteria are final`, 'milestoneId');
       return { projectId: milestone.projectId, kind: CriterionKind.ACCEPTANCE, stageId: null, milestoneId: milestone.id };
     }
     const project = await findByIdOrFail(ctx, Project, input.projectId!, 'Project');
+    if (project.status === ProjectStatus.IN_SUPPORT || project.status === ProjectStatus.CLOSED) {
+      throw badInput(`The project is ${project.status}; its completion criteria are final`, 'projectId');
+    }
     return { projectId: project.id, kind: CriterionKind.COMPLETION, stageId: null, milestoneId: null };
   }
 

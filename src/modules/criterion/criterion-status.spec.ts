@@ -1,5 +1,5 @@
 import { ConfirmationDecision, CriterionStatus } from './criterion.enums';
-import { deriveCriterionStatus } from './criterion-status';
+import { deriveCriterionStatus, standingRejecters } from './criterion-status';
 
 const { CONFIRMED: C, REJECTED: R } = ConfirmationDecision;
 const by = (userId: string, decision: ConfirmationDecision) => ({ userId, decision });
@@ -24,5 +24,10 @@ describe('deriveCriterionStatus', () => {
 
   it('a waiver overrides every decision', () => {
     expect(deriveCriterionStatus(['a'], [by('a', R)], true)).toBe(CriterionStatus.WAIVED);
+  });
+
+  it('standing rejecters: confirmers whose latest decision is a rejection', () => {
+    expect(standingRejecters(['a', 'b', 'c'], [by('a', R), by('b', R), by('b', C), by('c', C), by('z', R)])).toEqual(['a']);
+    expect(standingRejecters(['a'], [])).toEqual([]);
   });
 });

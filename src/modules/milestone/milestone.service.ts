@@ -72,6 +72,10 @@ export class MilestoneService {
     }
     if (input.actualGoLive !== undefined) milestone.actualGoLive = input.actualGoLive;
     if (input.status != null && input.status !== milestone.status) {
+      if (milestone.status === MilestoneStatus.ACCEPTED) {
+        throw new DomainError(ErrorCode.INVALID_STAGE_TRANSITION,
+          `Milestone "${milestone.name}" is accepted; acceptance is final`, { milestoneId: milestone.id, status: milestone.status });
+      }
       if (input.status === MilestoneStatus.ACCEPTED) {
         await this.criteria.assertAcceptable(ctx, milestone);
         await this.assertFunctionPrerequisitesAccepted(ctx, milestone);
@@ -114,18 +118,23 @@ export class MilestoneService {
 
   /**
    * A milestone of one business function that follows another function's milestone (document
-   * issuing after order intake: a task link between them) is accepted only after that one.
+   * issuing after order intake: a chain of task links, directly or through other tasks, from
+   * that milestone's tasks to this one's) is accepted only after that one.
    */
   private async assertFunctionPrerequisitesAccepted(ctx: RequestContext, milestone: Milestone): Promise<void> {
     if (!milestone.functionAreaId) return;
-    const prerequisites: Milestone[] = await ctx.manager
-      .createQueryBuilder(Milestone, 'pm')
-      .innerJoin(Task, 'pt', 'pt.milestone_id = pm.id')
-      .innerJoin(Dependency, 'd', 'd.predecessor_id = pt.id')
-      .innerJoin(Task, 'st', 'st.id = d.successor_id AND st.milestone_id = :id', { id: milestone.id })
-      .where('pm.id <> :id AND pm.function_area_id IS NOT NULL AND pm.function_area_id <> :area', { area: milestone.functionAreaId })
-      .distinct(true)
-      .getMany();
+    const prerequisites: Pick<Milestone, 'id' | 'name' | 'status'>[] = await ctx.manager.query(
+      `WITH RECURSIVE upstream(task_id) AS (
+         SELECT d.predecessor_id FROM dependency d JOIN task s ON s.id = d.successor_id WHERE s.milestone_id = $1
+         UNION
+         SELECT d.predecessor_id FROM dependency d JOIN upstream u ON d.successor_id = u.task_id
+       )
+       SELECT DISTINCT m.id, m.name, m.status
+         FROM upstream u JOIN task t ON t.id = u.task_id JOIN milestone m ON m.id = t.milestone_id
+        WHERE m.id <> $1 AND m.function_area_id IS NOT NULL AND m.function_area_id <> $2
+        ORDER BY m.name`,
+      [milestone.id, milestone.functionAreaId],
+    );
     const open = prerequisites.filter((m) => m.status !== MilestoneStatus.ACCEPTED);
     if (open.length) {
       throw new DomainError(

@@ -2,15 +2,20 @@ import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context';
 import { ConfirmationDecision } from '../criterion/criterion.enums';
 import { Confirmation } from '../criterion/entities/confirmation.entity';
+import { ConfirmerChange } from '../criterion/entities/confirmer-change.entity';
 import { Criterion } from '../criterion/entities/criterion.entity';
 import { AcceptanceEvent, AcceptanceEventKind } from './dto/acceptance-event.type';
 import { GateDecision } from './entities/gate-decision.entity';
 
-/** Confirmations, waivers and gate decisions of a project in the order they happened. */
+/** Confirmer assignments, confirmations, waivers and gate decisions of a project in the order they happened. */
 @Injectable()
 export class AcceptanceLogService {
   async forProject(ctx: RequestContext, projectId: string): Promise<AcceptanceEvent[]> {
-    const [confirmations, waived, decisions] = await Promise.all([
+    const [confirmerChanges, confirmations, waived, decisions] = await Promise.all([
+      ctx.manager.createQueryBuilder(ConfirmerChange, 'cc')
+        .innerJoin(Criterion, 'cr', 'cr.id = cc.criterion_id')
+        .where('cr.project_id = :projectId', { projectId })
+        .getMany(),
       ctx.manager.createQueryBuilder(Confirmation, 'c')
         .innerJoin(Criterion, 'cr', 'cr.id = c.criterion_id')
         .where('cr.project_id = :projectId', { projectId })
@@ -21,6 +26,10 @@ export class AcceptanceLogService {
       ctx.manager.find(GateDecision, { where: { projectId } }),
     ]);
     const events: AcceptanceEvent[] = [
+      ...confirmerChanges.map((c) => ({
+        at: c.at, kind: AcceptanceEventKind.CONFIRMERS_SET,
+        userId: c.changedById, criterionId: c.criterionId, stageId: null, outcome: null, comment: null, confirmerIds: c.confirmerIds,
+      })),
       ...confirmations.map((c) => ({
         at: c.at,
         kind: c.decision === ConfirmationDecision.CONFIRMED ? AcceptanceEventKind.CRITERION_CONFIRMED : AcceptanceEventKind.CRITERION_REJECTED,

@@ -41,7 +41,7 @@ export class ProjectLifecycleResolver {
     return this.lifecycle.changeStatus(ctx, input);
   }
 
-  @ResolveField('acceptanceLog', () => [AcceptanceEvent], { description: 'Confirmations, waivers and gate decisions, oldest first' })
+  @ResolveField('acceptanceLog', () => [AcceptanceEvent], { description: 'Confirmer assignments, confirmations, waivers and gate decisions, oldest first' })
   acceptanceLog(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<AcceptanceEvent[]> {
     return this.log.forProject(ctx, project.id);
   }
@@ -73,5 +73,10 @@ export class AcceptanceEventResolver {
   @ResolveField('criterion', () => Criterion, { nullable: true })
   async criterion(@Ctx() ctx: RequestContext, @Parent() event: AcceptanceEvent): Promise<Criterion | null> {
     return event.criterionId ? ((await this.criteria.loader(ctx).load(event.criterionId)) ?? null) : null;
+  }
+
+  @ResolveField('confirmers', () => [User], { nullable: true, description: 'For CONFIRMERS_SET: the confirmers the criterion needs from then on' })
+  async confirmers(@Ctx() ctx: RequestContext, @Parent() event: AcceptanceEvent): Promise<User[] | null> {
+    return event.confirmerIds ? Promise.all(event.confirmerIds.map((id) => this.users.getById(ctx, id))) : null;
   }
 }

@@ -14,6 +14,8 @@ import { ProjectStatus } from '../project/project.enums';
 import { ChangeProjectStatusInput } from './dto/change-project-status.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { GateOutcome } from './stage.enums';
+import { Stage } from './entities/stage.entity';
+import { whyCannotChangeStatus } from './project-status-transitions';
 import { isApproval } from './stage-transitions';
 
 /**
@@ -45,6 +47,9 @@ export class ProjectLifecycleService {
     const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project', { lock: true });
     if (project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
     if (input.status === project.status) return project;
+    const stages = await ctx.manager.find(Stage, { where: { projectId: project.id } });
+    const why = whyCannotChangeStatus(project.status, input.status, stages);
+    if (why) throw new DomainError(ErrorCode.INVALID_STAGE_TRANSITION, why, { projectId: project.id, status: project.status });
     if (input.status === ProjectStatus.IN_SUPPORT) await this.assertReadyForSupport(ctx, project);
     project.status = input.status;
     return ctx.manager.save(project);

@@ -13,6 +13,7 @@ import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { Stage } from './entities/stage.entity';
 import { GateOutcome, StageStatus } from './stage.enums';
+import { whyProjectCannotStartStages } from './project-status-transitions';
 import { isApproval, statusAfterGate, whyCannotDecideGate, whyCannotStart } from './stage-transitions';
 
 const invalidTransition = (message: string, stage: Stage) =>
@@ -29,11 +30,11 @@ export class StageLifecycleService {
   async start(ctx: RequestContext, id: string): Promise<Stage> {
     const stage = await this.getForChange(ctx, id);
     const stages = await ctx.manager.find(Stage, { where: { projectId: stage.projectId } });
-    const reason = whyCannotStart(stage, stages);
+    const project = await ctx.manager.findOneOrFail(Project, { where: { id: stage.projectId } });
+    const reason = whyProjectCannotStartStages(project.status) ?? whyCannotStart(stage, stages);
     if (reason) throw invalidTransition(reason, stage);
     stage.status = StageStatus.ACTIVE;
     stage.actualStart = todayIso();
-    const project = await ctx.manager.findOneOrFail(Project, { where: { id: stage.projectId } });
     if (project.status === ProjectStatus.PLANNING) {
       project.status = ProjectStatus.IN_PROGRESS;
       await ctx.manager.save(project);

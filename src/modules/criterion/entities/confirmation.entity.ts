@@ -37,6 +37,7 @@ export class Confirmation {
   comment: string | null;
 
   @Field(() => DateTimeScalar)
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** The wall clock at insert, not the transaction's start: the record's order is the order of events. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   at: Date;
 }

@@ -3,6 +3,7 @@ import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { GateOutcome } from '../stage.enums';
 
 export enum AcceptanceEventKind {
+  CONFIRMERS_SET = 'CONFIRMERS_SET',
   CRITERION_CONFIRMED = 'CRITERION_CONFIRMED',
   CRITERION_REJECTED = 'CRITERION_REJECTED',
   CRITERION_WAIVED = 'CRITERION_WAIVED',
@@ -24,6 +25,8 @@ export class AcceptanceEvent {
   userId: string;
   criterionId: string | null;
   stageId: string | null;
+  /** For CONFIRMERS_SET: resolved to `confirmers`. */
+  confirmerIds?: string[];
 
   @Field(() => GateOutcome, { nullable: true })
   outcome: GateOutcome | null;

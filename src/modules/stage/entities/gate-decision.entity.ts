@@ -48,6 +48,7 @@ export class GateDecision {
   decidedBy?: Relation<User>;
 
   @Field(() => DateTimeScalar)
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** The wall clock at insert, not the transaction's start: the record's order is the order of events. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   decidedAt: Date;
 }

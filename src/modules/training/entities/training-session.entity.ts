@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { Milestone } from '../../milestone/entities/milestone.entity';
 import { User } from '../../people/entities/user.entity';
@@ -11,6 +11,7 @@ import { TrainingAudience, TrainingFormat } from '../training.enums';
 @ObjectType('TrainingSession')
 @Entity()
 @Index(['startsAt', 'endsAt'])
+@Check('"ends_at" > "starts_at" AND "capacity" >= 1')
 export class TrainingSession {
   @Field(() => ID)
   @PrimaryGeneratedColumn('uuid')
