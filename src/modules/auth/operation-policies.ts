@@ -41,7 +41,7 @@ const ownerOf = (entity: ScopedEntity, arg: string): ProjectScope[] => [{ entity
 
 export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, OperationPolicy>> = {
   Query: {
-    me: 'public',
+    me: 'signedIn',
     methodologyTemplates: 'signedIn',
     workCalendars: 'signedIn',
     projects: 'signedIn',
