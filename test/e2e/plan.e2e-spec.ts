@@ -157,6 +157,59 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
       expect(updateMilestone).toMatchObject({ name: 'Document issuing', hypercareDays: 8, status: 'PREPARING', version: m.version + 1 });
       expect(updateMilestone.tasks.map((x: any) => x.durationDays)).toEqual([2, 0, 8]);
       expect(codeOf(await t.gql(UPDATE, { i: { id: m.id, version: m.version, name: 'Lost update' } }, pm.token))).toBe('STALE_VERSION');
+      const [row] = await t.dataSource.query('SELECT name, version FROM milestone WHERE id = $1', [m.id]);
+      expect(row).toEqual({ name: 'Document issuing', version: m.version + 1 });
+    });
+
+    it('always creates all three phase tasks; the go-live marker keeps 0 days', async () => {
+      const { addMilestone: m } = await t.ok(ADD_MILESTONE, { i: { projectId, name: 'Straight to live', splitBy: 'FUNCTION', functionAreaId: areaId, prepareDays: 0, hypercareDays: 0 } }, pm.token);
+      expect(m.tasks.map((x: any) => [x.name, x.durationDays])).toEqual([
+        ['Straight to live: prepare', 0], ['Straight to live: go-live', 0], ['Straight to live: hypercare', 0],
+      ]);
+      const launch = (await t.dataSource.query("SELECT id, version FROM task WHERE milestone_id = $1 AND milestone_phase = 'LAUNCH'", [m.id]))[0];
+      const refused = await t.gql(UPDATE_TASK, { i: { id: launch.id, version: launch.version, durationDays: 2 } }, pm.token);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].extensions!.field).toBe('durationDays');
+    });
+
+    it('a milestone name must leave room for its tasks’ names', async () => {
+      const refused = await t.gql(ADD_MILESTONE, { i: { projectId, name: 'N'.repeat(195), splitBy: 'FUNCTION', functionAreaId: areaId } }, pm.token);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].extensions!.field).toBe('name');
+      const ok = await t.ok(ADD_MILESTONE, { i: { projectId, name: 'N'.repeat(189), splitBy: 'FUNCTION', functionAreaId: areaId } }, pm.token);
+      expect(ok.addMilestone.tasks).toHaveLength(3);
+    });
+  });
+
+  describe('dates the calendars cannot hold', () => {
+    it('refuses input dates outside 1900–2100', async () => {
+      for (const startDate of ['2250-01-05', '1850-01-05']) {
+        const result = await t.gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+          i: { code: unique('FAR'), name: 'Far', clientName: 'Client', templateKey: 'billing-remote', startDate },
+        }, pm.token);
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      }
+      expect(codeOf(await t.gql(ADD_TASK, { i: { projectId, name: 'Far', durationDays: 1, startNoEarlierThan: '2300-01-01' } }, pm.token))).toBe('BAD_USER_INPUT');
+    });
+
+    it('refuses a change that would push the plan past the calendars, writes nothing, and the plan stays readable', async () => {
+      const { createProject } = await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+        i: { code: unique('LATE'), name: 'Late', clientName: 'Client', templateKey: 'billing-remote', startDate: '2100-01-04', calendarCode: 'STANDARD' },
+      }, pm.token);
+      const add = (name: string) => t.gql(ADD_TASK, { i: { projectId: createProject.id, name, durationDays: 10_000 } }, pm.token);
+      const first = (await add('First decades')).data!.addTask;
+      const second = (await add('Second decades')).data!.addTask;
+      await t.ok(ADD_LINK, { i: { predecessorId: first.id, successorId: second.id } }, pm.token);
+      const third = (await add('Third decades')).data!.addTask;
+      const before = await t.dataSource.query('SELECT count(*)::int AS n FROM dependency WHERE project_id = $1', [createProject.id]);
+      const refused = await t.gql(ADD_LINK, { i: { predecessorId: second.id, successorId: third.id } }, pm.token);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].message).toMatch(/outside the years the work calendars cover/);
+      expect(await t.dataSource.query('SELECT count(*)::int AS n FROM dependency WHERE project_id = $1', [createProject.id])).toEqual(before);
+      const stretched = await t.gql(UPDATE_TASK, { i: { id: third.id, version: third.version, startNoEarlierThan: '2100-12-31', durationDays: 10_000 } }, pm.token);
+      expect(codeOf(stretched)).toBeUndefined();
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { schedule { finishDate } } }', { id: createProject.id }, pm.token);
+      expect(project.schedule.finishDate).toMatch(/^21[0-9]{2}-/);
     });
   });
 

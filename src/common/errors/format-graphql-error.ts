@@ -15,6 +15,7 @@ const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 const PG_CHECK_VIOLATION = '23514';
 const PG_INVALID_TEXT = '22P02';
+const PG_STRING_TOO_LONG = '22001';
 
 function fromHttpException(error: HttpException): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
   const status = error.getStatus();
@@ -34,6 +35,8 @@ function fromDatabaseError(error: QueryFailedError & { code?: string; detail?: s
     case PG_CHECK_VIOLATION:
     case PG_INVALID_TEXT:
       return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is out of its allowed range or format' };
+    case PG_STRING_TOO_LONG:
+      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is longer than its field allows' };
     default:
       return null;
   }

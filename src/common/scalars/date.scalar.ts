@@ -7,9 +7,26 @@ const refuse = (value: unknown): GraphQLError =>
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 
+/**
+ * Dates a client sends are kept to years the planner can schedule from: the work calendars run
+ * to 2199, leaving a century for plans that start by 2100 to run on.
+ */
+const FIRST_INPUT = '1900-01-01';
+const LAST_INPUT = '2100-12-31';
+
 function parseDate(value: unknown): string {
   if (typeof value !== 'string' || !isValidIsoDate(value)) throw refuse(value);
   return value;
+}
+
+function parseInputDate(value: unknown): string {
+  const date = parseDate(value);
+  if (date < FIRST_INPUT || date > LAST_INPUT) {
+    throw new GraphQLError(`${date} is outside the dates the planner accepts, ${FIRST_INPUT} to ${LAST_INPUT}`, {
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    });
+  }
+  return date;
 }
 
 /** A calendar date without time or zone, "YYYY-MM-DD"; held as that string end to end. */
@@ -17,9 +34,9 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   name: 'Date',
   description: 'A calendar date, YYYY-MM-DD',
   serialize: (value) => parseDate(value),
-  parseValue: (value) => parseDate(value),
+  parseValue: (value) => parseInputDate(value),
   parseLiteral: (ast) => {
     if (ast.kind !== Kind.STRING) throw refuse('non-string literal');
-    return parseDate(ast.value);
+    return parseInputDate(ast.value);
   },
 });

@@ -20,6 +20,8 @@ import { Milestone } from './entities/milestone.entity';
 import { MilestoneSplit, MilestoneStatus } from './milestone.enums';
 
 const DEFAULT_PREPARE_DAYS = 10;
+/** Task names hold 200 characters; a milestone's tasks are named "<milestone>: hypercare". */
+const MAX_MILESTONE_NAME = 200 - ': hypercare'.length;
 const DEFAULT_HYPERCARE_DAYS = 10;
 
 @Injectable()
@@ -40,6 +42,9 @@ export class MilestoneService {
     const prepareDays = input.prepareDays ?? plan?.prepareDays ?? DEFAULT_PREPARE_DAYS;
     const hypercareDays = input.hypercareDays ?? plan?.hypercareDays ?? DEFAULT_HYPERCARE_DAYS;
     const name = input.name.trim();
+    if (name.length > MAX_MILESTONE_NAME) {
+      throw badInput(`A milestone's name is at most ${MAX_MILESTONE_NAME} characters: its tasks are named after it ("…: hypercare")`, 'name');
+    }
 
     const milestone = await ctx.manager.save(
       ctx.manager.create(Milestone, { projectId: project.id, name, splitBy: input.splitBy, functionAreaId, territoryId, hypercareDays }),
@@ -47,15 +52,16 @@ export class MilestoneService {
     const phase = (milestonePhase: MilestonePhase, suffix: string, durationDays: number) =>
       ctx.manager.create(Task, { projectId: project.id, milestoneId: milestone.id, milestonePhase, name: `${name}: ${suffix}`, durationDays });
     const chain = [
-      ...(prepareDays > 0 ? [phase(MilestonePhase.PREPARE, 'prepare', prepareDays)] : []),
+      phase(MilestonePhase.PREPARE, 'prepare', prepareDays),
       phase(MilestonePhase.LAUNCH, 'go-live', 0),
-      ...(hypercareDays > 0 ? [phase(MilestonePhase.HYPERCARE, 'hypercare', hypercareDays)] : []),
+      phase(MilestonePhase.HYPERCARE, 'hypercare', hypercareDays),
     ];
     const saved = await ctx.manager.save(chain);
     const links = saved.slice(1).map((task, i) => ({
       projectId: project.id, predecessorId: saved[i].id, successorId: task.id, type: DependencyType.FS, lagDays: 0,
     }));
-    if (links.length) await ctx.manager.insert(Dependency, links);
+    await ctx.manager.insert(Dependency, links);
+    await this.schedules.assertSchedulable(ctx, project.id);
     return milestone;
   }
 
@@ -65,7 +71,10 @@ export class MilestoneService {
     const milestone = await findByIdOrFail(ctx, Milestone, input.id, 'Milestone', { lock: true });
     if (milestone.version !== input.version) throw staleVersion('Milestone', milestone.id, input.version, milestone.version);
 
-    if (input.name != null) milestone.name = input.name.trim();
+    if (input.name != null) {
+      milestone.name = input.name.trim();
+      if (milestone.name.length > MAX_MILESTONE_NAME) throw badInput(`A milestone's name is at most ${MAX_MILESTONE_NAME} characters`, 'name');
+    }
     if (input.hypercareDays != null && input.hypercareDays !== milestone.hypercareDays) {
       await this.resizeHypercare(ctx, milestone, input.hypercareDays);
       milestone.hypercareDays = input.hypercareDays;
@@ -82,7 +91,9 @@ export class MilestoneService {
       }
       milestone.status = input.status;
     }
-    return ctx.manager.save(milestone);
+    const saved = await ctx.manager.save(milestone);
+    await this.schedules.assertSchedulable(ctx, milestone.projectId);
+    return saved;
   }
 
   loader(ctx: RequestContext) {

@@ -11,6 +11,7 @@ import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
 import { findCycleIfLinked } from './engine/scheduler';
 import { DependencyType } from './schedule.enums';
+import { ScheduleService } from './schedule.service';
 import { TaskService } from './task.service';
 
 @Injectable()
@@ -18,6 +19,7 @@ export class DependencyService {
   constructor(
     private readonly access: AccessService,
     private readonly tasks: TaskService,
+    private readonly schedules: ScheduleService,
   ) {}
 
   async add(ctx: RequestContext, input: AddDependencyInput): Promise<Dependency> {
@@ -47,9 +49,11 @@ export class DependencyService {
         { cycle },
       );
     }
-    return ctx.manager.save(
+    const link = await ctx.manager.save(
       ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
     );
+    await this.schedules.assertSchedulable(ctx, projectId);
+    return link;
   }
 
   async remove(ctx: RequestContext, id: string): Promise<boolean> {

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context';
-import { notFound } from '../../common/errors/domain-error';
+import type { EntityManager } from 'typeorm';
+import { DomainError, notFound } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
 import { CalendarService } from '../calendar/calendar.service';
 import type { WorkCalendar } from '../calendar/work-calendar';
 import { Milestone } from '../milestone/entities/milestone.entity';
@@ -52,6 +54,15 @@ export class ScheduleService {
     ctx.forget(`schedule:${projectId}`);
   }
 
+  /**
+   * At the end of a plan change, inside its transaction: the changed plan must still schedule
+   * (within the calendars' years), or the change is refused and rolled back.
+   */
+  async assertSchedulable(ctx: RequestContext, projectId: string): Promise<void> {
+    this.invalidate(ctx, projectId);
+    await this.forProject(ctx, projectId);
+  }
+
   calendarOfTask(schedule: ProjectSchedule, task: Pick<Task, 'milestoneId'>): WorkCalendar {
     return (task.milestoneId && schedule.milestoneCalendars.get(task.milestoneId)) || schedule.projectCalendar;
   }
@@ -68,15 +79,44 @@ export class ScheduleService {
     return stageWindow(schedule.tasks.filter((t) => t.stageId === stageId).map((t) => schedule.dates.get(t.id)!));
   }
 
+  /**
+   * The plan's rows as one snapshot. Inside a mutation they come from its transaction; on a read,
+   * from one read-only REPEATABLE READ transaction, so a change committed between two of the
+   * queries (a milestone's tasks and their links) cannot be half seen.
+   */
+  private async loadPlan(ctx: RequestContext, projectId: string) {
+    const load = async (em: EntityManager) => {
+      const project = await em.findOne(Project, { where: { id: projectId } });
+      if (!project) throw notFound('Project', projectId);
+      // One after another: a transaction has a single connection.
+      const tasks = await em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
+      const links = await em.find(Dependency, { where: { projectId } });
+      const milestones = await em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } });
+      const territories = await em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } });
+      return { project, tasks, links, milestones, territories };
+    };
+    if (ctx.manager.queryRunner?.isTransactionActive) return load(ctx.manager);
+    return ctx.manager.connection.transaction('REPEATABLE READ', async (em) => {
+      await em.query('SET TRANSACTION READ ONLY');
+      return load(em);
+    });
+  }
+
+  /** The engine's answer; a plan running outside the calendars' years is a refusal, not a crash. */
+  private schedule(input: Parameters<typeof scheduleNetwork>[0]): ReturnType<typeof scheduleNetwork> {
+    try {
+      return scheduleNetwork(input);
+    } catch (error) {
+      if (error instanceof RangeError) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT,
+          `The plan would run outside the years the work calendars cover (${error.message}); shorten durations or lags, or move the dates`);
+      }
+      throw error;
+    }
+  }
+
   private async compute(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
-    const em = ctx.manager;
-    const project = await em.findOne(Project, { where: { id: projectId } });
-    if (!project) throw notFound('Project', projectId);
-    // One after another: inside a mutation these share the transaction's single connection.
-    const tasks = await em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const links = await em.find(Dependency, { where: { projectId } });
-    const milestones = await em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } });
-    const territories = await em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } });
+    const { project, tasks, links, milestones, territories } = await this.loadPlan(ctx, projectId);
     const projectCalendar = this.calendars.require(project.calendarCode);
     const territoryCalendars = new Map(
       territories.map((t) => [t.id, t.calendarCode ? this.calendars.require(t.calendarCode) : projectCalendar]),
@@ -86,7 +126,7 @@ export class ScheduleService {
     );
     const calendarOf = (task: Task) => (task.milestoneId && milestoneCalendars.get(task.milestoneId)) || projectCalendar;
 
-    const result = scheduleNetwork({
+    const result = this.schedule({
       projectStart: project.startDate,
       tasks: tasks.map((task) => ({
         id: task.id,

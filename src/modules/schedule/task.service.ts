@@ -9,6 +9,7 @@ import { Project } from '../project/entities/project.entity';
 import { Stage } from '../stage/entities/stage.entity';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
 import { Task } from './entities/task.entity';
+import { MilestonePhase } from './schedule.enums';
 import { ScheduleService } from './schedule.service';
 
 @Injectable()
@@ -31,7 +32,7 @@ export class TaskService {
     await this.lockPlan(ctx, input.projectId);
     if (input.stageId) await this.requireInProject(ctx, Stage, input.stageId, input.projectId, 'Stage', 'stageId');
     if (input.milestoneId) await this.requireInProject(ctx, Milestone, input.milestoneId, input.projectId, 'Milestone', 'milestoneId');
-    return ctx.manager.save(
+    const task = await ctx.manager.save(
       ctx.manager.create(Task, {
         projectId: input.projectId,
         stageId: input.stageId ?? null,
@@ -41,16 +42,25 @@ export class TaskService {
         startNoEarlierThan: input.startNoEarlierThan ?? null,
       }),
     );
+    await this.schedules.assertSchedulable(ctx, input.projectId);
+    return task;
   }
 
   async update(ctx: RequestContext, input: UpdateTaskInput): Promise<Task> {
     const task = await this.getForChange(ctx, input.id);
     if (task.version !== input.version) throw staleVersion('Task', task.id, input.version, task.version);
     if (input.name != null) task.name = input.name.trim();
-    if (input.durationDays != null) task.durationDays = input.durationDays;
+    if (input.durationDays != null) {
+      if (task.milestonePhase === MilestonePhase.LAUNCH && input.durationDays !== 0) {
+        throw badInput(`"${task.name}" is its milestone's go-live marker and takes 0 days; change the prepare or hypercare task instead`, 'durationDays');
+      }
+      task.durationDays = input.durationDays;
+    }
     if (input.percentComplete != null) task.percentComplete = input.percentComplete;
     if (input.startNoEarlierThan !== undefined) task.startNoEarlierThan = input.startNoEarlierThan;
-    return ctx.manager.save(task);
+    const saved = await ctx.manager.save(task);
+    await this.schedules.assertSchedulable(ctx, task.projectId);
+    return saved;
   }
 
   /** Loads the task locked, after the plan lock, for a read-check-write. */

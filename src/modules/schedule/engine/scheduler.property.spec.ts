@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { resolve } from 'node:path';
 import { CalendarRegistry, loadCalendarDefinitions } from '../../calendar/calendar-registry';
-import { parseIsoDate } from '../../calendar/iso-date';
+import { formatIsoDate, parseIsoDate } from '../../calendar/iso-date';
 import type { WorkCalendar } from '../../calendar/work-calendar';
 import { LinkType, scheduleNetwork, ScheduleLinkInput, ScheduleTaskInput } from './scheduler';
 
@@ -14,7 +14,12 @@ const TYPES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 const network = (calendarCount: number) =>
   fc.integer({ min: 150, max: 300 }).chain((n) =>
     fc.record({
-      tasks: fc.array(fc.record({ d: fc.integer({ min: 0, max: 20 }), cal: fc.integer({ min: 0, max: calendarCount - 1 }) }), { minLength: n, maxLength: n }),
+      tasks: fc.array(fc.record({
+        d: fc.integer({ min: 0, max: 20 }),
+        cal: fc.integer({ min: 0, max: calendarCount - 1 }),
+        // One task in five has a start-no-earlier-than within the first months (weekends and holidays included).
+        snet: fc.option(fc.integer({ min: 0, max: 120 }), { freq: 4 }),
+      }), { minLength: n, maxLength: n }),
       links: fc.array(
         fc.record({ a: fc.integer({ min: 0, max: n - 1 }), b: fc.integer({ min: 0, max: n - 1 }), type: fc.constantFrom(...TYPES), lag: fc.integer({ min: -5, max: 10 }) }),
         { minLength: n, maxLength: 2 * n },
@@ -29,7 +34,10 @@ const network = (calendarCount: number) =>
         seen.add(`${p}-${s}`);
         unique.push({ predecessorId: `t${p}`, successorId: `t${s}`, type: l.type, lagDays: l.lag });
       }
-      const taskInputs: ScheduleTaskInput[] = tasks.map((t, i) => ({ id: `t${i}`, name: `t${i}`, durationDays: t.d, calendar: CALENDARS[t.cal] }));
+      const taskInputs: ScheduleTaskInput[] = tasks.map((t, i) => ({
+        id: `t${i}`, name: `t${i}`, durationDays: t.d, calendar: CALENDARS[t.cal],
+        startNoEarlierThan: t.snet === null ? undefined : formatIsoDate(parseIsoDate(PROJECT_START) + t.snet),
+      }));
       return { tasks: taskInputs, links: unique };
     }),
   );
@@ -53,7 +61,11 @@ function check({ tasks, links }: { tasks: ScheduleTaskInput[]; links: ScheduleLi
   const byId = new Map(tasks.map((t) => [t.id, t]));
   const es = (id: string) => result.tasks.get(id)!.startPoint;
   const ls = (id: string) => es(id) + result.tasks.get(id)!.totalFloatDays;
-  const floor = (t: ScheduleTaskInput) => t.calendar.startPointOfDay(parseIsoDate(PROJECT_START));
+  const floor = (t: ScheduleTaskInput) => Math.max(
+    t.calendar.startPointOfDay(parseIsoDate(PROJECT_START)),
+    t.startNoEarlierThan ? t.calendar.startPointOfDay(parseIsoDate(t.startNoEarlierThan)) : -Infinity,
+  );
+  const projectFinish = Math.max(...tasks.map((t) => instants(t.calendar, t.durationDays, es(t.id)).finish));
 
   for (const t of tasks) {
     const incoming = links.filter((l) => l.successorId === t.id);
@@ -64,6 +76,14 @@ function check({ tasks, links }: { tasks: ScheduleTaskInput[]; links: ScheduleLi
     // Float is never negative, and the late dates keep every link too.
     expect(result.tasks.get(t.id)!.totalFloatDays).toBeGreaterThanOrEqual(0);
     for (const l of incoming) expect(ls(t.id)).toBeGreaterThanOrEqual(bound(l, byId.get(l.predecessorId)!, ls(l.predecessorId), t));
+    // As late as possible: within the project's finish point, and one day later would break a
+    // successor's late dates or pass that finish.
+    const finishPoint = t.calendar.startPointOfDay(projectFinish);
+    const lf = ls(t.id) + t.durationDays;
+    expect(lf).toBeLessThanOrEqual(finishPoint);
+    const outgoing = links.filter((l) => l.predecessorId === t.id);
+    const oneLaterBreaks = lf + 1 > finishPoint || outgoing.some((l) => bound(l, t, ls(t.id) + 1, byId.get(l.successorId)!) > ls(l.successorId));
+    expect(oneLaterBreaks).toBe(true);
   }
   // Some critical task finishes when the project does.
   const finishOf = (id: string) => result.tasks.get(id)!.finish;

@@ -39,6 +39,12 @@ describe('scheduler: forward pass', () => {
     expect(dates(result, 'S')).toEqual(expected);
   });
 
+  it('SF with a negative lag: a 2-day task finishes no earlier than a day before P starts, minus one', () => {
+    // P starts Fri 9 Jan (point 4); s + 2 ≥ 4 − 1 → s = 1: Tue 6 – Wed 7 Jan.
+    const result = scheduleNetwork({ projectStart: '2026-01-05', tasks: [task('P', 5, STANDARD, '2026-01-09'), task('S', 2)], links: [link('P', 'S', 'SF', -1)] });
+    expect(dates(result, 'S')).toEqual(['2026-01-06', '2026-01-07']);
+  });
+
   it('holds every task at the project start, moved to a working day', () => {
     const result = scheduleNetwork({ projectStart: '2026-01-03', tasks: [task('A', 2)], links: [] });
     expect(dates(result, 'A')).toEqual(['2026-01-05', '2026-01-06']);
@@ -137,9 +143,14 @@ describe('scheduler: backward pass, float and critical path', () => {
     expect([t('T').start, t('T').lateFinish, t('T').totalFloatDays]).toEqual(['2026-03-04', '2026-03-09', 3]);
   });
 
-  it('a 0-day marker may sit as late as the project finish allows', () => {
+  it('a 0-day marker may sit as late as the project finish point: the end of Friday is the start of Monday', () => {
+    // A ends Fri 6 Mar: the project's finish is point 5, the start of Mon 9 Mar.
     const r = scheduleNetwork({ projectStart: '2026-03-02', tasks: [task('A', 5), task('M', 0)], links: [] });
-    expect([r.tasks.get('M')!.lateStart, r.tasks.get('M')!.totalFloatDays]).toEqual(['2026-03-06', 4]);
+    expect([r.tasks.get('M')!.lateStart, r.tasks.get('M')!.lateFinish, r.tasks.get('M')!.totalFloatDays]).toEqual(['2026-03-09', '2026-03-09', 5]);
+    // Constrained to start no earlier than Fri 6 Mar it keeps one day of float and is not critical.
+    const pinned = scheduleNetwork({ projectStart: '2026-03-02', tasks: [task('A', 5), { ...task('M', 0), startNoEarlierThan: '2026-03-06' }], links: [] });
+    expect([pinned.tasks.get('M')!.totalFloatDays, pinned.tasks.get('M')!.critical]).toEqual([1, false]);
+    expect(pinned.criticalPath).toEqual(['A']);
   });
 
   it('an empty plan has no finish date', () => {

@@ -166,7 +166,9 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
 
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
-    let lf = latestFinishFor(node, true, projectFinish);
+    // The project's finish instant as a point of this task's calendar (its end-of-day reading):
+    // the latest point any task may finish at, whatever its duration.
+    let lf = node.cal.startPointOfDay(projectFinish);
     for (const { link, to: s } of node.successors) {
       const sLateStart = s.lf - s.d;
       // The successor's point it may not pass, minus the lag, as the latest instant in its calendar.
