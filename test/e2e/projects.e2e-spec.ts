@@ -48,6 +48,37 @@ describe('projects (e2e)', () => {
     expect(p.stages[0].plannedStart).toBe('2026-03-02');
     expect(p.criteria.filter((c: any) => c.kind === 'COMPLETION').length).toBeGreaterThanOrEqual(4);
     expect(p.members).toEqual([{ role: 'PROJECT_MANAGER', user: { id: pm.id, email: pm.email } }]);
+
+    // The template's standard tasks, chained finish-to-start in order: one chain from the first
+    // task of Diagnostics to the last of Transition to support, each stage as long as the template says.
+    const { project } = await t.ok(`query($id: ID!) { project(id: $id) {
+      stages { id sequence plannedStart plannedFinish }
+      tasks { id name durationDays stage { id } predecessors { type lagDays predecessor { id } } successors { successor { id } } } } }`, { id: p.id }, pm.token);
+    const { methodologyTemplates } = await t.ok('{ methodologyTemplates { key stages { durationDays } } }', {}, pm.token);
+    const template = methodologyTemplates.find((m: any) => m.key === 'prince2-crm');
+    const first = project.tasks.filter((x: any) => x.predecessors.length === 0);
+    expect(first).toHaveLength(1);
+    const chain = [first[0]];
+    while (chain.at(-1).successors.length) {
+      expect(chain.at(-1).successors).toHaveLength(1);
+      chain.push(project.tasks.find((x: any) => x.id === chain.at(-1).successors[0].successor.id));
+    }
+    expect(chain).toHaveLength(project.tasks.length);
+    for (const task of chain.slice(1)) expect(task.predecessors.map((d: any) => [d.type, d.lagDays])).toEqual([['FS', 0]]);
+    const sequenceOf = new Map(project.stages.map((s: any) => [s.id, s.sequence]));
+    const sequences = chain.map((x: any) => sequenceOf.get(x.stage.id));
+    expect(sequences).toEqual([...sequences].sort());
+    project.stages.forEach((stage: any, i: number) => {
+      const days = chain.filter((x: any) => x.stage.id === stage.id).reduce((sum: number, x: any) => sum + x.durationDays, 0);
+      expect(days).toBe(template.stages[i].durationDays);
+    });
+  });
+
+  it('a refused field is named in the error', async () => {
+    const result = await t.gql(CREATE, { input: projectInput({ name: '   ' }) }, pm.token);
+    expect(codeOf(result)).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].extensions!.field).toBe('name');
+    expect(result.errors![0].message).toMatch(/name/);
   });
 
   it('lists the methodology templates', async () => {
