@@ -4,10 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
-import { applySecurityMiddleware } from './common/http/security-middleware';
-
-/** Request bodies above this are refused before parsing. */
-export const MAX_BODY_SIZE = '1mb';
+import { applyBodyParsing, applySecurityMiddleware } from './common/http/security-middleware';
 
 /** Builds the application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
@@ -15,8 +12,9 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
     bodyParser: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
-  app.useBodyParser('json', { limit: MAX_BODY_SIZE });
+  // In this order: headers, CORS and the rate limit come before any body is parsed.
   applySecurityMiddleware(app, config);
+  applyBodyParsing(app);
   app.enableShutdownHooks();
   return app;
 }

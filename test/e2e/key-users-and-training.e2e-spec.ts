@@ -1,4 +1,7 @@
 import ICAL from 'ical.js';
+import { spawnSync } from 'node:child_process';
+import { Project } from '../../src/modules/project/entities/project.entity';
+import { CalendarFeedService } from '../../src/modules/training/calendar-feed.service';
 import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
 
 const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }';
@@ -8,6 +11,42 @@ const COVERAGE = `query($id: ID!) { project(id: $id) { version
   supportRoster { functionArea { name } territory { name } firstLine { id } backups { id } } } }`;
 const SCHEDULE = 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id version title startsAt endsAt trainer { id } attendance { user { id } status } } }';
 const ATTEND = 'mutation($s: ID!, $u: ID!, $st: AttendanceStatus!) { recordAttendance(sessionId: $s, userId: $u, status: $st) { status user { id } } }';
+const INVITE = 'mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { version attendance { user { id } } } }';
+const UNINVITE = 'mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { version attendance { user { id } } } }';
+const RESCHEDULE = 'mutation($i: RescheduleTrainingInput!) { rescheduleTraining(input: $i) { startsAt endsAt version } }';
+const CANCEL = 'mutation($id: ID!, $v: Int!) { cancelTraining(id: $id, version: $v) { version cancelledAt } }';
+
+/** What a calendar application needs of one event, as ical.js reads it. */
+interface FeedEvent { uid: string; summary: string; start: string; end: string; sequence: number; status: string; url: string | null; location: string | null; stamp: string }
+const iso = (time: unknown) => (time as { toJSDate(): Date }).toJSDate().toISOString();
+const eventsOf = (text: string): FeedEvent[] => new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((e) => ({
+  uid: String(e.getFirstPropertyValue('uid')), summary: String(e.getFirstPropertyValue('summary')),
+  start: iso(e.getFirstPropertyValue('dtstart')), end: iso(e.getFirstPropertyValue('dtend')),
+  sequence: Number(e.getFirstPropertyValue('sequence')), status: String(e.getFirstPropertyValue('status')),
+  url: (e.getFirstPropertyValue('url') as string | null) ?? null, location: (e.getFirstPropertyValue('location') as string | null) ?? null,
+  stamp: iso(e.getFirstPropertyValue('dtstamp')),
+}));
+
+/**
+ * The same fields as read by Debian's python3-icalendar, an independent parser; null where it is
+ * not installed (ical.js, above, is the parser every run relies on).
+ */
+const PYTHON = '/usr/bin/python3';
+const pythonIcalendar = spawnSync(PYTHON, ['-c', 'import icalendar']).status === 0;
+const eventsByPython = (text: string): Omit<FeedEvent, 'stamp'>[] | null => {
+  if (!pythonIcalendar) return null;
+  const script = `
+import sys, json, datetime, icalendar
+cal = icalendar.Calendar.from_ical(sys.stdin.buffer.read())
+utc = lambda d: d.astimezone(datetime.timezone.utc).strftime('%Y-%m-%dT%H:%M:%S.000Z')
+text = lambda v: None if v is None else str(v)
+print(json.dumps([{ 'uid': str(e['UID']), 'summary': str(e['SUMMARY']), 'start': utc(e.decoded('DTSTART')), 'end': utc(e.decoded('DTEND')),
+  'sequence': int(e['SEQUENCE']), 'status': str(e['STATUS']), 'url': text(e.get('URL')), 'location': text(e.get('LOCATION')) } for e in cal.walk('VEVENT')]))
+`;
+  const run = spawnSync(PYTHON, ['-c', script], { input: text, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`python3-icalendar could not read the feed: ${run.stderr}`);
+  return JSON.parse(run.stdout);
+};
 
 describe('key users and training (e2e)', () => {
   let t: TestApp;
@@ -20,6 +59,25 @@ describe('key users and training (e2e)', () => {
     projectId, title: 'Order intake for key users', audience: 'KEY_USERS', format: 'ONSITE', location: 'Plant 2, training room',
     startsAt: '2026-03-02T09:00:00+03:00', endsAt: '2026-03-02T12:00:00+03:00', trainerId: trainer.id, capacity: 3, attendeeIds: [], ...overrides,
   });
+
+  /** A session's row as stored, to show that a refusal wrote nothing. */
+  const stored = async (id: string) => (await t.dataSource.query(
+    `SELECT starts_at, ends_at, location, trainer_id, version, cancelled_at,
+            (SELECT coalesce(json_agg(json_build_array(a.user_id, a.status) ORDER BY a.user_id), '[]') FROM training_attendance a WHERE a.session_id = s.id) AS attendance
+       FROM training_session s WHERE id = $1`, [id]))[0];
+  /** A project of its own, for figures computed by hand: members, and function areas and territories by name. */
+  const freshProject = async (members: [TestUser, string][], areaNames: string[], territoryNames: string[]) => {
+    const { createProject } = await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+      i: { code: unique('KUX'), name: 'Fresh', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-02-02', calendarCode: 'RU' },
+    }, pm.token);
+    const id: string = createProject.id;
+    for (const [user, role] of members) await t.ok(ADD_MEMBER, { p: id, u: user.id, r: role }, pm.token);
+    const areas: string[] = [];
+    for (const n of areaNames) areas.push((await t.ok('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: id, n }, pm.token)).addFunctionArea.id);
+    const territories: string[] = [];
+    for (const n of territoryNames) territories.push((await t.ok('mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', { p: id, n }, pm.token)).addTerritory.id);
+    return { id, areas, territories };
+  };
 
   beforeAll(async () => {
     t = await TestApp.start();
@@ -83,6 +141,49 @@ describe('key users and training (e2e)', () => {
       const after = (await t.ok(COVERAGE, { id: projectId }, pm.token)).project;
       const gaps = after.keyUserCoverage.gaps.filter((g: any) => g.functionArea.name === 'Orders (wave)');
       expect(gaps).toHaveLength(2);
+    });
+
+    it('counts a person once per cell though assigned for every territory and for one; the roster names them once', async () => {
+      const [anna, boris] = [await t.user(), await t.user()];
+      const p = await freshProject([[anna, 'KEY_USER'], [boris, 'KEY_USER']], ['Orders (own)'], ['North', 'South']);
+      const base = { projectId: p.id, functionAreaId: p.areas[0], systemLogic: 3, engagement: 4 };
+      await t.ok(ASSIGN, { i: { ...base, userId: anna.id, processKnowledge: 5, teaching: 5, firstLineSupport: true } }, pm.token);
+      await t.ok(ASSIGN, { i: { ...base, userId: anna.id, territoryId: p.territories[0], processKnowledge: 4, teaching: 4, firstLineSupport: true, backup: true } }, pm.token);
+      await t.ok(ASSIGN, { i: { ...base, userId: boris.id, territoryId: p.territories[0], processKnowledge: 2, teaching: 2, backup: true } }, pm.token);
+      const { project } = await t.ok(COVERAGE, { id: p.id }, anna.token);
+      const own = (rows: any[]) => rows.filter((r) => r.functionArea.name === 'Orders (own)');
+      expect(own(project.keyUserCoverage.cells).map((c) => [c.territory.name, c.qualifiedKeyUsers])).toEqual([['North', 1], ['South', 1]]);
+      const ids = (users: { id: string }[]) => users.map((u) => u.id).sort();
+      expect(own(project.supportRoster).map((r) => [r.territory.name, ids(r.firstLine), ids(r.backups)])).toEqual([
+        ['North', [anna.id], [anna.id, boris.id].sort()],
+        ['South', [anna.id], []],
+      ]);
+      // Two qualified key users per cell: anna alone does not make two.
+      const RULE = 'mutation($i: KeyUserQualificationInput!) { setKeyUserQualificationRule(input: $i) { keyUserCoverage { gaps { functionArea { name } territory { name } } } } }';
+      const { setKeyUserQualificationRule } = await t.ok(RULE, { i: { projectId: p.id, version: project.version, minProcessKnowledge: 4, minTeaching: 3, requiredPerCell: 2 } }, pm.token);
+      expect(own(setKeyUserQualificationRule.keyUserCoverage.gaps).map((g) => g.territory.name)).toEqual(['North', 'South']);
+    });
+
+    it('has one cell per function area on a project without territories', async () => {
+      const vera = await t.user();
+      const p = await freshProject([[vera, 'KEY_USER']], ['Billing (own)', 'Returns (own)'], []);
+      await t.ok(ASSIGN, { i: { projectId: p.id, userId: vera.id, functionAreaId: p.areas[0], processKnowledge: 4, systemLogic: 3, engagement: 3, teaching: 3, firstLineSupport: true } }, pm.token);
+      const { project } = await t.ok(`query($id: ID!) { project(id: $id) { functionAreas { id } territories { id }
+        keyUserCoverage { cells { functionArea { name } territory { name } qualifiedKeyUsers required } gaps { functionArea { name } territory { name } } }
+        supportRoster { functionArea { name } territory { name } firstLine { id } backups { id } } } }`, { id: p.id }, vera.token);
+      expect(project.territories).toEqual([]);
+      expect(project.keyUserCoverage.cells).toHaveLength(project.functionAreas.length);
+      expect(project.keyUserCoverage.cells.every((c: any) => c.territory === null)).toBe(true);
+      const own = (rows: any[]) => rows.filter((r) => r.functionArea.name.endsWith('(own)'));
+      expect(own(project.keyUserCoverage.cells)).toEqual([
+        { functionArea: { name: 'Billing (own)' }, territory: null, qualifiedKeyUsers: 1, required: 1 },
+        { functionArea: { name: 'Returns (own)' }, territory: null, qualifiedKeyUsers: 0, required: 1 },
+      ]);
+      expect(own(project.keyUserCoverage.gaps)).toEqual([{ functionArea: { name: 'Returns (own)' }, territory: null }]);
+      expect(own(project.supportRoster)).toEqual([
+        { functionArea: { name: 'Billing (own)' }, territory: null, firstLine: [{ id: vera.id }], backups: [] },
+        { functionArea: { name: 'Returns (own)' }, territory: null, firstLine: [], backups: [] },
+      ]);
     });
   });
 
@@ -188,16 +289,17 @@ describe('key users and training (e2e)', () => {
 
     it('reschedules, invites and cancels with the same checks; a cancelled session blocks no one', async () => {
       const s = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-07-01T09:00:00+03:00', endsAt: '2026-07-01T10:00:00+03:00', capacity: 1 }) }, pm.token)).scheduleTraining;
-      const INVITE = 'mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { version attendance { user { id } } } }';
       const invited = (await t.ok(INVITE, { s: s.id, u: [endUsers[1].id] }, pm.token)).inviteToTraining;
       expect(invited.attendance).toHaveLength(1);
+      const before = await stored(s.id);
       expect(codeOf(await t.gql(INVITE, { s: s.id, u: [endUsers[2].id] }, pm.token))).toBe('TRAINING_CAPACITY_EXCEEDED');
-      const RESCHEDULE = 'mutation($i: RescheduleTrainingInput!) { rescheduleTraining(input: $i) { startsAt version } }';
+      expect(await stored(s.id)).toEqual(before);
       expect(codeOf(await t.gql(RESCHEDULE, { i: { id: s.id, version: s.version, startsAt: '2026-07-01T11:00:00+03:00', endsAt: '2026-07-01T12:00:00+03:00' } }, pm.token))).toBe('STALE_VERSION');
       const moved = (await t.ok(RESCHEDULE, { i: { id: s.id, version: invited.version, startsAt: '2026-03-02T11:00:00+03:00', endsAt: '2026-03-02T11:30:00+03:00' } }, pm.token).catch((e) => e));
       expect(String(moved)).toContain('SCHEDULE_CONFLICT');
+      expect(await stored(s.id)).toEqual(before);
       const ok = (await t.ok(RESCHEDULE, { i: { id: s.id, version: invited.version, startsAt: '2026-07-02T09:00:00+03:00', endsAt: '2026-07-02T10:00:00+03:00' } }, pm.token)).rescheduleTraining;
-      const cancelled = (await t.ok('mutation($id: ID!, $v: Int!) { cancelTraining(id: $id, version: $v) { cancelledAt } }', { id: s.id, v: ok.version }, pm.token)).cancelTraining;
+      const cancelled = (await t.ok(CANCEL, { id: s.id, v: ok.version }, pm.token)).cancelTraining;
       expect(cancelled.cancelledAt).toBeTruthy();
       await t.ok(SCHEDULE, { i: session({ startsAt: '2026-07-02T09:00:00+03:00', endsAt: '2026-07-02T10:00:00+03:00', attendeeIds: [endUsers[1].id] }) }, pm.token);
     });
@@ -206,9 +308,77 @@ describe('key users and training (e2e)', () => {
       const s = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-08-01T09:00:00+03:00', endsAt: '2026-08-01T10:00:00+03:00', attendeeIds: [ku1.id] }) }, pm.token)).scheduleTraining;
       expect((await t.ok(ATTEND, { s: s.id, u: ku1.id, st: 'ATTENDED' }, trainer.token)).recordAttendance.status).toBe('ATTENDED');
       expect((await t.ok(ATTEND, { s: s.id, u: ku1.id, st: 'EXCUSED' }, pm.token)).recordAttendance.status).toBe('EXCUSED');
+      const before = await stored(s.id);
       expect(codeOf(await t.gql(ATTEND, { s: s.id, u: ku1.id, st: 'ATTENDED' }, otherTrainer.token))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(ATTEND, { s: s.id, u: ku1.id, st: 'ATTENDED' }, ku1.token))).toBe('FORBIDDEN');
+      expect(codeOf(await t.gql(ATTEND, { s: s.id, u: ku1.id, st: 'ATTENDED' }, outsider.token))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(ATTEND, { s: s.id, u: ku2.id, st: 'ATTENDED' }, pm.token))).toBe('BAD_USER_INPUT');
+      expect(await stored(s.id)).toEqual(before);
+      expect(before.attendance).toEqual([[ku1.id, 'EXCUSED']]);
+    });
+
+    it('the trainer records attendance whatever their project role: a key user gives a session', async () => {
+      const s = (await t.ok(SCHEDULE, { i: session({
+        title: 'Order intake for operators, by a key user', audience: 'END_USERS', trainerId: ku2.id,
+        startsAt: '2026-08-05T09:00:00+03:00', endsAt: '2026-08-05T10:00:00+03:00', attendeeIds: [endUsers[0].id],
+      }) }, pm.token)).scheduleTraining;
+      expect((await t.ok(ATTEND, { s: s.id, u: endUsers[0].id, st: 'ATTENDED' }, ku2.token)).recordAttendance).toEqual({ status: 'ATTENDED', user: { id: endUsers[0].id } });
+      const before = await stored(s.id);
+      const refused = await t.gql(ATTEND, { s: s.id, u: endUsers[0].id, st: 'ABSENT' }, ku1.token);
+      expect(codeOf(refused)).toBe('FORBIDDEN');
+      expect(refused.errors![0].message).toBe('Only the trainer of "Order intake for operators, by a key user" or the project manager records attendance');
+      expect(codeOf(await t.gql(ATTEND, { s: s.id, u: endUsers[0].id, st: 'ABSENT' }, observer.token))).toBe('FORBIDDEN');
+      expect(await stored(s.id)).toEqual(before);
+      expect(before.attendance).toEqual([[endUsers[0].id, 'ATTENDED']]);
+      // Giving the session lets a key user record attendance, not change the session.
+      expect(codeOf(await t.gql(CANCEL, { id: s.id, v: s.version }, ku2.token))).toBe('FORBIDDEN');
+    });
+
+    it('refuses to invite someone booked in an overlapping session, naming it, writing nothing', async () => {
+      const busy = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-09-01T09:00:00+03:00', endsAt: '2026-09-01T10:00:00+03:00', attendeeIds: [endUsers[0].id] }) }, pm.token)).scheduleTraining;
+      const other = (await t.ok(SCHEDULE, { i: session({
+        trainerId: otherTrainer.id, startsAt: '2026-09-01T09:30:00+03:00', endsAt: '2026-09-01T10:30:00+03:00', attendeeIds: [endUsers[1].id],
+      }) }, pm.token)).scheduleTraining;
+      const before = await stored(other.id);
+      const clash = await t.gql(INVITE, { s: other.id, u: [endUsers[2].id, endUsers[0].id] }, pm.token);
+      expect(codeOf(clash)).toBe('SCHEDULE_CONFLICT');
+      expect(clash.errors![0].extensions).toMatchObject({ conflictingSessionId: busy.id, userId: endUsers[0].id });
+      expect(await stored(other.id)).toEqual(before);
+      expect(before.attendance).toEqual([[endUsers[1].id, 'INVITED']]);
+    });
+
+    it('uninvites an attendee, moving the version on; refuses someone not invited, writing nothing', async () => {
+      const slot = { startsAt: '2026-09-02T09:00:00+03:00', endsAt: '2026-09-02T10:00:00+03:00' };
+      const s = (await t.ok(SCHEDULE, { i: session({ ...slot, attendeeIds: [endUsers[0].id, endUsers[1].id] }) }, pm.token)).scheduleTraining;
+      const { uninviteFromTraining } = await t.ok(UNINVITE, { s: s.id, u: endUsers[0].id }, trainer.token);
+      expect(uninviteFromTraining).toEqual({ version: s.version + 1, attendance: [{ user: { id: endUsers[1].id } }] });
+      const before = await stored(s.id);
+      for (const who of [endUsers[0].id, endUsers[2].id]) {
+        const refused = await t.gql(UNINVITE, { s: s.id, u: who }, pm.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].extensions).toMatchObject({ field: 'userId' });
+      }
+      expect(codeOf(await t.gql(UNINVITE, { s: s.id, u: endUsers[1].id }, otherTrainer.token))).toBe('FORBIDDEN');
+      expect(await stored(s.id)).toEqual(before);
+      // The person let go is free at that time again.
+      await t.ok(SCHEDULE, { i: session({ ...slot, trainerId: otherTrainer.id, attendeeIds: [endUsers[0].id] }) }, pm.token);
+    });
+
+    it('refuses a reschedule that ends before it starts, or on site without a place, writing nothing', async () => {
+      const s = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-09-03T09:00:00+03:00', endsAt: '2026-09-03T10:00:00+03:00' }) }, pm.token)).scheduleTraining;
+      const before = await stored(s.id);
+      const bad: [Record<string, unknown>, string][] = [
+        [{ startsAt: '2026-09-04T10:00:00+03:00', endsAt: '2026-09-04T09:00:00+03:00' }, 'endsAt'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T09:00:00+03:00' }, 'endsAt'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T10:00:00+03:00', location: null }, 'location'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T10:00:00+03:00', location: '   ' }, 'location'],
+      ];
+      for (const [change, field] of bad) {
+        const refused = await t.gql(RESCHEDULE, { i: { id: s.id, version: s.version, ...change } }, pm.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].extensions).toMatchObject({ field });
+      }
+      expect(await stored(s.id)).toEqual(before);
     });
   });
 
@@ -234,36 +404,169 @@ describe('key users and training (e2e)', () => {
       expect(readiness.warnings).toHaveLength(1);
       expect(readiness.untrainedBeforeGoLive.map((u: any) => u.id)).toEqual([endUsers[3].id]);
     });
+
+    it('of a milestone cut by territory alone: the key users of every area there, each trained for their own area', async () => {
+      const [north, docsEverywhere, south, coach] = [await t.user(), await t.user(), await t.user(), await t.user()];
+      const people = [await t.user(), await t.user(), await t.user()];
+      const p = await freshProject([[north, 'KEY_USER'], [docsEverywhere, 'KEY_USER'], [south, 'KEY_USER'], [coach, 'TRAINER'],
+        ...people.map((u): [TestUser, string] => [u, 'OBSERVER'])], ['Orders (own)', 'Documents (own)'], ['North', 'South']);
+      const [ordersArea, docsArea] = p.areas;
+      const [northTerritory, southTerritory] = p.territories;
+      const scores = { projectId: p.id, processKnowledge: 4, systemLogic: 3, engagement: 3, teaching: 4 };
+      await t.ok(ASSIGN, { i: { ...scores, userId: north.id, functionAreaId: ordersArea, territoryId: northTerritory } }, pm.token);
+      await t.ok(ASSIGN, { i: { ...scores, userId: docsEverywhere.id, functionAreaId: docsArea } }, pm.token);
+      await t.ok(ASSIGN, { i: { ...scores, userId: south.id, functionAreaId: ordersArea, territoryId: southTerritory } }, pm.token);
+      const { addMilestone } = await t.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id plannedGoLive } }', {
+        i: { projectId: p.id, name: 'Everything at North', splitBy: 'TERRITORY', territoryId: northTerritory, prepareDays: 40, hypercareDays: 5 },
+      }, pm.token);
+      const goLive: string = addMilestone.plannedGoLive;
+      expect(goLive > '2026-02-28').toBe(true);
+      const schedule = async (i: Record<string, unknown>) => (await t.ok(SCHEDULE, {
+        i: { projectId: p.id, format: 'ONSITE', location: 'North office', trainerId: coach.id, capacity: 10, ...i },
+      }, pm.token)).scheduleTraining;
+      // 5 Feb: end users of order intake, in a session not linked to the milestone (its invitees are not the milestone's).
+      const ordersEndUsers = await schedule({ title: 'Orders for operators', audience: 'END_USERS', functionAreaId: ordersArea,
+        attendeeIds: [people[2].id], startsAt: '2026-02-05T09:00:00+03:00', endsAt: '2026-02-05T12:00:00+03:00' });
+      // 10 Feb: order intake for key users; the documents key user sits in, which does not train them for documents.
+      const ordersKeyUsers = await schedule({ title: 'Orders for key users', audience: 'KEY_USERS', functionAreaId: ordersArea,
+        attendeeIds: [north.id, docsEverywhere.id, south.id], startsAt: '2026-02-10T09:00:00+03:00', endsAt: '2026-02-10T12:00:00+03:00' });
+      // 12 Feb: the milestone's own end-user session.
+      const milestoneEndUsers = await schedule({ title: 'North operators', audience: 'END_USERS', milestoneId: addMilestone.id,
+        attendeeIds: [people[0].id, people[1].id], startsAt: '2026-02-12T09:00:00+03:00', endsAt: '2026-02-12T12:00:00+03:00' });
+      // Go-live day, 10:00 in Moscow: after the cutoff (the start of the go-live date, UTC).
+      const docsKeyUsers = await schedule({ title: 'Documents for key users', audience: 'KEY_USERS', functionAreaId: docsArea,
+        attendeeIds: [docsEverywhere.id], startsAt: `${goLive}T10:00:00+03:00`, endsAt: `${goLive}T12:00:00+03:00` });
+      const marks: [{ id: string }, TestUser, string][] = [
+        [ordersKeyUsers, north, 'ATTENDED'], [ordersKeyUsers, docsEverywhere, 'ATTENDED'], [ordersKeyUsers, south, 'ATTENDED'],
+        [milestoneEndUsers, people[0], 'ATTENDED'], [milestoneEndUsers, people[1], 'ABSENT'], [ordersEndUsers, people[2], 'ATTENDED'],
+        [docsKeyUsers, docsEverywhere, 'ATTENDED'],
+      ];
+      for (const [s, u, st] of marks) await t.ok(ATTEND, { s: s.id, u: u.id, st }, coach.token);
+
+      const { project } = await t.ok(`query($id: ID!) { project(id: $id) { milestones { id readiness {
+        keyUsersTrainedShare endUsersTrainedShare keyUsersTrainedBeforeEndUsers warnings untrainedBeforeGoLive { id } } } } }`, { id: p.id }, north.token);
+      const readiness = project.milestones.find((m: any) => m.id === addMilestone.id).readiness;
+      // Key users at North: north (orders there) and docsEverywhere (documents everywhere), not south.
+      // Both were trained for their own area; of the milestone's end users, one of two attended.
+      expect(readiness).toMatchObject({ keyUsersTrainedShare: 1, endUsersTrainedShare: 0.5, keyUsersTrainedBeforeEndUsers: false });
+      // north on 10 Feb, after the orders end-user session of 5 Feb; docsEverywhere after the milestone's of 12 Feb.
+      expect(readiness.warnings).toEqual(['2 key user(s) had not attended a key-user session before the first end-user session of their area']);
+      // docsEverywhere was trained for documents only on go-live day; people[1] was absent.
+      expect(readiness.untrainedBeforeGoLive.map((u: any) => u.id).sort()).toEqual([docsEverywhere.id, people[1].id].sort());
+    });
   });
 
   describe('iCalendar feed', () => {
-    it('serves the sessions to an independent parser without a login header; refuses wrong and revoked tokens', async () => {
-      const { project } = await t.ok('query($id: ID!) { project(id: $id) { trainingCalendarUrl trainingSessions { id title cancelledAt } } }', { id: projectId }, ku1.token);
-      const url = new URL(project.trainingCalendarUrl);
-      const local = `${t.url}${url.pathname}`;
-      const response = await fetch(local);
-      expect(response.status).toBe(200);
-      expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
-      const component = new ICAL.Component(ICAL.parse(await response.text()));
-      const events = component.getAllSubcomponents('vevent');
+    const FEED_URL = 'query($id: ID!) { project(id: $id) { trainingCalendarUrl } }';
+    const local = (url: string) => `${t.url}${new URL(url).pathname}`;
+    const feedUrlOf = async (user: TestUser, id = projectId) => local((await t.ok(FEED_URL, { id }, user.token)).project.trainingCalendarUrl);
+    /** A refusal: NOT_FOUND as for no project, as the error filter's JSON, never labelled as a calendar. */
+    const refused = async (url: string) => {
+      const response = await fetch(url);
+      expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 404, type: expect.stringMatching(/^application\/json/) });
+      const body = (await response.json()) as { code: string; message: string };
+      expect(body.code).toBe('NOT_FOUND');
+      return body;
+    };
+    /** The feed as ical.js reads it, checked against python3-icalendar where that is installed. */
+    const read = async (url: string) => {
+      const response = await fetch(url);
+      expect({ status: response.status, type: response.headers.get('content-type') }).toEqual({ status: 200, type: 'text/calendar; charset=utf-8' });
+      const text = await response.text();
+      const events = eventsOf(text);
+      const python = eventsByPython(text);
+      if (python) expect(python).toEqual(events.map(({ stamp: _stamp, ...rest }) => rest));
+      return { text, events, byUid: new Map(events.map((e) => [e.uid, e])) };
+    };
+    const uidOf = (sessionId: string) => `${sessionId}@rollout-planner`;
+
+    it('serves the sessions to independent parsers without a login header; refuses wrong and revoked tokens', async () => {
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { trainingCalendarUrl trainingSessions { id title startsAt cancelledAt } } }', { id: projectId }, ku1.token);
+      const url = local(project.trainingCalendarUrl);
+      const { text, events, byUid } = await read(url);
       expect(events).toHaveLength(project.trainingSessions.length);
-      const first = events.find((e) => e.getFirstPropertyValue('summary') === 'Order intake for key users' && String(e.getFirstPropertyValue('dtstart')).startsWith('2026-03-02T06:00:00'))!;
-      expect(first).toBeDefined();
-      expect(first.getFirstPropertyValue('uid')).toMatch(/@/);
-      expect(first.getFirstPropertyValue('dtstamp')).toBeTruthy();
-      expect(first.getFirstPropertyValue('location')).toBe('Plant 2, training room');
+      expect([...byUid.keys()].sort()).toEqual(project.trainingSessions.map((s: any) => uidOf(s.id)).sort());
+      const firstSession = project.trainingSessions.find((s: any) => s.title === 'Order intake for key users' && s.startsAt === '2026-03-02T06:00:00.000Z');
+      expect(byUid.get(uidOf(firstSession.id))).toMatchObject({
+        summary: 'Order intake for key users', start: '2026-03-02T06:00:00.000Z', end: '2026-03-02T09:00:00.000Z', location: 'Plant 2, training room', url: null, status: 'CONFIRMED',
+      });
+      const component = new ICAL.Component(ICAL.parse(text));
+      const first = component.getAllSubcomponents('vevent').find((e) => e.getFirstPropertyValue('uid') === uidOf(firstSession.id))!;
       expect(String(first.getFirstPropertyValue('organizer'))).toContain(trainer.email);
       expect(first.getAllProperties('attendee').length).toBe(2);
-      const cancelled = events.filter((e) => e.getFirstPropertyValue('status') === 'CANCELLED');
-      expect(cancelled).toHaveLength(project.trainingSessions.filter((s: any) => s.cancelledAt).length);
+      // STATUS:CANCELLED on exactly the cancelled sessions.
+      expect(events.filter((e) => e.status === 'CANCELLED').map((e) => e.uid).sort())
+        .toEqual(project.trainingSessions.filter((s: any) => s.cancelledAt).map((s: any) => uidOf(s.id)).sort());
 
-      const wrong = local.replace(/\/([^/]+)\/training\.ics$/, '/not-the-secret/training.ics');
-      expect((await fetch(wrong)).status).toBe(404);
+      await refused(url.replace(/\/([^/]+)\/training\.ics$/, '/not-the-secret/training.ics'));
       expect(codeOf(await t.gql('mutation($p: ID!) { revokeTrainingCalendarUrl(projectId: $p) { id } }', { p: projectId }, ku1.token))).toBe('FORBIDDEN');
       const { revokeTrainingCalendarUrl } = await t.ok('mutation($p: ID!) { revokeTrainingCalendarUrl(projectId: $p) { trainingCalendarUrl } }', { p: projectId }, pm.token);
       expect(revokeTrainingCalendarUrl.trainingCalendarUrl).not.toBe(project.trainingCalendarUrl);
-      expect((await fetch(local)).status).toBe(404);
-      expect((await fetch(`${t.url}${new URL(revokeTrainingCalendarUrl.trainingCalendarUrl).pathname}`)).status).toBe(200);
+      // The key user's URL stops working though the manager revoked: every URL issued before goes.
+      await refused(url);
+      expect((await fetch(local(revokeTrainingCalendarUrl.trainingCalendarUrl))).status).toBe(200);
+      expect((await fetch(await feedUrlOf(ku1))).status).toBe(200);
+    });
+
+    it('gives each member a URL of their own, which stops working when they leave the project or it expires', async () => {
+      const leaver = await t.user();
+      await t.ok(ADD_MEMBER, { p: projectId, u: leaver.id, r: 'OBSERVER' }, pm.token);
+      const url = await feedUrlOf(leaver);
+      expect(url).toMatch(new RegExp(`/calendar/${projectId}/[^/]+/training\\.ics$`));
+      expect((await fetch(url)).status).toBe(200);
+      await t.dataSource.query('DELETE FROM membership WHERE project_id = $1 AND user_id = $2', [projectId, leaver.id]);
+      await refused(url);
+      // An administrator reads every project, member or not.
+      expect((await fetch(await feedUrlOf(await t.user({ admin: true })))).status).toBe(200);
+
+      // Issued 181 days ago, past the default lifetime of 180 days; one issued 179 days ago still works.
+      const feeds = t.app.get(CalendarFeedService);
+      const project = await t.dataSource.getRepository(Project).findOneByOrFail({ id: projectId });
+      const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000);
+      expect((await refused(local(feeds.urlOf(project, ku1.id, daysAgo(181))))).message).toContain('expired');
+      expect((await fetch(local(feeds.urlOf(project, ku1.id, daysAgo(179))))).status).toBe(200);
+
+      // Another project's token under this project's path, and a sign-in token, are no feed tokens here.
+      const other = await freshProject([[ku1, 'KEY_USER']], [], []);
+      const otherUrl = await feedUrlOf(ku1, other.id);
+      expect((await fetch(otherUrl)).status).toBe(200);
+      await refused(otherUrl.replace(other.id, projectId));
+      await refused(`${t.url}/calendar/${projectId}/${ku1.token}/training.ics`);
+    });
+
+    it('keeps each session’s UID across fetches and a reschedule, with a higher SEQUENCE; DTSTAMP is the generation time', async () => {
+      const remote = (await t.ok(SCHEDULE, { i: session({
+        title: 'Remote refresher', format: 'REMOTE', location: null, meetingUrl: 'https://meet.example/refresher', timeZone: 'Europe/Moscow',
+        trainerId: otherTrainer.id, startsAt: '2026-10-01T10:00:00+03:00', endsAt: '2026-10-01T11:30:00+03:00',
+      }) }, pm.token)).scheduleTraining;
+      const doomed = (await t.ok(SCHEDULE, { i: session({ title: 'To be cancelled', startsAt: '2026-10-02T09:00:00+03:00', endsAt: '2026-10-02T10:00:00+03:00' }) }, pm.token)).scheduleTraining;
+      const url = await feedUrlOf(ku1);
+      const uid = uidOf(remote.id);
+
+      const requested = Math.floor(Date.now() / 1000) * 1000;
+      const first = await read(url);
+      expect(first.text).toContain('METHOD:PUBLISH');
+      expect(first.byUid.get(uid)).toMatchObject({
+        summary: 'Remote refresher', start: '2026-10-01T07:00:00.000Z', end: '2026-10-01T08:30:00.000Z',
+        url: 'https://meet.example/refresher', location: null, status: 'CONFIRMED', sequence: remote.version,
+      });
+      const stamps = new Set(first.events.map((e) => e.stamp));
+      expect(stamps.size).toBe(1);
+      expect(Date.parse([...stamps][0])).toBeGreaterThanOrEqual(requested);
+      expect(Date.parse([...stamps][0])).toBeLessThanOrEqual(Date.now());
+
+      const again = await read(url);
+      expect([...again.byUid.keys()].sort()).toEqual([...first.byUid.keys()].sort());
+
+      const moved = (await t.ok(RESCHEDULE, { i: { id: remote.id, version: remote.version, startsAt: '2026-10-05T10:00:00+03:00', endsAt: '2026-10-05T12:00:00+03:00' } }, pm.token)).rescheduleTraining;
+      await t.ok(CANCEL, { id: doomed.id, v: doomed.version }, pm.token);
+      const after = await read(url);
+      expect([...after.byUid.keys()].sort()).toEqual([...first.byUid.keys()].sort());
+      expect(after.byUid.get(uid)).toMatchObject({ start: '2026-10-05T07:00:00.000Z', end: '2026-10-05T09:00:00.000Z', status: 'CONFIRMED', sequence: moved.version });
+      expect(after.byUid.get(uid)!.sequence).toBeGreaterThan(first.byUid.get(uid)!.sequence);
+      expect(first.byUid.get(uidOf(doomed.id))!.status).toBe('CONFIRMED');
+      expect(after.byUid.get(uidOf(doomed.id))).toMatchObject({ summary: 'To be cancelled', status: 'CANCELLED' });
+      expect(after.byUid.get(uidOf(doomed.id))!.sequence).toBeGreaterThan(first.byUid.get(uidOf(doomed.id))!.sequence);
     });
   });
 });

@@ -167,6 +167,17 @@ describe('projects (e2e)', () => {
       expect(codeOf(await t.gql(LIST, { first: 1000 }, owner.token))).toBe('BAD_USER_INPUT');
     });
 
+    it('refuses a cursor it did not hand out, naming the argument', async () => {
+      // "AA" decodes to a NUL byte, which PostgreSQL would refuse deep inside the query.
+      for (const after of ['AA', 'not a cursor', Buffer.from(`${prefix}-0' OR 1=1`).toString('base64url'), `${Buffer.from(`${prefix}-0`).toString('base64url')}=`]) {
+        const result = await t.gql(LIST, { first: 2, after }, owner.token);
+        expect(codeOf(result)).toBe('BAD_USER_INPUT');
+        expect(result.errors?.[0]?.message).toMatch(/^after must be/);
+      }
+      const { projects }: any = await t.ok(LIST, { first: 1, after: Buffer.from(`${prefix}-3`).toString('base64url'), filter: { search: prefix } }, owner.token);
+      expect(projects.edges.map((e: any) => e.node.code)).toEqual([`${prefix}-4`]);
+    });
+
     it('answers NOT_FOUND for a project the user is not a member of, as for one that does not exist', async () => {
       const stranger = await t.user();
       const { projects } = await t.ok(LIST, { first: 1, filter: { search: prefix } }, owner.token);

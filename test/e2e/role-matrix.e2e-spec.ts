@@ -205,9 +205,11 @@ describe('role matrix (e2e)', () => {
     if (policy === 'admin') return actor === 'admin' ? 'allowed' : 'FORBIDDEN';
     if (policy.clientOnly && !CLIENT_ACTORS.includes(actor)) return actor === 'nonMember' ? 'NOT_FOUND' : 'FORBIDDEN';
     if (actor === 'nonMember') return 'NOT_FOUND';
-    const permitted = actor === 'admin'
+    const base = actor === 'admin'
       ? !MEMBERS_ONLY_ACTIONS.has(policy.project)
       : (PROJECT_PERMISSIONS[policy.project] as readonly string[]).includes(actor);
+    // Sessions of the fixture are given by users.TRAINER: beyond them, only managers and administrators.
+    const permitted = base && (!policy.ownSessionsOnly || (['admin', 'PROJECT_MANAGER', 'TRAINER'] as Actor[]).includes(actor));
     if (!permitted) return 'FORBIDDEN';
     // The fixture's criterion has one confirmer, the key user; any other reader is refused by the rule.
     if (policy.confirmersOnly && actor !== 'KEY_USER') return 'NOT_A_CONFIRMER';

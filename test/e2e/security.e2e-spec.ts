@@ -1,4 +1,28 @@
-import { codeOf, TestApp, TestUser } from '../support/test-app';
+import { jest } from '@jest/globals';
+import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
+
+/** Everything written to stdout and stderr while `work` runs (and not shown). */
+async function captureOutput(work: () => Promise<void>): Promise<string> {
+  const written: string[] = [];
+  const capture = (stream: NodeJS.WriteStream) => {
+    const original = stream.write.bind(stream);
+    stream.write = ((chunk: unknown) => {
+      written.push(String(chunk));
+      return true;
+    }) as typeof stream.write;
+    return () => { stream.write = original as typeof stream.write; };
+  };
+  const restore = [capture(process.stdout), capture(process.stderr)];
+  try {
+    await work();
+  } finally {
+    restore.forEach((undo) => undo());
+  }
+  return written.join('');
+}
+
+/** The code and field of the first error. */
+const refusal = (result: GraphQLResponse) => ({ code: codeOf(result), field: result.errors?.[0]?.extensions?.field });
 
 describe('security (e2e)', () => {
   let t: TestApp;
@@ -44,9 +68,10 @@ describe('security (e2e)', () => {
       expect(codeOf(await t.gql(`{ ${spreads} } ${fragments}`, {}, user.token))).toBe('QUERY_TOO_COMPLEX');
     });
 
-    it('a 2 MB body', async () => {
+    it('a 2 MB body, answered as a GraphQL error', async () => {
       const response = await post(JSON.stringify({ query: 'mutation($n: String!) { login(email: $n, password: "x") { token } }', variables: { n: 'x'.repeat(2 * 1024 * 1024) } }));
       expect(response.status).toBe(413);
+      expect(await response.json()).toEqual({ errors: [{ message: 'A request body may be at most 1 MB', extensions: { code: 'BAD_USER_INPUT' } }] });
       await stillAnswers();
     });
 
@@ -57,11 +82,29 @@ describe('security (e2e)', () => {
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
     });
 
-    it('malformed JSON and a wrong content type', async () => {
-      expect((await post('{"query": "{ me { id } ')).status).toBe(400);
+    it('malformed JSON and a wrong content type, answered as GraphQL errors without a stack or the body', async () => {
+      const malformed = await post('{"query": "{ me { id } ', { 'content-type': 'application/json' });
+      expect(malformed.status).toBe(400);
+      expect(malformed.headers.get('content-type')).toMatch(/^application\/json/);
+      const text = await malformed.text();
+      expect(JSON.parse(text)).toEqual({ errors: [{ message: 'The request body is not valid JSON', extensions: { code: 'BAD_USER_INPUT' } }] });
+      expect(text).not.toMatch(/query|stack|at .*\.[jt]s/);
       const wrongType = await post('{"query": "{ me { id } }"}', { 'content-type': 'text/plain' });
       expect(wrongType.status).toBe(400);
+      expect(((await wrongType.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
       await stillAnswers();
+    });
+
+    it('a GET query without a preflight header (Apollo CSRF prevention), but not one with it', async () => {
+      const url = `${t.url}/graphql?query=${encodeURIComponent('{ me { id } }')}`;
+      const simple = await fetch(url, { headers: { authorization: `Bearer ${user.token}` } });
+      expect(simple.status).toBe(400);
+      const body: any = await simple.json();
+      expect(body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect(body.errors[0].message).toMatch(/Cross-Site Request Forgery/);
+      expect(body.data).toBeUndefined();
+      const preflighted = await fetch(url, { headers: { authorization: `Bearer ${user.token}`, 'apollo-require-preflight': 'true' } });
+      expect(((await preflighted.json()) as any).data.me.id).toBe(user.id);
     });
 
     it('an unknown field answers BAD_USER_INPUT without suggesting names', async () => {
@@ -97,6 +140,20 @@ describe('security (e2e)', () => {
       expect(count).toBe(10);
     });
 
+    it('a password longer than 200 characters is wrong, even when it starts with the right one', async () => {
+      const admin = await t.user({ admin: true });
+      const email = `${unique('long-password')}@example.test`;
+      const password = 'p'.repeat(200);
+      await t.ok('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', { i: { email, fullName: 'Long Password', organization: 'INTEGRATOR', password } }, admin.token);
+      const extended = await t.gql(LOGIN, { e: email, p: `${password}-and-more` });
+      expect(codeOf(extended)).toBe('UNAUTHENTICATED');
+      expect(extended.errors![0].message).toBe('Wrong email or password');
+      const { login } = await t.ok(LOGIN, { e: email, p: password });
+      const change = 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "another-password") { token } }';
+      expect(refusal(await t.gql(change, { c: `${password}x` }, login.token))).toEqual({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+      expect(codeOf(await t.gql(change, { c: password }, login.token))).toBeUndefined();
+    });
+
     it('tokens expire', async () => {
       const shortLived = await t.user();
       expect((await t.ok('{ me { id } }', {}, shortLived.token)).me.id).toBe(shortLived.id);
@@ -128,24 +185,11 @@ describe('security (e2e)', () => {
     });
 
     it('logs carry no passwords or tokens, even when requests fail', async () => {
-      const written: string[] = [];
-      const capture = (stream: NodeJS.WriteStream) => {
-        const original = stream.write.bind(stream);
-        stream.write = ((chunk: unknown, ...rest: unknown[]) => {
-          written.push(String(chunk));
-          return (original as (...args: unknown[]) => boolean)(chunk, ...rest);
-        }) as typeof stream.write;
-        return () => { stream.write = original as typeof stream.write; };
-      };
-      const restore = [capture(process.stdout), capture(process.stderr)];
-      try {
+      const log = await captureOutput(async () => {
         await t.gql('mutation { login(email: "nobody@example.test", password: "secret-password-123") { token } }');
         await t.gql('mutation { changePassword(currentPassword: "secret-password-456", newPassword: "short") { token } }', {}, user.token);
         await t.gql('{ projects(first: 100000) { totalCount } }', {}, user.token);
-      } finally {
-        restore.forEach((undo) => undo());
-      }
-      const log = written.join('');
+      });
       expect(log).not.toContain('secret-password');
       expect(log).not.toContain(user.token);
     });
@@ -182,6 +226,173 @@ describe('security (e2e)', () => {
         expect(other.headers.get('access-control-allow-origin')).toBeNull();
       } finally {
         await open.close();
+      }
+    });
+  });
+
+  // The suite's tokens live 3 seconds (for the expiry test); these tests sign in to an app of their own.
+  describe('input bounds', () => {
+    let t: TestApp;
+    let user: TestUser;
+    const stillAnswers = async () => expect((await t.ok('{ me { id } }', {}, user.token)).me.id).toBe(user.id);
+    const CREATE = 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }';
+    const SUPPORT = 'mutation($p: ID!, $c: String) { decideSupportTransition(projectId: $p, outcome: APPROVED_WITH_CONDITIONS, conditions: $c) { outcome } }';
+    let clientSteering: TestUser;
+    let projectId: string;
+    let criterionId: string;
+
+    /** What a refused request of these tests could have written. */
+    const written = async () => (await t.dataSource.query(
+      `SELECT (SELECT count(*) FROM gate_decision WHERE project_id = $1)::int AS decisions,
+              (SELECT count(*) FROM territory WHERE project_id = $1)::int AS territories,
+              (SELECT count(*) FROM function_area WHERE project_id = $1)::int AS areas,
+              (SELECT count(*) FROM confirmer_change cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.project_id = $1)::int AS confirmer_changes,
+              (SELECT count(*) FROM criterion WHERE project_id = $1)::int AS criteria,
+              (SELECT count(*) FROM training_session WHERE project_id = $1)::int AS sessions,
+              (SELECT count(*) FROM project WHERE code LIKE 'BOUNDS-%')::int AS projects`, [projectId]))[0];
+    const newProject = (overrides: Record<string, unknown>) =>
+      ({ i: { code: `BOUNDS-${Date.now().toString(36)}`, name: 'Bounds', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02', ...overrides } });
+    /** No error repeats more than 100 characters of what the client sent. */
+    const quotesLittle = (result: GraphQLResponse) => expect(JSON.stringify(result.errors)).not.toMatch(/([xyz])\1{100}/);
+
+    beforeAll(async () => {
+      t = await TestApp.start();
+      user = await t.user();
+      clientSteering = await t.user({ organization: 'CLIENT' as never });
+      const { createProject } = await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id stages { exitCriteria { id } } } }', {
+        i: { code: unique('BOUNDS'), name: 'Bounds', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+      }, user.token);
+      projectId = createProject.id;
+      criterionId = createProject.stages[0].exitCriteria[0].id;
+      await t.ok('mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: STEERING_COMMITTEE) { id } }', { p: projectId, u: clientSteering.id }, user.token);
+    });
+    afterAll(() => t.close());
+
+    it('refuses over-long strings with BAD_USER_INPUT naming the field, writing nothing and quoting little', async () => {
+      const before = await written();
+      const cases: [string, () => Promise<GraphQLResponse>, string][] = [
+        ['conditions of 50,000 characters', () => t.gql(SUPPORT, { p: projectId, c: 'x'.repeat(50_000) }, clientSteering.token), 'conditions'],
+        ['conditions of 10,001 characters', () => t.gql(SUPPORT, { p: projectId, c: 'x'.repeat(10_001) }, clientSteering.token), 'conditions'],
+        ['conditions in the query text', () => t.gql(`mutation($p: ID!) { decideSupportTransition(projectId: $p, outcome: APPROVED_WITH_CONDITIONS, conditions: "${'x'.repeat(10_001)}") { outcome } }`, { p: projectId }, clientSteering.token), 'conditions'],
+        ['templateKey', () => t.gql(CREATE, newProject({ templateKey: 'x'.repeat(201) }), user.token), 'templateKey'],
+        ['calendarCode of a project', () => t.gql(CREATE, newProject({ calendarCode: 'x'.repeat(201) }), user.token), 'calendarCode'],
+        ['a huge templateKey', () => t.gql(CREATE, newProject({ templateKey: 'x'.repeat(100_000) }), user.token), 'templateKey'],
+        ['calendarCode of a territory', () => t.gql('mutation($p: ID!, $c: String) { addTerritory(projectId: $p, name: "North", calendarCode: $c) { id } }', { p: projectId, c: 'x'.repeat(201) }, user.token), 'calendarCode'],
+        ['a territory name', () => t.gql('mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', { p: projectId, n: 'x'.repeat(201) }, user.token), 'name'],
+        ['a function area name with a NUL character', () => t.gql('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: projectId, n: 'Sales\u0000' }, user.token), 'name'],
+        ['the projects cursor', () => t.gql('query($a: String) { projects(after: $a) { totalCount } }', { a: 'x'.repeat(201) }, user.token), 'after'],
+        ['the projects search', () => t.gql('query($s: String) { projects(filter: { search: $s }) { totalCount } }', { s: 'x'.repeat(201) }, user.token), 'search'],
+        ['an id', () => t.gql('query($id: ID!) { project(id: $id) { id } }', { id: 'x'.repeat(101) }, user.token), 'id'],
+        ['a date', () => t.gql(CREATE, newProject({ startDate: 'x'.repeat(5000) }), user.token), 'startDate'],
+        ['a comment', () => t.gql('mutation($id: ID!, $c: String) { confirmCriterion(id: $id, comment: $c) { id } }', { id: criterionId, c: 'x'.repeat(10_001) }, user.token), 'comment'],
+      ];
+      for (const [what, send, field] of cases) {
+        const result = await send();
+        expect({ what, ...refusal(result) }).toEqual({ what, code: 'BAD_USER_INPUT', field });
+        quotesLittle(result);
+      }
+      expect(await written()).toEqual(before);
+      await stillAnswers();
+    });
+
+    it('refuses lists of more ids than an operation takes', async () => {
+      const before = await written();
+      const ids = (n: number) => Array.from({ length: n }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`);
+      const cases: [string, () => Promise<GraphQLResponse>, string][] = [
+        ['setCriterionConfirmers', () => t.gql('mutation($id: ID!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: 1, confirmerIds: $c) { id } }', { id: criterionId, c: ids(101) }, user.token), 'confirmerIds'],
+        ['addCriterion', () => t.gql('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { projectId, text: 'Signed off', confirmerIds: ids(101) } }, user.token), 'confirmerIds'],
+        ['inviteToTraining', () => t.gql('mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { id } }', { s: ids(1)[0], u: ids(1001) }, user.token), 'userIds'],
+        ['scheduleTraining', () => t.gql('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', { i: {
+          projectId, title: 'Orders', audience: 'KEY_USERS', format: 'REMOTE', meetingUrl: 'https://meet.example/x', startsAt: '2026-03-02T10:00:00+03:00',
+          endsAt: '2026-03-02T12:00:00+03:00', trainerId: user.id, capacity: 2000, attendeeIds: ids(1001),
+        } }, user.token), 'attendeeIds'],
+      ];
+      for (const [what, send, field] of cases) {
+        const result = await send();
+        expect({ what, ...refusal(result) }).toEqual({ what, code: 'BAD_USER_INPUT', field });
+        expect(result.errors![0].message).toMatch(/(at most|no more than) (100|1000) (items|elements)/);
+      }
+      expect(await written()).toEqual(before);
+    });
+
+    it('quotes at most 100 characters of an unknown template or calendar', async () => {
+      const template = await t.gql(CREATE, newProject({ templateKey: 'y'.repeat(200) }), user.token);
+      expect(codeOf(template)).toBe('UNKNOWN_TEMPLATE');
+      expect(template.errors![0].message).toContain(`"${'y'.repeat(100)}…"`);
+      quotesLittle(template);
+      const calendar = await t.gql('mutation($p: ID!, $c: String) { addTerritory(projectId: $p, name: "South", calendarCode: $c) { id } }', { p: projectId, c: 'z'.repeat(200) }, user.token);
+      expect(refusal(calendar)).toEqual({ code: 'BAD_USER_INPUT', field: 'calendarCode' });
+      quotesLittle(calendar);
+    });
+  });
+
+  describe('project codes', () => {
+    it('two creations of one code in different cases at once: exactly one succeeds, the other is DUPLICATE', async () => {
+      const user = await t.user();
+      for (let round = 0; round < 3; round++) {
+        const code = unique('RACE').toUpperCase();
+        const create = (c: string) => t.gql('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+          i: { code: c, name: 'Race', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+        }, user.token);
+        const results = await Promise.all([create(code), create(code.toLowerCase())]);
+        expect(results.map(codeOf).sort()).toEqual(['DUPLICATE', undefined]);
+        const [{ count }] = await t.dataSource.query('SELECT count(*)::int AS count FROM project WHERE lower(code) = lower($1)', [code]);
+        expect(count).toBe(1);
+      }
+    });
+  });
+
+  describe('behind a proxy', () => {
+    const fromAddress = (app: TestApp, address: string) => fetch(`${app.url}/health`, { headers: { 'x-forwarded-for': address } }).then((r) => r.status);
+
+    it('with TRUST_PROXY, limits each client address in X-Forwarded-For on its own', async () => {
+      const proxied = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });
+      try {
+        expect([await fromAddress(proxied, '203.0.113.1'), await fromAddress(proxied, '203.0.113.1'), await fromAddress(proxied, '203.0.113.1')]).toEqual([200, 200, 429]);
+        expect(await fromAddress(proxied, '203.0.113.2')).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
+    it('without it, ignores X-Forwarded-For, which any client can send', async () => {
+      const direct = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '2' });
+      // The limiter warns that the header is set while no proxy is trusted: a hint for operators.
+      const warnings = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+      try {
+        expect([await fromAddress(direct, '203.0.113.1'), await fromAddress(direct, '203.0.113.2'), await fromAddress(direct, '203.0.113.3')]).toEqual([200, 200, 429]);
+        expect(String(warnings.mock.calls[0]?.[0])).toMatch(/X-Forwarded-For/);
+      } finally {
+        warnings.mockRestore();
+        await direct.close();
+      }
+    });
+  });
+
+  describe('production mode', () => {
+    it('an unexpected error carries a generic message, no stack trace and no SQL, and is logged', async () => {
+      const production = await TestApp.start({ NODE_ENV: 'production' });
+      const marker = unique('refused-by-the-database');
+      // The database refuses one value with an error the service does not expect.
+      await t.dataSource.query(`CREATE OR REPLACE FUNCTION security_spec_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN IF NEW.name = '${marker}' THEN RAISE EXCEPTION 'secret-detail of %', NEW.name; END IF; RETURN NEW; END $$`);
+      await t.dataSource.query('CREATE TRIGGER security_spec_refuse BEFORE INSERT ON function_area FOR EACH ROW EXECUTE FUNCTION security_spec_refuse()');
+      try {
+        const pm = await production.user();
+        const { createProject } = await production.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+          i: { code: unique('PROD'), name: 'Production', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+        }, pm.token);
+        let result: GraphQLResponse = {};
+        const log = await captureOutput(async () => {
+          result = await production.gql('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: createProject.id, n: marker }, pm.token);
+        });
+        expect(result.errors).toEqual([{ message: 'Internal server error; the incident was logged', locations: expect.any(Array), path: ['addFunctionArea'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
+        expect(JSON.stringify(result)).not.toMatch(/secret-detail|INSERT|function_area|stacktrace|\.[jt]s:\d+/);
+        expect(log).toContain('secret-detail');
+      } finally {
+        await t.dataSource.query('DROP TRIGGER IF EXISTS security_spec_refuse ON function_area');
+        await t.dataSource.query('DROP FUNCTION IF EXISTS security_spec_refuse()');
+        await production.close();
       }
     });
   });

@@ -23,6 +23,12 @@ export interface AppConfig {
   corsOrigins: string[];
   /** Requests per minute from one client address. */
   rateLimitPerMinute: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (express's `trust proxy`):
+   * off, the number of proxies in front, or their addresses. Off, every client behind a proxy
+   * shares the proxy's address and so its rate limit.
+   */
+  trustProxy: false | number | string[];
   /** Base URL used in links the API hands out (exports, calendar feeds). */
   publicUrl: string;
 }
@@ -49,6 +55,15 @@ function positiveInteger(value: string | undefined, name: string, fallback: numb
   return n;
 }
 
+function trustProxy(value: string | undefined): false | number | string[] {
+  const text = (value ?? '').trim();
+  if (text === '' || text === 'false' || text === '0') return false;
+  // Trusting every hop lets any client name its own address and so escape the rate limit.
+  if (text === 'true') throw new Error('TRUST_PROXY=true would believe any client\'s X-Forwarded-For; give the number of proxies in front (e.g. 1) or their addresses');
+  if (/^\d+$/.test(text)) return Number(text);
+  return text.split(',').map((entry) => entry.trim()).filter(Boolean);
+}
+
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'production';
   const dataDir = resolve(env.DATA_DIR ?? 'data');
@@ -71,6 +86,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     graphqlIntrospection: env.GRAPHQL_INTROSPECTION !== 'false',
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     rateLimitPerMinute: positiveInteger(env.RATE_LIMIT_PER_MINUTE, 'RATE_LIMIT_PER_MINUTE', 600),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/$/, ''),
   };
 }

@@ -1,6 +1,7 @@
 import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { notFound } from '../errors/domain-error';
+import { echo } from '../validation/input-limits';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -17,7 +18,8 @@ export async function findByIdOrFail<T extends ObjectLiteral & { id: string }>(
   what: string,
   options: { lock?: boolean } = {},
 ): Promise<T> {
-  if (!isUuid(id)) throw notFound(what, id);
+  // A malformed id may be anything a client sent: quoted back only in part.
+  if (!isUuid(id)) throw notFound(what, echo(id));
   const row = await ctx.manager.findOne(entity, {
     where: { id } as FindOptionsWhere<T>,
     ...(options.lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),

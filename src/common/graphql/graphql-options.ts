@@ -6,6 +6,7 @@ import type { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
+import { inputBoundsPlugin } from './input-bounds';
 import { buildQueryLimits } from './query-limits';
 
 interface HttpRequest {
@@ -22,9 +23,12 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     introspection: config.isDevelopment || config.graphqlIntrospection,
     playground: false,
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
-    plugins: [...limits.plugins, ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
+    plugins: [...limits.plugins, inputBoundsPlugin(), ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // Apollo's default, stated so that no one turns it off in passing: a GET or a form-like POST
+    // without a preflight-forcing header is refused, so a browser cannot be tricked into sending one.
+    csrfPrevention: true,
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: createGraphQLErrorFormatter(config.isDevelopment),
     context: async ({ req }: { req: HttpRequest }) => {

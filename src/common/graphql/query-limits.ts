@@ -1,5 +1,5 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type ASTVisitor, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ASTVisitor, type SelectionNode, type ValidationContext, type ValidationRule } from 'graphql';
 
 /** Marks an error as a query refused for its size; the error formatter gives it QUERY_TOO_COMPLEX. */
 export const TOO_COMPLEX = 'tooComplex';
@@ -19,27 +19,48 @@ const reportTooComplex = (ctx: ValidationContext | null, error: GraphQLError): v
   ctx?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''), { extensions: { [TOO_COMPLEX]: true } }));
 };
 
-/** At most `max` fields at the top of an operation, so one request cannot fan out without bound. */
-function maxRootFieldsRule(max: number): ValidationRule {
-  return (context: ValidationContext): ASTVisitor => ({
-    OperationDefinition(node) {
-      let count = 0;
-      for (const selection of node.selectionSet.selections) {
-        if (selection.kind === Kind.FRAGMENT_SPREAD) {
-          count += context.getFragment(selection.name.value)?.selectionSet.selections.length ?? 0;
-        } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-          count += selection.selectionSet.selections.length;
-        } else {
-          count += 1;
+/**
+ * At most `max` fields at the top of an operation, so one request cannot fan out without bound;
+ * fields inside fragment spreads and inline fragments count, however deeply they nest.
+ */
+export function maxRootFieldsRule(max: number): ValidationRule {
+  return (context: ValidationContext): ASTVisitor => {
+    // Per fragment, so that fragments spreading each other many times cost linear work, not
+    // exponential; a fragment met again while it is being counted (a cycle, which validation
+    // refuses in the same pass) adds nothing.
+    const perFragment = new Map<string, number>();
+    const counting = new Set<string>();
+    const count = (selections: readonly SelectionNode[]): number => {
+      let total = 0;
+      for (const selection of selections) {
+        if (selection.kind === Kind.FIELD) total += 1;
+        else if (selection.kind === Kind.INLINE_FRAGMENT) total += count(selection.selectionSet.selections);
+        else total += countFragment(selection.name.value);
+      }
+      return total;
+    };
+    const countFragment = (name: string): number => {
+      const known = perFragment.get(name);
+      if (known !== undefined) return known;
+      const fragment = context.getFragment(name);
+      if (!fragment || counting.has(name)) return 0;
+      counting.add(name);
+      const total = count(fragment.selectionSet.selections);
+      counting.delete(name);
+      perFragment.set(name, total);
+      return total;
+    };
+    return {
+      OperationDefinition(node) {
+        const total = count(node.selectionSet.selections);
+        if (total > max) {
+          context.reportError(new GraphQLError(`An operation may ask for at most ${max} root fields; this one asks for ${total}`, {
+            nodes: [node], extensions: { [TOO_COMPLEX]: true },
+          }));
         }
-      }
-      if (count > max) {
-        context.reportError(new GraphQLError(`An operation may ask for at most ${max} root fields; this one asks for ${count}`, {
-          nodes: [node], extensions: { [TOO_COMPLEX]: true },
-        }));
-      }
-    },
-  });
+      },
+    };
+  };
 }
 
 /** Depth, aliases, directives, root fields and an estimated cost are checked before execution. */

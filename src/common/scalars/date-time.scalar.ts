@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { echo } from '../validation/input-limits';
 import { ErrorCode } from '../errors/error-codes';
 
 /** An instant must say which offset it is in: a training at "10:00" means nothing across time zones. */
@@ -7,7 +8,7 @@ const ISO_WITH_OFFSET =
 
 const refuse = (value: unknown): GraphQLError =>
   new GraphQLError(
-    `"${String(value)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+03:00`,
+    `"${echo(value)}" is not an ISO 8601 instant with an offset, e.g. 2026-03-02T10:00:00+03:00`,
     { extensions: { code: ErrorCode.BAD_USER_INPUT } },
   );
 

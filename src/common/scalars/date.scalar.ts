@@ -1,9 +1,10 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { echo } from '../validation/input-limits';
 import { isValidIsoDate } from '../../modules/calendar/iso-date';
 import { ErrorCode } from '../errors/error-codes';
 
 const refuse = (value: unknown): GraphQLError =>
-  new GraphQLError(`"${String(value)}" is not a calendar date; use YYYY-MM-DD, e.g. 2026-03-02`, {
+  new GraphQLError(`"${echo(value)}" is not a calendar date; use YYYY-MM-DD, e.g. 2026-03-02`, {
     extensions: { code: ErrorCode.BAD_USER_INPUT },
   });
 

@@ -18,7 +18,6 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   moveStage: 'start or close stages',
   manageKeyUsers: 'manage key users',
   scheduleTraining: 'schedule training',
-  recordAttendance: 'record attendance',
   editReport: 'edit status reports',
   publishReport: 'publish status reports',
   export: 'export project documents',

@@ -4,13 +4,25 @@ import { DataSource } from 'typeorm';
 import type { RequestContext, SessionUser } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { User } from '../people/entities/user.entity';
 import { LoginFailure } from './entities/login-failure.entity';
 import { LOGIN_THROTTLE, lockedUntil } from './login-throttle';
 import { DUMMY_PASSWORD_HASH_PROMISE, hashPassword, verifyPassword } from './password-hasher';
 
 const MAX_EMAIL_LENGTH = 320;
-const MAX_PASSWORD_LENGTH = 200;
+const { minPasswordLength: MIN_PASSWORD_LENGTH, maxPasswordLength: MAX_PASSWORD_LENGTH } = INPUT_LIMITS;
+
+/**
+ * Whether `password` is the one `hash` was made from. No password can be set longer than 200
+ * characters, so a longer one is wrong (cutting it to 200 would let a 200-character password plus
+ * any suffix in); its first 200 characters are still hashed, so that it costs the time of any
+ * other wrong password.
+ */
+async function passwordMatches(password: string, hash: string): Promise<boolean> {
+  const matches = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), hash);
+  return matches && password.length <= MAX_PASSWORD_LENGTH;
+}
 
 interface TokenClaims {
   sub: string;
@@ -44,7 +56,7 @@ export class AuthService {
       const until = lockedUntil(recent.map((f) => f.at), new Date());
       if (until) return { kind: 'locked', until } as const;
       const user = await em.findOne(User, { where: { email: normalized } });
-      const valid = await verifyPassword(password.slice(0, MAX_PASSWORD_LENGTH), user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
+      const valid = await passwordMatches(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
       if (!user || !valid) {
         // Recorded in the committed transaction, before the refusal is thrown.
         await em.insert(LoginFailure, { email: normalized });
@@ -69,11 +81,11 @@ export class AuthService {
   /** A new password revokes every token issued before it; the caller gets a fresh one. */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; user: User }> {
     if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
-    if (newPassword.length < 8 || newPassword.length > MAX_PASSWORD_LENGTH) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, `newPassword must be 8 to ${MAX_PASSWORD_LENGTH} characters long`, { field: 'newPassword' });
+    if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `newPassword must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`, { field: 'newPassword' });
     }
     const user = await ctx.manager.findOneOrFail(User, { where: { id: ctx.user.id }, lock: { mode: 'pessimistic_write' } });
-    if (!(await verifyPassword(currentPassword.slice(0, MAX_PASSWORD_LENGTH), user.passwordHash))) {
+    if (!(await passwordMatches(currentPassword, user.passwordHash))) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong', { field: 'currentPassword' });
     }
     user.passwordHash = await hashPassword(newPassword);

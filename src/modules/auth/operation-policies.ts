@@ -11,10 +11,10 @@ import type { ProjectAction } from './project-permissions';
  *   in the project of the object `scope` names; others get FORBIDDEN, non-members NOT_FOUND. The
  *   guard finds that project from the arguments; the services check that every other id an
  *   operation takes (a successor task, confirmers, attendees, …) belongs to the same project.
- * - Rules on the row itself, enforced by the services after the guard: `ownSessionsOnly`: a trainer
- *   (without a manager's role) acts only on sessions they give; `confirmersOnly`: only the
- *   criterion's confirmers succeed (NOT_A_CONFIRMER otherwise); `clientOnly`: only members of the
- *   client organisation succeed.
+ * - Rules on the row itself, enforced by the services after the guard: `ownSessionsOnly`: besides
+ *   administrators and project managers, only the session's trainer succeeds; `confirmersOnly`:
+ *   only the criterion's confirmers succeed (NOT_A_CONFIRMER otherwise); `clientOnly`: only
+ *   members of the client organisation succeed.
  */
 export type OperationPolicy = 'public' | 'signedIn' | 'admin' | ProjectPolicy;
 
@@ -85,6 +85,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     cancelTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'id'), ownSessionsOnly: true },
     inviteToTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
     uninviteFromTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
-    recordAttendance: { project: 'recordAttendance', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
+    // Any member may give a session (key users train end users); the service admits its trainer.
+    recordAttendance: { project: 'read', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
   },
 };

@@ -24,7 +24,6 @@ export const PROJECT_PERMISSIONS = {
   moveStage: [PROJECT_MANAGER],
   manageKeyUsers: [PROJECT_MANAGER],
   scheduleTraining: [PROJECT_MANAGER, TRAINER],
-  recordAttendance: [PROJECT_MANAGER, TRAINER],
   editReport: [PROJECT_MANAGER],
   publishReport: [PROJECT_MANAGER, STEERING_COMMITTEE],
   export: EVERY_ROLE,

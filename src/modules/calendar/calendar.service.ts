@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { badInput } from '../../common/errors/domain-error';
+import { echo } from '../../common/validation/input-limits';
 import { CalendarRegistry, loadCalendarDefinitions } from './calendar-registry';
 import { WorkCalendarType } from './dto/work-calendar.type';
 import type { WorkCalendar } from './work-calendar';
@@ -20,7 +21,7 @@ export class CalendarService {
     const calendar = this.registry.get(code);
     if (!calendar) {
       const known = this.registry.list().map((c) => c.code).join(', ');
-      throw badInput(`Unknown work calendar "${code}"; known calendars: ${known}`, field);
+      throw badInput(`Unknown work calendar "${echo(code)}"; known calendars: ${known}`, field);
     }
     return calendar;
   }

@@ -2,9 +2,10 @@ import { Args, ID, Int, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
+import { MaxItems } from '../../common/validation/bounded-args';
 import { ConfirmationDecision } from './criterion.enums';
 import { CriterionCommandService } from './criterion-commands.service';
-import { AddCriterionInput } from './dto/add-criterion.input';
+import { AddCriterionInput, MAX_CONFIRMERS } from './dto/add-criterion.input';
 import { Criterion } from './entities/criterion.entity';
 
 @Resolver(() => Criterion)
@@ -23,7 +24,7 @@ export class CriterionCommandsResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
     @Args('version', { type: () => Int }) version: number,
-    @Args('confirmerIds', { type: () => [ID] }) confirmerIds: string[],
+    @Args('confirmerIds', { type: () => [ID] }, MaxItems('confirmerIds', MAX_CONFIRMERS)) confirmerIds: string[],
   ): Promise<Criterion> {
     return this.commands.setConfirmers(ctx, id, version, confirmerIds);
   }

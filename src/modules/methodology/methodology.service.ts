@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { echo } from '../../common/validation/input-limits';
 import { StageKind } from '../stage/stage.enums';
 import { MethodologyTemplateType } from './dto/methodology-template.type';
 import type { MethodologyTemplateDefinition } from './engine/methodology-template';
@@ -40,7 +41,7 @@ export class MethodologyService {
     if (!template) {
       throw new DomainError(
         ErrorCode.UNKNOWN_TEMPLATE,
-        `Unknown methodology template "${key}"; available: ${[...this.templates.keys()].join(', ')}`,
+        `Unknown methodology template "${echo(key)}"; available: ${[...this.templates.keys()].join(', ')}`,
         { field: 'templateKey' },
       );
     }

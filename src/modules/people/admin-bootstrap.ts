@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { RequestContext } from '../../common/context/request-context';
+import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { User } from './entities/user.entity';
 import { Organization } from './people.enums';
 import { UserService } from './user.service';
@@ -23,6 +24,12 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     if (!adminEmail || !adminPassword) {
       this.logger.warn('No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first administrator');
       return;
+    }
+    // The rules every other password keeps: a longer one could never sign in, a shorter one is too
+    // weak for the account that can do everything.
+    const { minPasswordLength: min, maxPasswordLength: max } = INPUT_LIMITS;
+    if (adminPassword.length < min || adminPassword.length > max) {
+      throw new Error(`ADMIN_PASSWORD must be ${min} to ${max} characters long (it has ${adminPassword.length}); the administrator was not created`);
     }
     const ctx = new RequestContext(this.dataSource, null);
     await ctx.inTransaction(() =>

@@ -41,4 +41,18 @@ describe('key-user coverage', () => {
     expect(cell.firstLine.map((a) => a.userId)).toEqual(['a']);
     expect(cell.backups.map((a) => a.userId)).toEqual(['b']);
   });
+
+  it('counts and lists a person once per cell, though assigned for every territory and for one', () => {
+    const cells = computeCoverage(['orders'], ['plant2', 'wh5'], [
+      ku('anna', 'orders', null, 5, 5, { firstLineSupport: true, backup: true }),
+      ku('anna', 'orders', 'plant2', 4, 4, { firstLineSupport: true, backup: true }),
+      ku('boris', 'orders', 'plant2', 2, 2, { backup: true }),
+    ], { ...DEFAULT_QUALIFICATION_RULE, requiredPerCell: 2 });
+    const plant2 = cells.find((c) => c.territoryId === 'plant2')!;
+    expect(plant2.qualified.map((a) => a.userId)).toEqual(['anna']);
+    expect(isGap(plant2)).toBe(true);
+    expect(plant2.firstLine.map((a) => a.userId)).toEqual(['anna']);
+    expect(plant2.backups.map((a) => a.userId)).toEqual(['anna', 'boris']);
+    expect(cells.find((c) => c.territoryId === 'wh5')!.qualified.map((a) => a.userId)).toEqual(['anna']);
+  });
 });

@@ -18,6 +18,7 @@ export interface AssignmentScores {
   backup: boolean;
 }
 
+/** Each list holds one assignment per person: a person counts once per cell. */
 export interface CoverageCellResult<A> {
   functionAreaId: string;
   territoryId: string | null;
@@ -30,9 +31,21 @@ export interface CoverageCellResult<A> {
 export const isQualified = (a: Pick<AssignmentScores, 'processKnowledge' | 'teaching'>, rule: QualificationRule): boolean =>
   a.processKnowledge >= rule.minProcessKnowledge && a.teaching >= rule.minTeaching;
 
+/** The first assignment of each person, in the order given. */
+const onePerPerson = <A extends { userId: string }>(assignments: readonly A[]): A[] => {
+  const seen = new Set<string>();
+  return assignments.filter((a) => {
+    if (seen.has(a.userId)) return false;
+    seen.add(a.userId);
+    return true;
+  });
+};
+
 /**
  * One cell per function area × territory (function areas alone when there are no territories).
- * An assignment without a territory covers its function area in every territory.
+ * An assignment without a territory covers its function area in every territory. Counts and lists
+ * are of people, not assignments: someone assigned to an area for every territory and also for
+ * one named territory is one key user of that cell, not two.
  */
 export function computeCoverage<A extends AssignmentScores>(
   functionAreaIds: readonly string[],
@@ -48,10 +61,10 @@ export function computeCoverage<A extends AssignmentScores>(
       return {
         functionAreaId,
         territoryId,
-        qualified: inCell.filter((a) => isQualified(a, rule)),
+        qualified: onePerPerson(inCell.filter((a) => isQualified(a, rule))),
         required: rule.requiredPerCell,
-        firstLine: inCell.filter((a) => a.firstLineSupport),
-        backups: inCell.filter((a) => a.backup),
+        firstLine: onePerPerson(inCell.filter((a) => a.firstLineSupport)),
+        backups: onePerPerson(inCell.filter((a) => a.backup)),
       };
     }),
   );

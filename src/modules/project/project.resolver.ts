@@ -2,6 +2,8 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
+import { MaxChars, ValidateAs } from '../../common/validation/bounded-args';
+import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkCalendarType } from '../calendar/dto/work-calendar.type';
 import { Membership } from '../people/entities/membership.entity';
@@ -29,9 +31,9 @@ export class ProjectResolver {
   @Query(() => ProjectConnection)
   projects(
     @Ctx() ctx: RequestContext,
-    @Args('filter', { type: () => ProjectFilter, nullable: true }) filter: ProjectFilter | null,
+    @Args('filter', { type: () => ProjectFilter, nullable: true }, ValidateAs(ProjectFilter)) filter: ProjectFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number | null,
-    @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Args('after', { type: () => String, nullable: true }, MaxChars('after', INPUT_LIMITS.maxNameLength)) after: string | null,
   ): Promise<ProjectConnection> {
     return this.projectService.list(ctx, filter, first ?? 50, after);
   }
@@ -58,7 +60,7 @@ export class ProjectResolver {
     @Ctx() ctx: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('name') name: string,
-    @Args('calendarCode', { type: () => String, nullable: true }) calendarCode: string | null,
+    @Args('calendarCode', { type: () => String, nullable: true }, MaxChars('calendarCode', INPUT_LIMITS.maxNameLength)) calendarCode: string | null,
   ): Promise<Territory> {
     return this.projectService.addTerritory(ctx, projectId, name, calendarCode);
   }

@@ -12,7 +12,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { MethodologyService } from '../methodology/methodology.service';
 import { Membership } from '../people/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
-import { CreateProjectInput } from './dto/create-project.input';
+import { CreateProjectInput, PROJECT_CODE_PATTERN } from './dto/create-project.input';
 import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
 import { FunctionArea } from './entities/function-area.entity';
 import { Project } from './entities/project.entity';
@@ -26,7 +26,14 @@ export const newFeedToken = (): string => randomBytes(24).toString('base64url');
 const MAX_PAGE_SIZE = 200;
 
 const encodeCursor = (code: string): string => Buffer.from(code, 'utf8').toString('base64url');
-const decodeCursor = (cursor: string): string => Buffer.from(cursor, 'base64url').toString('utf8');
+/** The project code a cursor stands for; anything that is not one of our cursors is refused. */
+const decodeCursor = (cursor: string): string => {
+  const code = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!PROJECT_CODE_PATTERN.test(code) || encodeCursor(code) !== cursor) {
+    throw badInput('after must be an endCursor or edge cursor returned by projects', 'after');
+  }
+  return code;
+};
 
 @Injectable()
 export class ProjectService {
@@ -45,6 +52,9 @@ export class ProjectService {
     const calendarCode = input.calendarCode ?? template.calendarCode ?? this.config.defaultCalendarCode;
     this.calendars.require(calendarCode);
     const code = input.code.trim();
+    // Codes are unique regardless of case, which the database's unique index is not: creations
+    // of one code in any case wait for each other (until the transaction ends) before checking.
+    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`project-code:${code.toLowerCase()}`]);
     const taken = await ctx.manager
       .createQueryBuilder(Project, 'p')
       .where('lower(p.code) = lower(:code)', { code })

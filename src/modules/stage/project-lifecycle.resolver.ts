@@ -3,6 +3,8 @@ import { IsNull } from 'typeorm';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
+import { MaxChars } from '../../common/validation/bounded-args';
+import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { Criterion } from '../criterion/entities/criterion.entity';
 import { CriterionService } from '../criterion/criterion.service';
 import { User } from '../people/entities/user.entity';
@@ -30,7 +32,7 @@ export class ProjectLifecycleResolver {
     @Ctx() ctx: RequestContext,
     @Args('projectId', { type: () => ID }) projectId: string,
     @Args('outcome', { type: () => GateOutcome }) outcome: GateOutcome,
-    @Args('conditions', { type: () => String, nullable: true }) conditions: string | null,
+    @Args('conditions', { type: () => String, nullable: true }, MaxChars('conditions', INPUT_LIMITS.maxTextLength)) conditions: string | null,
   ): Promise<GateDecision> {
     return this.lifecycle.decideSupportTransition(ctx, projectId, outcome, conditions);
   }

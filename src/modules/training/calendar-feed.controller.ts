@@ -1,17 +1,20 @@
-import { Controller, Get, Header, Param } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
 import { CalendarFeedService } from './calendar-feed.service';
 
-/** Calendar applications send no Authorization header: the secret in the URL authorises the feed. */
+/** Calendar applications send no Authorization header: the signed token in the URL authorises the feed. */
 @Controller('calendar')
 export class CalendarFeedController {
   constructor(private readonly feeds: CalendarFeedService) {}
 
   @Public()
   @Get(':projectId/:token/training.ics')
-  @Header('content-type', 'text/calendar; charset=utf-8')
-  @Header('cache-control', 'private, max-age=300')
-  feed(@Param('projectId') projectId: string, @Param('token') token: string): Promise<string> {
-    return this.feeds.render(projectId, token);
+  async feed(@Param('projectId') projectId: string, @Param('token') token: string, @Res({ passthrough: true }) response: Response): Promise<string> {
+    const body = await this.feeds.render(projectId, token);
+    // Set only now: a refusal goes out as the error filter's JSON, not labelled as a calendar.
+    response.setHeader('content-type', 'text/calendar; charset=utf-8');
+    response.setHeader('cache-control', 'private, max-age=300');
+    return body;
   }
 }

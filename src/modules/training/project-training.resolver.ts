@@ -22,13 +22,15 @@ export class ProjectTrainingResolver {
     return this.training.byProject(ctx, project.id);
   }
 
-  @ResolveField('trainingCalendarUrl', () => String, { description: 'iCalendar feed of the sessions; works without a login header' })
-  trainingCalendarUrl(@Parent() project: Project): string {
-    return this.feeds.urlOf(project);
+  @ResolveField('trainingCalendarUrl', () => String, {
+    description: 'iCalendar feed of the sessions; works without a login header. Personal: it stops working when you leave the project, when it is revoked, or after TRAINING_FEED_TTL_DAYS (180 by default)',
+  })
+  trainingCalendarUrl(@Ctx() ctx: RequestContext, @Parent() project: Project): string {
+    return this.feeds.urlFor(ctx, project);
   }
 
   @Transaction()
-  @Mutation(() => Project, { description: 'Replaces the secret in trainingCalendarUrl; subscriptions to the old URL stop working' })
+  @Mutation(() => Project, { description: 'Replaces the project’s feed secret: every trainingCalendarUrl issued so far stops working' })
   revokeTrainingCalendarUrl(@Ctx() ctx: RequestContext, @Args('projectId', { type: () => ID }) projectId: string): Promise<Project> {
     return this.feeds.revoke(ctx, projectId);
   }

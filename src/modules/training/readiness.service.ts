@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull } from 'typeorm';
+import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { KeyUserAssignment } from '../people/entities/key-user-assignment.entity';
@@ -19,36 +19,43 @@ export class ReadinessService {
   ) {}
 
   /**
-   * Key users are those of the milestone's function area (in its territory, or for all
-   * territories); end users are those invited to end-user sessions linked to the milestone.
-   * "Before go-live" means ended before the start (UTC) of the planned go-live date.
+   * Key users are the assignments of the milestone's function area (when it has one) in its
+   * territory or for every territory (when it has one): a milestone cut by territory alone has
+   * the key users of every area there. End users are those invited to end-user sessions linked to
+   * the milestone.
    */
   async forMilestone(ctx: RequestContext, milestone: Milestone): Promise<MilestoneReadiness> {
-    const keyUsers = milestone.functionAreaId
-      ? await ctx.manager.find(KeyUserAssignment, {
-          where: milestone.territoryId
-            ? [
-                { projectId: milestone.projectId, functionAreaId: milestone.functionAreaId, territoryId: milestone.territoryId },
-                { projectId: milestone.projectId, functionAreaId: milestone.functionAreaId, territoryId: IsNull() },
-              ]
-            : { projectId: milestone.projectId, functionAreaId: milestone.functionAreaId },
-        })
-      : [];
-    const [keyUserSessions, endUserSessions] = await Promise.all([
-      ctx.manager.find(TrainingSession, { where: { projectId: milestone.projectId, audience: TrainingAudience.KEY_USERS } }),
+    const { projectId } = milestone;
+    const byArea: FindOptionsWhere<KeyUserAssignment> = milestone.functionAreaId ? { projectId, functionAreaId: milestone.functionAreaId } : { projectId };
+    const keyUsers = await ctx.manager.find(KeyUserAssignment, {
+      where: milestone.territoryId ? [{ ...byArea, territoryId: milestone.territoryId }, { ...byArea, territoryId: IsNull() }] : byArea,
+    });
+    const areas = [...new Set(keyUsers.map((k) => k.functionAreaId))];
+    const [keyUserSessions, endUserSessions, areaEndUserSessions] = await Promise.all([
+      // Only sessions for no area or for a key user's area can train them.
+      areas.length
+        ? ctx.manager.find(TrainingSession, { where: [
+            { projectId, audience: TrainingAudience.KEY_USERS, functionAreaId: IsNull() },
+            { projectId, audience: TrainingAudience.KEY_USERS, functionAreaId: In(areas) },
+          ] })
+        : [],
       ctx.manager.find(TrainingSession, { where: { milestoneId: milestone.id, audience: TrainingAudience.END_USERS } }),
+      areas.length ? ctx.manager.find(TrainingSession, { where: { projectId, audience: TrainingAudience.END_USERS, functionAreaId: In(areas) } }) : [],
     ]);
-    const sessionIds = [...keyUserSessions, ...endUserSessions].map((s) => s.id);
+    const sessionIds = [...new Set([...keyUserSessions, ...endUserSessions, ...areaEndUserSessions].map((s) => s.id))];
     const attendance = sessionIds.length ? await ctx.manager.find(TrainingAttendance, { where: { sessionId: In(sessionIds) } }) : [];
     const toInput = (s: TrainingSession): ReadinessSession => ({
-      id: s.id, audience: s.audience, startsAt: s.startsAt, endsAt: s.endsAt, cancelled: s.cancelledAt !== null,
+      id: s.id, audience: s.audience, functionAreaId: s.functionAreaId, startsAt: s.startsAt, endsAt: s.endsAt, cancelled: s.cancelledAt !== null,
       attendance: attendance.filter((a) => a.sessionId === s.id).map((a) => ({ userId: a.userId, status: a.status })),
     });
-    const window = this.schedules.milestoneWindow(await this.schedules.forProject(ctx, milestone.projectId), milestone.id);
+    const window = this.schedules.milestoneWindow(await this.schedules.forProject(ctx, projectId), milestone.id);
     const result = computeReadiness({
-      keyUserIds: [...new Set(keyUsers.map((k) => k.userId))],
+      keyUsers: keyUsers.map((k) => ({ userId: k.userId, functionAreaId: k.functionAreaId })),
       keyUserSessions: keyUserSessions.map(toInput),
       endUserSessions: endUserSessions.map(toInput),
+      areaEndUserSessions: areaEndUserSessions.map(toInput),
+      // Kept as the start (UTC) of the planned go-live date, not local midnight in the territory:
+      // the plan's dates carry no time zone.
       goLiveAt: window ? new Date(`${window.goLive}T00:00:00Z`) : null,
     });
     return {

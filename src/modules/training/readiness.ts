@@ -1,6 +1,8 @@
 export interface ReadinessSession {
   id: string;
   audience: 'KEY_USERS' | 'END_USERS' | 'SUPPORT_TEAM';
+  /** Null: the session is for every function area. */
+  functionAreaId: string | null;
   startsAt: Date;
   endsAt: Date;
   cancelled: boolean;
@@ -8,12 +10,27 @@ export interface ReadinessSession {
   attendance: { userId: string; status: 'INVITED' | 'ATTENDED' | 'ABSENT' | 'EXCUSED' }[];
 }
 
+/** A key user of the milestone for one function area (a person may carry several). */
+export interface ReadinessKeyUser {
+  userId: string;
+  functionAreaId: string;
+}
+
 export interface ReadinessInput {
-  /** Key users of the milestone's function area (and territory). */
-  keyUserIds: readonly string[];
-  /** Sessions of the project with the key-user audience, and the milestone's end-user sessions. */
+  /**
+   * The milestone's key-user assignments: of its function area (when it has one), in its
+   * territory or for every territory (when it has one).
+   */
+  keyUsers: readonly ReadinessKeyUser[];
+  /** Key-user sessions of the project; one trains a key user when it is for no area or for theirs. */
   keyUserSessions: readonly ReadinessSession[];
+  /** End-user sessions linked to the milestone: their invitees are the milestone's end users. */
   endUserSessions: readonly ReadinessSession[];
+  /**
+   * End-user sessions of the key users' function areas, linked to the milestone or not: key users
+   * should be trained before the first of these in their area (or of the milestone's sessions).
+   */
+  areaEndUserSessions: readonly ReadinessSession[];
   /** Start of the go-live day; null when the milestone has no planned go-live yet. */
   goLiveAt: Date | null;
 }
@@ -29,48 +46,57 @@ export interface ReadinessResult {
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
 
-const attendedBy = (sessions: readonly ReadinessSession[], before: Date | null) => {
-  const people = new Set<string>();
-  for (const s of sessions) {
-    if (s.cancelled || (before && s.endsAt.getTime() > before.getTime())) continue;
-    for (const a of s.attendance) if (a.status === 'ATTENDED') people.add(a.userId);
-  }
-  return people;
-};
+const live = (sessions: readonly ReadinessSession[]) => sessions.filter((s) => !s.cancelled);
+
+const attended = (s: ReadinessSession, userId: string, before: Date | null): boolean =>
+  !s.cancelled && (!before || s.endsAt.getTime() <= before.getTime())
+  && s.attendance.some((a) => a.userId === userId && a.status === 'ATTENDED');
+
+const earliestStart = (sessions: readonly ReadinessSession[]): Date | null =>
+  live(sessions).reduce<Date | null>((first, s) => (!first || s.startsAt < first ? s.startsAt : first), null);
 
 /**
  * How ready a milestone's people are: key users trained, end users trained, key users trained
- * before the first end-user session (a warning, not a refusal), and who would go live untrained
- * ("no training, no production access").
+ * before the first end-user session of their area (a warning, not a refusal), and who would go
+ * live untrained ("no training, no production access").
+ *
+ * A key user is trained for an area by attending a key-user session for that area or for no
+ * area; someone who is a key user of the milestone for several areas needs each of them.
  */
 export function computeReadiness(input: ReadinessInput): ReadinessResult {
-  const live = (sessions: readonly ReadinessSession[]) => sessions.filter((s) => !s.cancelled);
-  const keyUsersAttended = attendedBy(input.keyUserSessions, null);
-  const keyUsersTrained = input.keyUserIds.filter((id) => keyUsersAttended.has(id));
+  const areasOf = new Map<string, Set<string>>();
+  for (const k of input.keyUsers) areasOf.set(k.userId, (areasOf.get(k.userId) ?? new Set()).add(k.functionAreaId));
+  const keyUserIds = [...areasOf.keys()];
+  const trainedFor = (userId: string, area: string, before: Date | null) =>
+    input.keyUserSessions.some((s) => (s.functionAreaId === null || s.functionAreaId === area) && attended(s, userId, before));
+  /** Trained for each of their areas by a session that ended before `cutoff` (null: ever). */
+  const trained = (userId: string, cutoff: Date | null) => [...areasOf.get(userId)!].every((area) => trainedFor(userId, area, cutoff));
+  const keyUsersTrained = keyUserIds.filter((id) => trained(id, null));
 
-  const invitedEndUsers = new Set(live(input.endUserSessions).flatMap((s) => s.attendance.map((a) => a.userId)));
-  const endUsersAttended = attendedBy(input.endUserSessions, null);
-  const endUsersTrained = [...invitedEndUsers].filter((id) => endUsersAttended.has(id));
+  const invitedEndUsers = [...new Set(live(input.endUserSessions).flatMap((s) => s.attendance.map((a) => a.userId)))];
+  const endUsersTrained = invitedEndUsers.filter((id) => input.endUserSessions.some((s) => attended(s, id, null)));
 
-  const firstEndUserSession = live(input.endUserSessions).reduce<Date | null>(
-    (first, s) => (!first || s.startsAt < first ? s.startsAt : first), null);
-  const trainedFirst = attendedBy(input.keyUserSessions, firstEndUserSession);
-  const lateKeyUsers = firstEndUserSession ? input.keyUserIds.filter((id) => !trainedFirst.has(id)) : [];
+  const firstEndUserSessionOf = (area: string) =>
+    earliestStart([...input.endUserSessions, ...input.areaEndUserSessions.filter((s) => s.functionAreaId === area)]);
+  // An area without end-user sessions yet cannot have been trained "too late".
+  const lateKeyUsers = keyUserIds.filter((id) => [...areasOf.get(id)!].some((area) => {
+    const first = firstEndUserSessionOf(area);
+    return first !== null && !trainedFor(id, area, first);
+  }));
 
   const warnings: string[] = [];
   if (lateKeyUsers.length) {
-    warnings.push(`${lateKeyUsers.length} key user(s) had not attended a key-user session before the first end-user session`);
+    warnings.push(`${lateKeyUsers.length} key user(s) had not attended a key-user session before the first end-user session of their area`);
   }
-  const trainedBeforeGoLive = new Set([
-    ...attendedBy(input.keyUserSessions, input.goLiveAt),
-    ...attendedBy(input.endUserSessions, input.goLiveAt),
-  ]);
-  const everyone = [...new Set([...input.keyUserIds, ...invitedEndUsers])];
+  // Key users are judged as key users; the other invitees by the milestone's end-user sessions.
+  const keyUsersUntrained = keyUserIds.filter((id) => !trained(id, input.goLiveAt));
+  const endUsersUntrained = invitedEndUsers.filter((id) => !areasOf.has(id)
+    && !input.endUserSessions.some((s) => attended(s, id, input.goLiveAt)));
   return {
-    keyUsersTrainedShare: share(keyUsersTrained.length, input.keyUserIds.length),
-    endUsersTrainedShare: share(endUsersTrained.length, invitedEndUsers.size),
+    keyUsersTrainedShare: share(keyUsersTrained.length, keyUserIds.length),
+    endUsersTrainedShare: share(endUsersTrained.length, invitedEndUsers.length),
     keyUsersTrainedBeforeEndUsers: lateKeyUsers.length === 0,
     warnings,
-    untrainedBeforeGoLive: everyone.filter((id) => !trainedBeforeGoLive.has(id)),
+    untrainedBeforeGoLive: [...keyUsersUntrained, ...endUsersUntrained],
   };
 }

@@ -4,6 +4,8 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
 import { byIdLoader } from '../../common/dataloaders/request-loaders';
+import { MaxItems } from '../../common/validation/bounded-args';
+import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { User } from '../people/entities/user.entity';
 import { UserService } from '../people/user.service';
@@ -49,7 +51,7 @@ export class TrainingResolver {
   inviteToTraining(
     @Ctx() ctx: RequestContext,
     @Args('sessionId', { type: () => ID }) sessionId: string,
-    @Args('userIds', { type: () => [ID] }) userIds: string[],
+    @Args('userIds', { type: () => [ID] }, MaxItems('userIds', INPUT_LIMITS.maxListItems)) userIds: string[],
   ): Promise<TrainingSession> {
     return this.training.invite(ctx, sessionId, userIds);
   }

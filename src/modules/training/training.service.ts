@@ -103,7 +103,8 @@ export class TrainingService {
 
   async recordAttendance(ctx: RequestContext, sessionId: string, userId: string, status: AttendanceStatus): Promise<TrainingAttendance> {
     const found = await findByIdOrFail(ctx, TrainingSession, sessionId, 'Training session');
-    await this.assertTrainerOwnsSession(ctx, found);
+    // Whatever their role: key users give training too, and the guard admits any member.
+    await this.assertTrainerOwnsSession(ctx, found, 'records attendance');
     if (found.cancelledAt) throw badInput(`"${found.title}" was cancelled`, 'sessionId');
     const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId, userId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!row) throw badInput(`User ${userId} is not invited to "${found.title}"; invite them first`, 'userId');
@@ -137,12 +138,13 @@ export class TrainingService {
     }
   }
 
-  private async assertTrainerOwnsSession(ctx: RequestContext, session: TrainingSession): Promise<void> {
+  /** Administrators, project managers and the session's own trainer. */
+  private async assertTrainerOwnsSession(ctx: RequestContext, session: TrainingSession, act = 'may do this'): Promise<void> {
     const user = this.access.requireUser(ctx);
-    if (user.isAdmin) return;
+    if (user.isAdmin || session.trainerId === user.id) return;
     const roles = await this.access.rolesIn(ctx, session.projectId);
-    if (!roles.includes(ProjectRole.PROJECT_MANAGER) && session.trainerId !== user.id) {
-      throw forbidden(`Only the trainer of "${session.title}" or the project manager may do this`);
+    if (!roles.includes(ProjectRole.PROJECT_MANAGER)) {
+      throw forbidden(`Only the trainer of "${session.title}" or the project manager ${act}`);
     }
   }
 

@@ -1,7 +1,11 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, IsOptional, MaxLength } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/is-not-blank';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { Priority } from '../criterion.enums';
+
+/** Confirmers of one criterion: the key users of an area, never a crowd. */
+export const MAX_CONFIRMERS = 100;
 
 @InputType()
 export class AddCriterionInput {
@@ -19,7 +23,7 @@ export class AddCriterionInput {
 
   @Field()
   @IsNotBlank('text')
-  @MaxLength(10_000)
+  @MaxLength(INPUT_LIMITS.maxTextLength)
   text: string;
 
   @Field(() => Priority, { nullable: true, defaultValue: Priority.MUST })
@@ -27,6 +31,6 @@ export class AddCriterionInput {
   priority?: Priority | null;
 
   @Field(() => [ID], { description: 'Project members (normally key users) whose confirmation it needs' })
-  @ArrayMaxSize(100)
+  @ArrayMaxSize(MAX_CONFIRMERS)
   confirmerIds: string[];
 }

@@ -2,6 +2,7 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateScalar } from '../../../common/scalars/date.scalar';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { MAX_DURATION_DAYS } from '../../schedule/dto/task.inputs';
 import { MilestoneSplit, MilestoneStatus } from '../milestone.enums';
 
@@ -12,7 +13,7 @@ export class AddMilestoneInput {
 
   @Field()
   @IsNotBlank('name')
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.maxNameLength)
   name: string;
 
   @Field(() => MilestoneSplit)
@@ -53,7 +54,7 @@ export class UpdateMilestoneInput {
   @Field(() => String, { nullable: true })
   @IsOptional()
   @IsNotBlank('name')
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.maxNameLength)
   name?: string | null;
 
   @Field(() => Int, { nullable: true })

@@ -1,6 +1,7 @@
 import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, MaxLength, MinLength } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/is-not-blank';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { Organization } from '../people.enums';
 
 @InputType()
@@ -12,7 +13,7 @@ export class CreateUserInput {
 
   @Field()
   @IsNotBlank('fullName')
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.maxNameLength)
   fullName: string;
 
   @Field(() => Organization)
@@ -20,7 +21,7 @@ export class CreateUserInput {
   organization: Organization;
 
   @Field()
-  @MinLength(8, { message: 'password must be at least 8 characters long' })
-  @MaxLength(200)
+  @MinLength(INPUT_LIMITS.minPasswordLength, { message: `password must be at least ${INPUT_LIMITS.minPasswordLength} characters long` })
+  @MaxLength(INPUT_LIMITS.maxPasswordLength)
   password: string;
 }

@@ -1,5 +1,6 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { Project } from '../entities/project.entity';
 import { ProjectStatus } from '../project.enums';
 
@@ -41,6 +42,6 @@ export class ProjectFilter {
 
   @Field(() => String, { nullable: true, description: 'Matches code, name or client name' })
   @IsOptional()
-  @MaxLength(200)
+  @MaxLength(INPUT_LIMITS.maxNameLength)
   search?: string | null;
 }

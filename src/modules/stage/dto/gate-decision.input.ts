@@ -1,5 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { GateOutcome } from '../stage.enums';
 
 @InputType()
@@ -12,6 +13,6 @@ export class GateDecisionInput {
 
   @Field(() => String, { nullable: true, description: 'Required with APPROVED_WITH_CONDITIONS' })
   @IsOptional()
-  @MaxLength(10_000)
+  @MaxLength(INPUT_LIMITS.maxTextLength)
   conditions?: string | null;
 }

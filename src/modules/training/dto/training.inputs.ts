@@ -2,12 +2,13 @@ import { Field, ID, InputType, Int } from '@nestjs/graphql';
 import { ArrayMaxSize, IsInt, IsOptional, Max, MaxLength, Min } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
+import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { TrainingAudience, TrainingFormat } from '../training.enums';
 
 @InputType()
 export class ScheduleTrainingInput {
   @Field(() => ID) projectId: string;
-  @Field() @IsNotBlank('title') @MaxLength(200) title: string;
+  @Field() @IsNotBlank('title') @MaxLength(INPUT_LIMITS.maxNameLength) title: string;
   @Field(() => TrainingAudience) audience: TrainingAudience;
   @Field(() => TrainingFormat) format: TrainingFormat;
   @Field(() => String, { nullable: true, description: 'Required on site' }) @IsOptional() @MaxLength(500) location?: string | null;
@@ -21,7 +22,7 @@ export class ScheduleTrainingInput {
   @Field(() => ID, { nullable: true }) @IsOptional() functionAreaId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() territoryId?: string | null;
   @Field(() => ID, { nullable: true }) @IsOptional() milestoneId?: string | null;
-  @Field(() => [ID], { nullable: true, defaultValue: [] }) @IsOptional() @ArrayMaxSize(10_000) attendeeIds?: string[] | null;
+  @Field(() => [ID], { nullable: true, defaultValue: [] }) @IsOptional() @ArrayMaxSize(INPUT_LIMITS.maxListItems) attendeeIds?: string[] | null;
 }
 
 @InputType()
