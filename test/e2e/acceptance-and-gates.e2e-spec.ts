@@ -346,11 +346,17 @@ describe('acceptance criteria and stage gates (e2e)', () => {
       const early = await toSupport();
       expect(codeOf(early)).toBe('INVALID_STAGE_TRANSITION');
       expect(early.errors![0].message).toContain(`"${stages[2].name}" (NOT_STARTED)`);
+      // Nor may the client decide on support this early: a decision months ahead would open the way later.
+      const earlyDecision = await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, clientSteering.token);
+      expect(codeOf(earlyDecision)).toBe('INVALID_STAGE_TRANSITION');
+      expect(earlyDecision.errors![0].message).toContain(`"${stages[2].name}" (NOT_STARTED)`);
+      expect(await snapshot()).toEqual(before);
       await passStage(stages[2]);
       await passStage(stages[3]);
       const lastNotStarted = await toSupport();
       expect(codeOf(lastNotStarted)).toBe('INVALID_STAGE_TRANSITION');
       expect(lastNotStarted.errors![0].message).toContain(`"${stages[4].name}"`);
+      expect(codeOf(await t.gql(SUPPORT, { p: projectId, o: 'APPROVED' }, clientSteering.token))).toBe('INVALID_STAGE_TRANSITION');
       expect(before.p).toBe('IN_PROGRESS');
       expect((await snapshot()).p).toBe('IN_PROGRESS');
       await t.ok(START, { id: stages[4].id }, pm.token);
@@ -385,6 +391,12 @@ describe('acceptance criteria and stage gates (e2e)', () => {
       expect(decideSupportTransition).toMatchObject({ outcome: 'APPROVED', decidedBy: { id: clientSteering.id } });
       expect(codeOf(await t.gql(CHANGE, { i: { projectId, version: 1, status: 'IN_SUPPORT' } }, pm.token))).toBe('STALE_VERSION');
       expect((await toSupport()).data!.changeProjectStatus.status).toBe('IN_SUPPORT');
+      // Decided and done: a later decision cannot rewrite it.
+      const after = await snapshot();
+      const late = await t.gql(SUPPORT, { p: projectId, o: 'REJECTED', c: 'Changed our mind' }, clientSteering.token);
+      expect(codeOf(late)).toBe('INVALID_STAGE_TRANSITION');
+      expect(late.errors![0].message).toContain('already IN_SUPPORT');
+      expect(await snapshot()).toEqual(after);
     });
 
     it('the last stage closes through its gate; a project in support does not go back', async () => {
@@ -449,5 +461,95 @@ describe('acceptance criteria and stage gates (e2e)', () => {
         expect(stored.confirmations.map((c: any) => [c.user.id, c.decision])).toEqual(steps().map(([u, step]) => [u.id, step === 'confirm' ? 'CONFIRMED' : 'REJECTED']));
       });
     }
+  });
+
+  /**
+   * A step that needs criteria met and a change to those criteria, sent at the same moment:
+   * whichever lands first, the other sees it, so a stage never closes (nor a milestone is
+   * accepted) over a rejection that was acknowledged.
+   */
+  describe('concurrent steps', () => {
+    let raceProject: string;
+    let raceStages: any[];
+    const ROUNDS = 4;
+    const loadRace = async () => (await t.ok(STAGES, { id: raceProject }, pm.token)).project;
+
+    beforeAll(async () => {
+      raceProject = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+        i: { code: unique('RACE'), name: 'Races', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+      }, pm.token)).createProject.id;
+      for (const [user, role] of [[steering, 'STEERING_COMMITTEE'], [keyUser, 'KEY_USER'], [keyUser2, 'KEY_USER']] as const) {
+        await t.ok(ADD_MEMBER, { p: raceProject, u: user.id, r: role }, pm.token);
+      }
+      raceStages = (await loadRace()).stages;
+      for (const stage of raceStages) {
+        for (const c of stage.exitCriteria) await t.ok(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id] }, pm.token);
+      }
+    });
+
+    /** Starts the stage, confirms its MUST criteria and has its gate approved: ready to close. */
+    const readyToClose = async (stage: any) => {
+      await t.ok(START, { id: stage.id }, pm.token);
+      for (const c of stage.exitCriteria.filter((x: any) => x.priority === 'MUST')) await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+      await t.ok(DECIDE, { i: { stageId: stage.id, outcome: 'APPROVED' } }, steering.token);
+    };
+
+    it('closing a stage and rejecting or adding one of its criteria never both land', async () => {
+      for (let round = 0; round < ROUNDS; round++) {
+        const stage = raceStages[round];
+        await readyToClose(stage);
+        const must = stage.exitCriteria.find((c: any) => c.priority === 'MUST');
+        const [closed, rejected, added] = await Promise.all([
+          t.gql(CLOSE, { id: stage.id }, pm.token),
+          t.gql(REJECT, { id: must.id, c: `Round ${round}: not done` }, keyUser.token),
+          t.gql(ADD_CRITERION, { i: { stageId: stage.id, text: `Round ${round}: one more`, confirmerIds: [keyUser.id] } }, pm.token),
+        ]);
+        const after = (await loadRace()).stages[round];
+        if (closed.errors) {
+          expect(codeOf(closed)).toBe('GATE_CRITERIA_NOT_MET');
+          expect(after.status).not.toBe('CLOSED');
+          // Clear the way for the next round.
+          for (const c of after.exitCriteria.filter((x: any) => x.priority === 'MUST' && x.status !== 'CONFIRMED')) {
+            await t.ok(SET_CONFIRMERS, { id: c.id, v: await criterionVersion(c.id), c: [keyUser.id] }, pm.token);
+            await t.ok(CONFIRM, { id: c.id }, keyUser.token);
+          }
+          await t.ok(CLOSE, { id: stage.id }, pm.token);
+        } else {
+          // Closed first: the rejection and the new criterion came too late, and nothing of them was written.
+          expect(codeOf(rejected)).toBe('BAD_USER_INPUT');
+          expect(codeOf(added)).toBe('BAD_USER_INPUT');
+          expect(after.exitCriteria.every((c: any) => c.priority !== 'MUST' || c.status === 'CONFIRMED')).toBe(true);
+          expect(after.exitCriteria.some((c: any) => c.text === `Round ${round}: one more`)).toBe(false);
+        }
+        const final = (await loadRace()).stages[round];
+        expect(final.status).toBe('CLOSED');
+        expect(final.exitCriteria.filter((c: any) => c.priority === 'MUST' && c.status !== 'CONFIRMED')).toEqual([]);
+      }
+    });
+
+    it('a confirmer being removed and their rejection never both land', async () => {
+      const criterion = (await t.ok(ADD_CRITERION, { i: { projectId: raceProject, text: 'Confirmer race', confirmerIds: [keyUser.id, keyUser2.id] } }, pm.token)).addCriterion;
+      await t.ok(CONFIRM, { id: criterion.id }, keyUser.token);
+      for (let round = 0; round < ROUNDS; round++) {
+        const [removed, rejected] = await Promise.all([
+          t.gql(SET_CONFIRMERS, { id: criterion.id, v: await criterionVersion(criterion.id), c: [keyUser.id] }, pm.token),
+          t.gql(REJECT, { id: criterion.id, c: `Round ${round}: wrong` }, keyUser2.token),
+        ]);
+        const state = (await t.ok('query($id: ID!) { project(id: $id) { criteria { id status confirmers { id } } } }', { id: raceProject }, pm.token))
+          .project.criteria.find((c: any) => c.id === criterion.id);
+        // Never a rejection acknowledged and then silently dropped with its author.
+        expect(removed.errors && rejected.errors).toBeFalsy();
+        if (!rejected.errors) {
+          expect(state.confirmers.map((c: any) => c.id)).toContain(keyUser2.id);
+          expect(state.status).toBe('REJECTED');
+        } else {
+          expect(codeOf(rejected)).toBe('NOT_A_CONFIRMER');
+          expect(state.confirmers.map((c: any) => c.id)).toEqual([keyUser.id]);
+        }
+        // Back to two confirmers, keyUser2 confirming, for the next round.
+        await t.ok(SET_CONFIRMERS, { id: criterion.id, v: await criterionVersion(criterion.id), c: [keyUser.id, keyUser2.id] }, pm.token);
+        await t.ok(CONFIRM, { id: criterion.id }, keyUser2.token);
+      }
+    });
   });
 });

@@ -46,23 +46,41 @@ describe('role matrix (e2e)', () => {
   const newSession = async () => (await pmOk('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id version } }', {
     i: { projectId, title: unique('session'), audience: 'END_USERS', format: 'REMOTE', meetingUrl: 'https://meet.example/x', trainerId: users.TRAINER.id, capacity: 5, attendeeIds: [users.OBSERVER.id], ...nextSlot() },
   })).scheduleTraining;
-  /** A project of its own (the same members) with its first stage in the state a call needs. */
-  const stageIn = async (state: 'NOT_STARTED' | 'ACTIVE' | 'AWAITING_GATE') => {
+  /** A project of its own with the same members, from the prince2-crm template. */
+  const fixtureProject = async () => {
     const project = (await pmOk('mutation($i: CreateProjectInput!) { createProject(input: $i) { id stages { id exitCriteria { id priority } } } }', {
       i: { code: unique('MXS'), name: 'Stage fixture', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
     })).createProject;
     for (const role of ['STEERING_COMMITTEE', 'KEY_USER', 'CONSULTANT', 'TRAINER', 'OBSERVER'] as const) {
       await pmOk('mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }', { p: project.id, u: users[role].id, r: role });
     }
-    const stage = project.stages[0];
-    if (state === 'NOT_STARTED') return stage.id as string;
-    await pmOk('mutation($id: ID!) { startStage(id: $id) { id } }', { id: stage.id });
-    if (state === 'ACTIVE') return stage.id as string;
-    for (const c of stage.exitCriteria.filter((x: any) => x.priority === 'MUST')) {
+    return project as { id: string; stages: { id: string; exitCriteria: { id: string; priority: string }[] }[] };
+  };
+  const startStage = (id: string) => pmOk('mutation($id: ID!) { startStage(id: $id) { id } }', { id });
+  /** Started, its MUST criteria waived and its gate approved: AWAITING_GATE, ready to close. */
+  const throughGate = async (stage: { id: string; exitCriteria: { id: string; priority: string }[] }) => {
+    await startStage(stage.id);
+    for (const c of stage.exitCriteria.filter((x) => x.priority === 'MUST')) {
       await t.ok('mutation($id: ID!) { waiveCriterion(id: $id, reason: "Agreed by the committee") { id } }', { id: c.id }, users.STEERING_COMMITTEE.token);
     }
     await t.ok('mutation($i: GateDecisionInput!) { decideGate(input: $i) { id } }', { i: { stageId: stage.id, outcome: 'APPROVED' } }, users.STEERING_COMMITTEE.token);
-    return stage.id as string;
+  };
+  /** A fixture project's first stage in the state a call needs. */
+  const stageIn = async (state: 'NOT_STARTED' | 'ACTIVE' | 'AWAITING_GATE') => {
+    const stage = (await fixtureProject()).stages[0];
+    if (state === 'ACTIVE') await startStage(stage.id);
+    if (state === 'AWAITING_GATE') await throughGate(stage);
+    return stage.id;
+  };
+  /** A fixture project in its last stage: every earlier stage closed, the last one started. */
+  const projectInLastStage = async () => {
+    const project = await fixtureProject();
+    for (const stage of project.stages.slice(0, -1)) {
+      await throughGate(stage);
+      await pmOk('mutation($id: ID!) { closeStage(id: $id) { id } }', { id: stage.id });
+    }
+    await startStage(project.stages.at(-1)!.id);
+    return project.id;
   };
   const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
 
@@ -110,7 +128,7 @@ describe('role matrix (e2e)', () => {
       submitStageForGate: async () => ({ query: 'mutation($id: ID!) { submitStageForGate(id: $id) { id } }', variables: { id: await stageIn('ACTIVE') } }),
       closeStage: async () => ({ query: 'mutation($id: ID!) { closeStage(id: $id) { id } }', variables: { id: await stageIn('AWAITING_GATE') } }),
       decideGate: async () => ({ query: 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id } }', variables: { i: { stageId: await stageIn('ACTIVE'), outcome: 'REJECTED', conditions: 'More work' } } }),
-      decideSupportTransition: async () => ({ query: 'mutation($p: ID!) { decideSupportTransition(projectId: $p, outcome: REJECTED) { outcome } }', variables: { p: projectId } }),
+      decideSupportTransition: async () => ({ query: 'mutation($p: ID!) { decideSupportTransition(projectId: $p, outcome: REJECTED) { outcome } }', variables: { p: await projectInLastStage() } }),
       assignKeyUser: async () => {
         const person = await t.user();
         await pmOk('mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: KEY_USER) { id } }', { p: projectId, u: person.id });

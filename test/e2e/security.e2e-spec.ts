@@ -114,6 +114,44 @@ describe('security (e2e)', () => {
     });
   });
 
+  // The suite's tokens live 3 seconds; this test signs in to an app of its own.
+  describe('answers that would grow without bound', () => {
+    let t: TestApp;
+    let user: TestUser;
+    const post = (body: string) =>
+      fetch(`${t.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${user.token}` }, body });
+    const stillAnswers = async () => expect((await t.ok('{ me { id } }', {}, user.token)).me.id).toBe(user.id);
+    beforeAll(async () => {
+      t = await TestApp.start();
+      user = await t.user();
+    });
+    afterAll(() => t.close());
+
+    it('a small query nesting lists is stopped while it runs, with the server unharmed', async () => {
+      const project = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+        i: { code: unique('FAN'), name: 'Fan-out', clientName: 'Client', templateKey: 'billing-remote', startDate: '2026-03-02' },
+      }, user.token)).createProject.id;
+      const area = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Orders") { id } }', { p: project }, user.token)).addFunctionArea.id;
+      const milestone = (await t.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', { i: { projectId: project, name: 'Orders', splitBy: 'FUNCTION', functionAreaId: area } }, user.token)).addMilestone.id;
+      for (let i = 0; i < 37; i++) {
+        await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId: project, milestoneId: milestone, name: `Task ${i}`, durationDays: 1 } }, user.token);
+      }
+      // Depth 8, no aliases, a low static cost, but 40⁴ ≈ 2.6 million task objects in the milestone's lists.
+      const query = 'query($id: ID!) { project(id: $id) { tasks { milestone { tasks { milestone { tasks { milestone { tasks { id } } } } } } } } }';
+      const started = Date.now();
+      const response = await post(JSON.stringify({ query, variables: { id: project } }));
+      const body: any = await response.json();
+      expect(body).toEqual({ data: null, errors: [{ message: expect.stringMatching(/^The answer would exceed the 1,000,000 fields one request may resolve/), extensions: { code: 'QUERY_TOO_COMPLEX', maxResultFields: 1_000_000 } }] });
+      expect(Date.now() - started).toBeLessThan(60_000); // not a timing test: it must simply come back
+      // The same lists one level less deep are answered in full.
+      const smaller = await t.ok('query($id: ID!) { project(id: $id) { tasks { milestone { tasks { milestone { tasks { id } } } } } } }', { id: project }, user.token);
+      const inMilestone = smaller.project.tasks.filter((task: any) => task.milestone);
+      expect(inMilestone).toHaveLength(40);
+      expect(inMilestone[0].milestone.tasks[0].milestone.tasks).toHaveLength(40);
+      await stillAnswers();
+    });
+  });
+
   describe('sign-in', () => {
     const LOGIN = 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }';
 

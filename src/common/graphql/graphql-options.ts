@@ -7,7 +7,8 @@ import { RequestContext } from '../context/request-context';
 import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { inputBoundsPlugin } from './input-bounds';
-import { buildQueryLimits } from './query-limits';
+import { buildQueryLimits, QUERY_LIMITS } from './query-limits';
+import { resultSizeLimitPlugin } from './result-size-limit';
 
 interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
@@ -23,7 +24,7 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     introspection: config.isDevelopment || config.graphqlIntrospection,
     playground: false,
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
-    plugins: [...limits.plugins, inputBoundsPlugin(), ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
+    plugins: [...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields), ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     // Apollo's default, stated so that no one turns it off in passing: a GET or a form-like POST

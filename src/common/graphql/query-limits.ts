@@ -12,6 +12,11 @@ export const QUERY_LIMITS = {
   /** Characters of query text; longer documents are refused before parsing (security middleware). */
   maxQueryLength: 20_000,
   maxDirectives: 50,
+  /**
+   * Fields resolved for one answer, objects weighing 10 (a 20,000-task plan with its dates, float
+   * and milestone fits), checked while executing.
+   */
+  maxResultFields: 1_000_000,
 };
 
 /** Armor's own errors lose their extensions on the way out; report a marked copy instead. */

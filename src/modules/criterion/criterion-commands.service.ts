@@ -23,6 +23,9 @@ import { Criterion } from './entities/criterion.entity';
 
 const MAX_TEXT = 10_000;
 
+/** What a criterion belongs to: exactly one of a stage, a milestone, or (neither) the project itself. */
+type CriterionOwner = Pick<Criterion, 'projectId' | 'stageId' | 'milestoneId'> & { id?: string };
+
 /** What changes criteria: adding them, assigning confirmers, confirmations and waivers. */
 @Injectable()
 export class CriterionCommandService {
@@ -38,6 +41,8 @@ export class CriterionCommandService {
       throw badInput('Give exactly one of projectId (completion), stageId (exit) or milestoneId (acceptance)', 'stageId');
     }
     const { projectId, kind, stageId, milestoneId } = await this.resolveOwner(ctx, input);
+    await this.holdProject(ctx, projectId);
+    await this.assertOpen(ctx, { projectId, stageId, milestoneId }, stageId ? 'stageId' : milestoneId ? 'milestoneId' : 'projectId');
     const confirmerIds = await this.validateConfirmers(ctx, projectId, input.confirmerIds);
     const criterion = await ctx.manager.save(ctx.manager.create(Criterion, {
       projectId, stageId, milestoneId, kind, text: input.text.trim(), priority: input.priority ?? Priority.MUST,
@@ -80,7 +85,7 @@ export class CriterionCommandService {
 
   async decide(ctx: RequestContext, id: string, decision: ConfirmationDecision, comment: string | null | undefined): Promise<Criterion> {
     const user = this.access.requireUser(ctx);
-    const criterion = await findByIdOrFail(ctx, Criterion, id, 'Criterion');
+    const criterion = await this.getForChange(ctx, id);
     const confirmers = await this.criteria.confirmerIds(ctx, id);
     if (!confirmers.includes(user.id)) {
       throw new DomainError(ErrorCode.NOT_A_CONFIRMER,
@@ -112,8 +117,21 @@ export class CriterionCommandService {
     return ctx.manager.save(criterion);
   }
 
-  private getForChange(ctx: RequestContext, id: string): Promise<Criterion> {
+  /**
+   * The criterion locked for a read-check-write, after a share lock on its project. Closing a
+   * stage, accepting a milestone and moving the project to support lock the project row
+   * exclusively before they read the criteria, so a confirmation, rejection, waiver or confirmer
+   * change lands either wholly before such a step (which then sees it) or after it (and is then
+   * refused as final). The criterion lock orders decisions against confirmer changes.
+   */
+  private async getForChange(ctx: RequestContext, id: string): Promise<Criterion> {
+    const found = await findByIdOrFail(ctx, Criterion, id, 'Criterion');
+    await this.holdProject(ctx, found.projectId);
     return findByIdOrFail(ctx, Criterion, id, 'Criterion', { lock: true });
+  }
+
+  private async holdProject(ctx: RequestContext, projectId: string): Promise<void> {
+    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_read' } });
   }
 
   private async recordConfirmers(ctx: RequestContext, criterionId: string, confirmerIds: string[]): Promise<void> {
@@ -124,38 +142,33 @@ export class CriterionCommandService {
    * Criteria are final once what they guard is done: a closed stage's exit criteria, an accepted
    * milestone's acceptance criteria, a project's completion criteria once it is in support.
    */
-  private async assertOpen(ctx: RequestContext, criterion: Criterion): Promise<void> {
+  private async assertOpen(ctx: RequestContext, owner: CriterionOwner, field = 'id'): Promise<void> {
     let why: string | null = null;
-    if (criterion.stageId) {
-      const stage = await ctx.manager.findOneOrFail(Stage, { where: { id: criterion.stageId } });
+    if (owner.stageId) {
+      const stage = await ctx.manager.findOneOrFail(Stage, { where: { id: owner.stageId } });
       if (stage.status === StageStatus.CLOSED) why = `Stage "${stage.name}" is closed; its exit criteria are final`;
-    } else if (criterion.milestoneId) {
-      const milestone = await ctx.manager.findOneOrFail(Milestone, { where: { id: criterion.milestoneId } });
+    } else if (owner.milestoneId) {
+      const milestone = await ctx.manager.findOneOrFail(Milestone, { where: { id: owner.milestoneId } });
       if (milestone.status === MilestoneStatus.ACCEPTED) why = `Milestone "${milestone.name}" is accepted; its acceptance criteria are final`;
     } else {
-      const project = await ctx.manager.findOneOrFail(Project, { where: { id: criterion.projectId } });
+      const project = await ctx.manager.findOneOrFail(Project, { where: { id: owner.projectId } });
       if (project.status === ProjectStatus.IN_SUPPORT || project.status === ProjectStatus.CLOSED) {
         why = `The project is ${project.status}; its completion criteria are final`;
       }
     }
-    if (why) throw new DomainError(ErrorCode.BAD_USER_INPUT, why, { field: 'id', criterionId: criterion.id });
+    if (why) throw new DomainError(ErrorCode.BAD_USER_INPUT, why, { field, ...('id' in owner ? { criterionId: owner.id } : {}) });
   }
 
   private async resolveOwner(ctx: RequestContext, input: AddCriterionInput) {
     if (input.stageId) {
       const stage = await findByIdOrFail(ctx, Stage, input.stageId, 'Stage');
-      if (stage.status === StageStatus.CLOSED) throw badInput(`Stage "${stage.name}" is closed; its exit criteria are final`, 'stageId');
       return { projectId: stage.projectId, kind: CriterionKind.EXIT, stageId: stage.id, milestoneId: null };
     }
     if (input.milestoneId) {
       const milestone = await findByIdOrFail(ctx, Milestone, input.milestoneId, 'Milestone');
-      if (milestone.status === MilestoneStatus.ACCEPTED) throw badInput(`Milestone "${milestone.name}" is accepted; its acceptance criteria are final`, 'milestoneId');
       return { projectId: milestone.projectId, kind: CriterionKind.ACCEPTANCE, stageId: null, milestoneId: milestone.id };
     }
     const project = await findByIdOrFail(ctx, Project, input.projectId!, 'Project');
-    if (project.status === ProjectStatus.IN_SUPPORT || project.status === ProjectStatus.CLOSED) {
-      throw badInput(`The project is ${project.status}; its completion criteria are final`, 'projectId');
-    }
     return { projectId: project.id, kind: CriterionKind.COMPLETION, stageId: null, milestoneId: null };
   }
 

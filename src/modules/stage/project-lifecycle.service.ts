@@ -15,7 +15,7 @@ import { ChangeProjectStatusInput } from './dto/change-project-status.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { GateOutcome } from './stage.enums';
 import { Stage } from './entities/stage.entity';
-import { whyCannotChangeStatus } from './project-status-transitions';
+import { whyCannotChangeStatus, whyCannotDecideSupport } from './project-status-transitions';
 import { isApproval } from './stage-transitions';
 
 /**
@@ -32,11 +32,15 @@ export class ProjectLifecycleService {
   /** Recorded by a steering committee member of the client organisation. */
   async decideSupportTransition(ctx: RequestContext, projectId: string, outcome: GateOutcome, conditions: string | null | undefined): Promise<GateDecision> {
     const session = this.access.requireUser(ctx);
-    await findByIdOrFail(ctx, Project, projectId, 'Project');
+    // Locked like a status change, so a decision and the move it allows are ordered.
+    const project = await findByIdOrFail(ctx, Project, projectId, 'Project', { lock: true });
     const user = await ctx.manager.findOneOrFail(User, { where: { id: session.id } });
     if (user.organization !== Organization.CLIENT) {
       throw forbidden('The move to support is the client’s decision: only a steering committee member of the client organisation records it');
     }
+    const stages = await ctx.manager.find(Stage, { where: { projectId } });
+    const why = whyCannotDecideSupport(project.status, stages);
+    if (why) throw new DomainError(ErrorCode.INVALID_STAGE_TRANSITION, why, { projectId, status: project.status });
     const trimmed = conditions?.trim() || null;
     if (outcome === GateOutcome.APPROVED_WITH_CONDITIONS && !trimmed) throw badInput('An approval with conditions needs the conditions', 'conditions');
     const decision = ctx.manager.create(GateDecision, { projectId, stageId: null, outcome, conditions: trimmed, decidedById: user.id });

@@ -1,5 +1,5 @@
 import { ProjectStatus } from '../project/project.enums';
-import { whyCannotChangeStatus, whyProjectCannotStartStages, whyStagesNotDoneForSupport } from './project-status-transitions';
+import { whyCannotChangeStatus, whyCannotDecideSupport, whyProjectCannotStartStages, whyStagesNotDoneForSupport } from './project-status-transitions';
 import { StageStatus } from './stage.enums';
 
 const { PLANNING, IN_PROGRESS, PILOT, IN_SUPPORT, CLOSED, ON_HOLD } = ProjectStatus;
@@ -41,5 +41,16 @@ describe('project status transitions', () => {
     expect(whyProjectCannotStartStages(PLANNING)).toBeNull();
     expect(whyProjectCannotStartStages(PILOT)).toBeNull();
     for (const status of [ON_HOLD, IN_SUPPORT, CLOSED]) expect(whyProjectCannotStartStages(status)).toMatch(new RegExp(status));
+  });
+
+  it('the client decides on support in the last stage, once', () => {
+    expect(whyCannotDecideSupport(IN_PROGRESS, stages(DONE, ACTIVE))).toBeNull();
+    expect(whyCannotDecideSupport(PILOT, stages(DONE, AWAITING_GATE))).toBeNull();
+    expect(whyCannotDecideSupport(PLANNING, stages(NOT_STARTED, NOT_STARTED))).toMatch(/PLANNING/);
+    expect(whyCannotDecideSupport(ON_HOLD, stages(DONE, ACTIVE))).toMatch(/ON_HOLD/);
+    expect(whyCannotDecideSupport(IN_PROGRESS, stages(ACTIVE, NOT_STARTED))).toBe('The project cannot have its move to support decided while earlier stages are not closed: "Stage 1" (ACTIVE)');
+    expect(whyCannotDecideSupport(IN_PROGRESS, stages(DONE, NOT_STARTED))).toMatch(/last stage "Stage 2" has started/);
+    expect(whyCannotDecideSupport(IN_SUPPORT, stages(DONE, ACTIVE))).toBe('The project is already IN_SUPPORT; the move to support has been decided');
+    expect(whyCannotDecideSupport(CLOSED, stages(DONE, DONE))).toMatch(/already CLOSED/);
   });
 });

@@ -51,3 +51,15 @@ export function whyStagesNotDoneForSupport(stages: readonly StageState[]): strin
 export function whyProjectCannotStartStages(status: ProjectStatus): string | null {
   return status === PLANNING || status === IN_PROGRESS || status === PILOT ? null : `The project is ${status}; stages start only while it is planned or in progress`;
 }
+
+/**
+ * The client decides on support in the last stage: refused once the project is already in
+ * support or closed, while it is on hold or not yet under way, and before the stages allow it,
+ * so that a decision taken months early cannot open the way later.
+ */
+export function whyCannotDecideSupport(status: ProjectStatus, stages: readonly StageState[]): string | null {
+  if (status === IN_SUPPORT || status === CLOSED) return `The project is already ${status}; the move to support has been decided`;
+  if (status !== IN_PROGRESS && status !== PILOT) return `The project is ${status}; the client decides on support while the project is in progress or in pilot`;
+  const why = whyStagesNotDoneForSupport(stages);
+  return why && why.replace('cannot move to support', 'cannot have its move to support decided');
+}

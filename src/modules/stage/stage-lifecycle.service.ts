@@ -76,7 +76,7 @@ export class StageLifecycleService {
     if (blocking.length) {
       throw new DomainError(
         ErrorCode.GATE_CRITERIA_NOT_MET,
-        `Stage "${stage.name}" cannot close: ${blocking.length} MUST exit criteria are neither confirmed nor waived: ` +
+        `Stage "${stage.name}" cannot close: ${blocking.length === 1 ? '1 MUST exit criterion is' : `${blocking.length} MUST exit criteria are`} neither confirmed nor waived: ` +
           blocking.map((c) => `"${c.text}"`).join('; '),
         { blockingCriteria: blocking.map((c) => c.id) },
       );

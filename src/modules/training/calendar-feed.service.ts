@@ -17,6 +17,7 @@ import { newFeedToken } from '../project/project.service';
 import { TrainingAttendance } from './entities/training-attendance.entity';
 import { TrainingSession } from './entities/training-session.entity';
 import { AttendanceStatus } from './training.enums';
+import { restoreUriValues } from './ics-uri-values';
 
 const PARTSTAT: Record<AttendanceStatus, ICalAttendeeStatus> = {
   [AttendanceStatus.INVITED]: ICalAttendeeStatus.NEEDSACTION,
@@ -122,7 +123,7 @@ export class CalendarFeedService {
         }),
       });
     }
-    return calendar.toString();
+    return restoreUriValues(calendar.toString());
   }
 
   /** The token must be this project's, unexpired, signed with its current secret, and its holder still a reader. */

@@ -1,0 +1,48 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { getNamedType, GraphQLError, isLeafType } from 'graphql';
+import { ErrorCode } from '../errors/error-codes';
+
+/**
+ * The static limits (depth, aliases, cost) cannot see how long lists are: a small query that
+ * nests lists (a milestone's tasks, each task's milestone, its tasks again …) multiplies them.
+ * This weighs the fields actually resolved and stops a request at `budget`: the fields still
+ * to come fail at once, and the whole answer becomes one QUERY_TOO_COMPLEX error, so neither
+ * memory nor the response grows past it. A field that yields objects (a loader, a lookup) weighs
+ * `OBJECT_FIELD_WEIGHT`, a plain value 1: nesting lists of objects is what multiplies.
+ */
+export const OBJECT_FIELD_WEIGHT = 10;
+
+export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
+  const message = (mutation: boolean) =>
+    `The answer would exceed the ${budget.toLocaleString('en')} fields one request may resolve (objects count ${OBJECT_FIELD_WEIGHT}); ask for fewer nested lists or split the request` +
+    (mutation ? '. The mutation itself was carried out: read its result with a smaller selection' : '');
+  return {
+    async requestDidStart() {
+      let resolved = 0;
+      let exceeded = false;
+      // One error for the whole request: with a path already set, graphql-js passes it on as it is
+      // instead of building a located copy (with a stack) for each of possibly millions of fields.
+      const stop = new GraphQLError('Result too large', { path: [] });
+      return {
+        async executionDidStart() {
+          return {
+            willResolveField({ info }) {
+              resolved += isLeafType(getNamedType(info.returnType)) ? 1 : OBJECT_FIELD_WEIGHT;
+              if (exceeded || resolved > budget) {
+                exceeded = true;
+                throw stop;
+              }
+            },
+          };
+        },
+        async willSendResponse({ response, operation }) {
+          if (!exceeded || response.body.kind !== 'single') return;
+          response.body.singleResult = {
+            data: null,
+            errors: [{ message: message(operation?.operation === 'mutation'), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxResultFields: budget } }],
+          };
+        },
+      };
+    },
+  };
+}
