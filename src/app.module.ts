@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from './common/config/app-config';
 import { DatabaseModule } from './common/database/database.module';
 import { DomainErrorFilter } from './common/errors/domain-error.filter';
+import { DatabaseErrorFilter } from './common/errors/database-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
 import { DateScalar } from './common/scalars/date.scalar';
@@ -53,6 +54,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
+        { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ transform: true, forbidUnknownValues: false, exceptionFactory: validationExceptionFactory }),

@@ -228,7 +228,7 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     for (const table of ['confirmation', 'gate_decision', 'confirmer_change']) {
       await expect(t.dataSource.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
     }
-    const { __schema } = await t.ok('{ __schema { mutationType { fields { name } } } }');
+    const { __schema } = await t.ok('{ __schema { mutationType { fields { name } } } }', {}, observer.token);
     const names = __schema.mutationType.fields.map((f: any) => f.name);
     expect(names.filter((n: string) => /confirmation/i.test(n) && /update|delete|remove|edit/i.test(n))).toEqual([]);
   });

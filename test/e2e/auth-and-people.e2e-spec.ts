@@ -81,6 +81,20 @@ describe('authentication and people (e2e)', () => {
       expect(codeOf(await t.gql(ADD, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token))).toBe('DUPLICATE');
     });
 
+    it('keeps the project manager and the steering committee apart, also when both are granted at once', async () => {
+      const refused = await t.gql(ADD, { p: projectId, u: pm.id, r: 'STEERING_COMMITTEE' }, pm.token);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].message).toContain('cannot hold both roles');
+      const sponsor = await t.user();
+      await t.ok(ADD, { p: projectId, u: sponsor.id, r: 'STEERING_COMMITTEE' }, pm.token);
+      expect(codeOf(await t.gql(ADD, { p: projectId, u: sponsor.id, r: 'PROJECT_MANAGER' }, pm.token))).toBe('BAD_USER_INPUT');
+      const both = await t.user();
+      const results = await Promise.all(['PROJECT_MANAGER', 'STEERING_COMMITTEE'].map((r) => t.gql(ADD, { p: projectId, u: both.id, r }, pm.token)));
+      expect(results.filter((r) => !r.errors)).toHaveLength(1);
+      const roles = await t.dataSource.query('SELECT role FROM membership WHERE project_id = $1 AND user_id IN ($2, $3, $4)', [projectId, pm.id, sponsor.id, both.id]);
+      expect(roles).toHaveLength(3); // pm, sponsor and one role of `both`
+    });
+
     it('refuses members who may not manage members, strangers, and unknown users', async () => {
       const observer = await t.user();
       await t.ok(ADD, { p: projectId, u: observer.id, r: 'OBSERVER' }, pm.token);

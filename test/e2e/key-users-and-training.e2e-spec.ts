@@ -62,7 +62,7 @@ describe('key users and training (e2e)', () => {
 
   /** A session's row as stored, to show that a refusal wrote nothing. */
   const stored = async (id: string) => (await t.dataSource.query(
-    `SELECT starts_at, ends_at, location, trainer_id, version, cancelled_at,
+    `SELECT starts_at, ends_at, location, time_zone, trainer_id, version, cancelled_at,
             (SELECT coalesce(json_agg(json_build_array(a.user_id, a.status) ORDER BY a.user_id), '[]') FROM training_attendance a WHERE a.session_id = s.id) AS attendance
        FROM training_session s WHERE id = $1`, [id]))[0];
   /** A project of its own, for figures computed by hand: members, and function areas and territories by name. */
@@ -372,6 +372,10 @@ describe('key users and training (e2e)', () => {
         [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T09:00:00+03:00' }, 'endsAt'],
         [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T10:00:00+03:00', location: null }, 'location'],
         [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T10:00:00+03:00', location: '   ' }, 'location'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-11T09:00:01+03:00' }, 'endsAt'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2096-09-04T10:00:00+03:00' }, 'endsAt'],
+        [{ startsAt: '2101-01-01T09:00:00+03:00', endsAt: '2101-01-01T10:00:00+03:00' }, 'startsAt'],
+        [{ startsAt: '2026-09-04T09:00:00+03:00', endsAt: '2026-09-04T10:00:00+03:00', timeZone: 'Mars/Olympus' }, 'timeZone'],
       ];
       for (const [change, field] of bad) {
         const refused = await t.gql(RESCHEDULE, { i: { id: s.id, version: s.version, ...change } }, pm.token);
@@ -379,6 +383,97 @@ describe('key users and training (e2e)', () => {
         expect(refused.errors![0].extensions).toMatchObject({ field });
       }
       expect(await stored(s.id)).toEqual(before);
+    });
+  });
+
+  describe('training sessions: concurrency, trainers, time zones and bounds', () => {
+    /** A project of its own with a fresh trainer and fresh people, so that no other test's sessions clash. */
+    const own = async (people: number) => {
+      const coach = await t.user();
+      const others = await Promise.all(Array.from({ length: people }, () => t.user()));
+      const p = await freshProject([[coach, 'TRAINER'], ...others.map((u): [TestUser, string] => [u, 'OBSERVER'])], [], []);
+      const schedule = async (i: Record<string, unknown>) => (await t.ok(SCHEDULE, { i: session({ projectId: p.id, trainerId: coach.id, ...i }) }, pm.token)).scheduleTraining;
+      return { p, coach, people: others, schedule };
+    };
+
+    it('concurrent invites and uninvites neither refuse each other as stale nor overfill the session', async () => {
+      const { people, schedule } = await own(8);
+      const full = await schedule({ capacity: 3, startsAt: '2026-11-02T09:00:00+03:00', endsAt: '2026-11-02T10:00:00+03:00' });
+      const results = await Promise.all(people.slice(0, 6).map((u) => t.gql(INVITE, { s: full.id, u: [u.id] }, pm.token)));
+      const codes = results.map(codeOf);
+      expect(codes.filter((c) => c === undefined)).toHaveLength(3);
+      expect(codes.filter((c) => c !== undefined)).toEqual(Array(3).fill('TRAINING_CAPACITY_EXCEEDED'));
+      const filled = await stored(full.id);
+      expect(filled.attendance).toHaveLength(3);
+      expect(filled.version).toBe(full.version + 3);
+
+      const roomy = await schedule({ capacity: 10, startsAt: '2026-11-03T09:00:00+03:00', endsAt: '2026-11-03T10:00:00+03:00', attendeeIds: [people[0].id, people[1].id] });
+      const invites = await Promise.all([people[6], people[7]].map((u) => t.gql(INVITE, { s: roomy.id, u: [u.id] }, pm.token)));
+      expect(invites.map(codeOf)).toEqual([undefined, undefined]);
+      expect((await stored(roomy.id)).attendance.map((a: string[]) => a[0]).sort()).toEqual([people[0], people[1], people[6], people[7]].map((u) => u.id).sort());
+      const uninvites = await Promise.all([people[0], people[1]].map((u) => t.gql(UNINVITE, { s: roomy.id, u: u.id }, pm.token)));
+      expect(uninvites.map(codeOf)).toEqual([undefined, undefined]);
+      const after = await stored(roomy.id);
+      expect(after.attendance.map((a: string[]) => a[0]).sort()).toEqual([people[6].id, people[7].id].sort());
+      expect(after.version).toBe(roomy.version + 4);
+    });
+
+    it('an invitation that adds no one writes nothing and keeps the version (the calendar SEQUENCE)', async () => {
+      const { coach, people, schedule } = await own(1);
+      const s = await schedule({ startsAt: '2026-11-04T09:00:00+03:00', endsAt: '2026-11-04T10:00:00+03:00', attendeeIds: [people[0].id] });
+      const before = await stored(s.id);
+      for (const u of [[], [people[0].id], [coach.id], [people[0].id, coach.id, people[0].id]]) {
+        expect((await t.ok(INVITE, { s: s.id, u }, pm.token)).inviteToTraining.version).toBe(s.version);
+      }
+      expect(await stored(s.id)).toEqual(before);
+    });
+
+    it('a new trainer who was invited stops being an attendee; one whose attendance was recorded is refused, writing nothing', async () => {
+      const { coach, people: [next, person], schedule } = await own(2);
+      const s = await schedule({ startsAt: '2026-11-06T09:00:00+03:00', endsAt: '2026-11-06T10:00:00+03:00', attendeeIds: [next.id, person.id] });
+      await t.ok(RESCHEDULE, { i: { id: s.id, version: s.version, startsAt: s.startsAt, endsAt: s.endsAt, trainerId: next.id } }, pm.token);
+      expect(await stored(s.id)).toMatchObject({ trainer_id: next.id, attendance: [[person.id, 'INVITED']] });
+
+      const recorded = await schedule({ startsAt: '2026-11-07T09:00:00+03:00', endsAt: '2026-11-07T10:00:00+03:00', attendeeIds: [next.id] });
+      await t.ok(ATTEND, { s: recorded.id, u: next.id, st: 'ABSENT' }, coach.token);
+      const before = await stored(recorded.id);
+      const refused = await t.gql(RESCHEDULE, { i: { id: recorded.id, version: recorded.version, startsAt: recorded.startsAt, endsAt: recorded.endsAt, trainerId: next.id } }, pm.token);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0].extensions).toMatchObject({ field: 'trainerId' });
+      expect(refused.errors![0].message).toContain('ABSENT');
+      expect(await stored(recorded.id)).toEqual(before);
+      expect(before).toMatchObject({ trainer_id: coach.id, attendance: [[next.id, 'ABSENT']] });
+    });
+
+    it('a reschedule keeps, changes or clears the time zone', async () => {
+      const ZONED = 'mutation($i: RescheduleTrainingInput!) { rescheduleTraining(input: $i) { version startsAt timeZone } }';
+      const { p, schedule } = await own(0);
+      const s = await schedule({ startsAt: '2026-11-09T09:00:00+03:00', endsAt: '2026-11-09T10:00:00+03:00', timeZone: 'Europe/Moscow' });
+      const almaty = (await t.ok(ZONED, { i: { id: s.id, version: s.version, startsAt: '2026-11-10T09:00:00+05:00', endsAt: '2026-11-10T10:00:00+05:00', timeZone: 'Asia/Almaty' } }, pm.token)).rescheduleTraining;
+      expect(almaty).toMatchObject({ startsAt: '2026-11-10T04:00:00.000Z', timeZone: 'Asia/Almaty' });
+      const kept = (await t.ok(ZONED, { i: { id: s.id, version: almaty.version, startsAt: '2026-11-10T10:00:00+05:00', endsAt: '2026-11-10T11:00:00+05:00' } }, pm.token)).rescheduleTraining;
+      expect(kept.timeZone).toBe('Asia/Almaty');
+      const { project } = await t.ok('query($id: ID!) { project(id: $id) { trainingSessions { id timeZone } } }', { id: p.id }, pm.token);
+      expect(project.trainingSessions.find((x: any) => x.id === s.id).timeZone).toBe('Asia/Almaty');
+      const cleared = (await t.ok(ZONED, { i: { id: s.id, version: kept.version, startsAt: '2026-11-10T10:00:00+05:00', endsAt: '2026-11-10T11:00:00+05:00', timeZone: null } }, pm.token)).rescheduleTraining;
+      expect(cleared.timeZone).toBeNull();
+    });
+
+    it('refuses a session longer than 7 days or outside the years 1900–2100, writing nothing', async () => {
+      const { p: { id: p }, coach } = await own(0);
+      const before = await countSessions();
+      for (const [slot, field] of [
+        [{ startsAt: '2026-11-11T09:00:00+03:00', endsAt: '2026-11-18T09:00:01+03:00' }, 'endsAt'],
+        [{ startsAt: '2026-11-11T09:00:00+03:00', endsAt: '2096-11-11T09:00:00+03:00' }, 'endsAt'],
+        [{ startsAt: '1899-12-31T09:00:00+03:00', endsAt: '1899-12-31T10:00:00+03:00' }, 'startsAt'],
+      ] as const) {
+        const refused = await t.gql(SCHEDULE, { i: session({ projectId: p, trainerId: coach.id, ...slot }) }, pm.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].extensions).toMatchObject({ field });
+      }
+      expect(await countSessions()).toBe(before);
+      // Exactly 7 days is still a session.
+      await t.ok(SCHEDULE, { i: session({ projectId: p, trainerId: coach.id, startsAt: '2026-11-11T09:00:00+03:00', endsAt: '2026-11-18T09:00:00+03:00' }) }, pm.token);
     });
   });
 

@@ -107,6 +107,20 @@ describe('security (e2e)', () => {
       expect(((await preflighted.json()) as any).data.me.id).toBe(user.id);
     });
 
+    it('variables nested 100,000 levels deep, and a hash-only persisted query, are BAD_USER_INPUT', async () => {
+      // Written out by hand: JSON.stringify itself cannot walk values this deep.
+      const deep = `${'['.repeat(100_000)}"a"${']'.repeat(100_000)}`;
+      const nested = await post(`{"query":"mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { id } }","variables":{"s":"00000000-0000-4000-8000-000000000000","u":${deep}}}`);
+      expect(((await nested.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      const deepFilter = `${'{"search":'.repeat(50_000)}"x"${'}'.repeat(50_000)}`;
+      const filter = await post(`{"query":"query($f: ProjectFilter) { projects(filter: $f) { totalCount } }","variables":{"f":${deepFilter}}}`);
+      expect(((await filter.json()) as any).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      const hashOnly = await post(JSON.stringify({ extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } }));
+      const hashBody: any = await hashOnly.json();
+      expect(hashBody.errors).toEqual([{ message: 'Persisted queries are not supported; send the query text', extensions: { code: 'BAD_USER_INPUT', reason: 'PERSISTED_QUERY_NOT_SUPPORTED' } }]);
+      await stillAnswers();
+    });
+
     it('an unknown field answers BAD_USER_INPUT without suggesting names', async () => {
       const result = await t.gql('{ projectz { totalCount } }', {}, user.token);
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
@@ -210,12 +224,20 @@ describe('security (e2e)', () => {
   });
 
   describe('configuration', () => {
-    it('introspection can be turned off outside development', async () => {
-      expect(codeOf(await t.gql('{ __schema { queryType { name } } }', {}, user.token))).toBeUndefined();
+    it('introspection needs a token like every operation, and can be turned off outside development', async () => {
+      // A fresh token: the suite's live 3 seconds.
+      expect(codeOf(await t.gql('{ __schema { queryType { name } } }', {}, (await t.user()).token))).toBeUndefined();
+      for (const query of ['{ __schema { queryType { name } } }', '{ __type(name: "Project") { name } }', '{ ... on Query { __schema { types { name } } } }', 'query { ...S } fragment S on Query { __schema { types { name } } }']) {
+        const anonymous = await t.gql(query);
+        expect(codeOf(anonymous)).toBe('UNAUTHENTICATED');
+        expect(anonymous.data ?? null).toBeNull();
+      }
       const closed = await TestApp.start({ GRAPHQL_INTROSPECTION: 'false' });
       try {
         const other = await closed.user();
-        expect(codeOf(await closed.gql('{ __schema { queryType { name } } }', {}, other.token))).toBe('BAD_USER_INPUT');
+        const refused = await closed.gql('{ __schema { queryType { name } } }', {}, other.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].message).toBe('Introspection is off on this service (GRAPHQL_INTROSPECTION=false); read schema.gql instead');
         expect((await closed.ok('{ me { id } }', {}, other.token)).me.id).toBe(other.id);
       } finally {
         await closed.close();
@@ -408,6 +430,28 @@ describe('security (e2e)', () => {
   });
 
   describe('production mode', () => {
+    it('racing creations of one user: one lands, the others are DUPLICATE without database detail, and no hash is logged', async () => {
+      const production = await TestApp.start({ NODE_ENV: 'production' });
+      try {
+        const admin = await production.user({ admin: true });
+        const email = `${unique('race')}@example.test`;
+        let results: GraphQLResponse[] = [];
+        const log = await captureOutput(async () => {
+          results = await Promise.all(Array.from({ length: 8 }, () => production.gql('mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', {
+            i: { email, fullName: 'Race', organization: 'CLIENT', password: 'race-password-1' },
+          }, admin.token)));
+        });
+        expect(results.filter((r) => !r.errors)).toHaveLength(1);
+        for (const refused of results.filter((r) => r.errors)) {
+          expect(codeOf(refused)).toBe('DUPLICATE');
+          expect(JSON.stringify(refused)).not.toMatch(/Key \(|app_user|email\)|INSERT/);
+        }
+        expect(log).not.toMatch(/scrypt\$|password_hash|INSERT INTO/);
+      } finally {
+        await production.close();
+      }
+    });
+
     it('an unexpected error carries a generic message, no stack trace and no SQL, and is logged', async () => {
       const production = await TestApp.start({ NODE_ENV: 'production' });
       const marker = unique('refused-by-the-database');
@@ -427,6 +471,7 @@ describe('security (e2e)', () => {
         expect(result.errors).toEqual([{ message: 'Internal server error; the incident was logged', locations: expect.any(Array), path: ['addFunctionArea'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }]);
         expect(JSON.stringify(result)).not.toMatch(/secret-detail|INSERT|function_area|stacktrace|\.[jt]s:\d+/);
         expect(log).toContain('secret-detail');
+        expect(log).not.toMatch(/INSERT INTO|parameters/); // the query and its values stay out of the log
       } finally {
         await t.dataSource.query('DROP TRIGGER IF EXISTS security_spec_refuse ON function_area');
         await t.dataSource.query('DROP FUNCTION IF EXISTS security_spec_refuse()');

@@ -2,6 +2,7 @@ import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { TOO_COMPLEX } from '../graphql/query-limits';
+import { refusalFromDatabase, withoutQuery } from './database-errors';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
 
@@ -11,12 +12,6 @@ const logger = new Logger('GraphQL');
 /** Apollo's own codes for requests that never reached a resolver. */
 const APOLLO_INPUT_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_SUPPORTED', 'OPERATION_RESOLUTION_FAILURE']);
 
-const PG_UNIQUE_VIOLATION = '23505';
-const PG_FOREIGN_KEY_VIOLATION = '23503';
-const PG_CHECK_VIOLATION = '23514';
-const PG_INVALID_TEXT = '22P02';
-const PG_STRING_TOO_LONG = '22001';
-
 function fromHttpException(error: HttpException): { code: ErrorCode; message: string; details?: Record<string, unknown> } {
   const status = error.getStatus();
   const response = error.getResponse() as { message?: string | string[] } | string;
@@ -24,22 +19,6 @@ function fromHttpException(error: HttpException): { code: ErrorCode; message: st
   const code = status === 401 ? ErrorCode.UNAUTHENTICATED : status === 403 ? ErrorCode.FORBIDDEN
     : status === 404 ? ErrorCode.NOT_FOUND : status === 429 ? ErrorCode.TOO_MANY_REQUESTS : ErrorCode.BAD_USER_INPUT;
   return { code, message: messages.map(String).join('; ') };
-}
-
-function fromDatabaseError(error: QueryFailedError & { code?: string; detail?: string }) {
-  switch (error.code) {
-    case PG_UNIQUE_VIOLATION:
-      return { code: ErrorCode.DUPLICATE, message: `Already exists: ${error.detail ?? 'a unique value is taken'}` };
-    case PG_FOREIGN_KEY_VIOLATION:
-      return { code: ErrorCode.NOT_FOUND, message: 'A referenced record does not exist' };
-    case PG_CHECK_VIOLATION:
-    case PG_INVALID_TEXT:
-      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is out of its allowed range or format' };
-    case PG_STRING_TOO_LONG:
-      return { code: ErrorCode.BAD_USER_INPUT, message: 'A value is longer than its field allows' };
-    default:
-      return null;
-  }
 }
 
 /**
@@ -61,10 +40,9 @@ export function createGraphQLErrorFormatter(isDevelopment: boolean) {
       const mapped = fromHttpException(original);
       return { ...base, message: mapped.message, extensions: { code: mapped.code, ...debug(original) } };
     }
-    if (original instanceof QueryFailedError) {
-      const mapped = fromDatabaseError(original as QueryFailedError & { code?: string });
-      if (mapped) return { ...base, message: mapped.message, extensions: { code: mapped.code, ...debug(original) } };
-    }
+    // Field resolvers run without Nest's exception filters: database errors are mapped here too.
+    const refusal = refusalFromDatabase(original);
+    if (refusal) return { ...base, message: refusal.message, extensions: { code: refusal.code, ...debug(original) } };
     if (formatted.extensions?.[TOO_COMPLEX]) {
       return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
     }
@@ -74,9 +52,14 @@ export function createGraphQLErrorFormatter(isDevelopment: boolean) {
       return { ...base, extensions: { ...rest, code, ...debug(original) } };
     }
     if (APOLLO_INPUT_CODES.has(code)) {
-      return { ...base, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
+      const message = code === 'PERSISTED_QUERY_NOT_SUPPORTED' ? 'Persisted queries are not supported; send the query text'
+        // Apollo's own wording tells the client to reconfigure the server.
+        : /introspection is not allowed/i.test(base.message) ? 'Introspection is off on this service (GRAPHQL_INTROSPECTION=false); read schema.gql instead'
+        : base.message;
+      return { ...base, message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: code } };
     }
-    logger.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+    const logged = original instanceof QueryFailedError ? withoutQuery(original) : original;
+    logger.error(logged instanceof Error ? (logged.stack ?? logged.message) : String(logged));
     return {
       ...base,
       message: isDevelopment ? formatted.message : 'Internal server error; the incident was logged',

@@ -7,6 +7,7 @@ import { RequestContext } from '../context/request-context';
 import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { inputBoundsPlugin } from './input-bounds';
+import { introspectionAccessPlugin } from './introspection-access';
 import { buildQueryLimits, QUERY_LIMITS } from './query-limits';
 import { resultSizeLimitPlugin } from './result-size-limit';
 
@@ -24,9 +25,12 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     introspection: config.isDevelopment || config.graphqlIntrospection,
     playground: false,
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
-    plugins: [...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields), ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [])] as ApolloDriverConfig['plugins'],
+    plugins: [...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields),
+      ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [introspectionAccessPlugin()])] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
+    // Clients send the query text; a hash-only request is not a second way in.
+    persistedQueries: false,
     // Apollo's default, stated so that no one turns it off in passing: a GET or a form-like POST
     // without a preflight-forcing header is refused, so a browser cannot be tricked into sending one.
     csrfPrevention: true,

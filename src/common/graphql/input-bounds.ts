@@ -40,8 +40,13 @@ const pathOf = (field: string): Path => ({ field, child: (key) => pathOf(`${fiel
 const argumentPath = (name: string, type: GraphQLInputType): Path =>
   isInputObjectType(getNamedType(type)) ? { field: name, child: (key) => pathOf(key) } : pathOf(name);
 
-/** A value too large to quote back in an error (graphql-js quotes wrongly typed values in full). */
-const tooLargeToQuote = (value: unknown): boolean => (JSON.stringify(value) ?? '').length > INPUT_LIMITS.maxEchoLength;
+/**
+ * A value too large to quote back in an error (graphql-js quotes wrongly typed values in full).
+ * Any object or list counts as too large without being measured: one nested 100,000 levels deep
+ * would overflow the stack of whatever walked it.
+ */
+const tooLargeToQuote = (value: unknown): boolean =>
+  (typeof value === 'object' && value !== null) || String(value).length > INPUT_LIMITS.maxEchoLength;
 
 const tooManyItems = (field: string) => new Refusal(field, `${field} may have at most ${INPUT_LIMITS.maxListItems} items`);
 

@@ -10,6 +10,15 @@ import { Membership } from './entities/membership.entity';
 import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
 
+/**
+ * PRINCE2's separation of duties: the steering committee approves what the project manager
+ * submits, waives criteria and decides gates, so nobody is both in one project.
+ */
+const EXCLUSIVE_ROLES: Partial<Record<ProjectRole, ProjectRole>> = {
+  [ProjectRole.PROJECT_MANAGER]: ProjectRole.STEERING_COMMITTEE,
+  [ProjectRole.STEERING_COMMITTEE]: ProjectRole.PROJECT_MANAGER,
+};
+
 @Injectable()
 export class MembershipService {
   constructor(
@@ -24,6 +33,16 @@ export class MembershipService {
     await this.users.getById(ctx, userId);
     if (await ctx.manager.exists(Membership, { where: { projectId, userId, role } })) {
       throw new DomainError(ErrorCode.DUPLICATE, `This user already has the role ${role} in the project`, { field: 'role' });
+    }
+    const excluded = EXCLUSIVE_ROLES[role];
+    if (excluded) {
+      // Two concurrent grants of the two roles to one person wait for each other.
+      await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`membership:${projectId}:${userId}`]);
+      if (await ctx.manager.exists(Membership, { where: { projectId, userId, role: excluded } })) {
+        throw new DomainError(ErrorCode.BAD_USER_INPUT,
+          `This user is the project's ${excluded}; the steering committee decides on the project manager's work, so one person cannot hold both roles`,
+          { field: 'role' });
+      }
     }
     const membership = await ctx.manager.save(ctx.manager.create(Membership, { projectId, userId, role }));
     ctx.forget(`roles:${projectId}`);

@@ -31,6 +31,22 @@ describe('training rules', () => {
       .map((p) => p.field)).toEqual(['endsAt', 'capacity']);
   });
 
+  it('a session lasts at most 7 days, to the millisecond', () => {
+    const onsite = { format: 'ONSITE' as const, location: 'Plant 2, room 4', capacity: 10 };
+    expect(sessionProblems({ ...onsite, ...slot('2026-03-02T09:00:00+03:00', '2026-03-09T09:00:00+03:00') })).toEqual([]);
+    expect(sessionProblems({ ...onsite, ...slot('2026-03-02T09:00:00+03:00', '2026-03-09T09:00:00.001+03:00') }).map((p) => p.field)).toEqual(['endsAt']);
+    expect(sessionProblems({ ...onsite, ...slot('2026-03-02T09:00:00Z', '2096-03-02T09:00:00Z') }).map((p) => p.field)).toEqual(['endsAt']);
+  });
+
+  it('takes instants from 1900 to 2100 (UTC) only', () => {
+    const onsite = { format: 'ONSITE' as const, location: 'Plant 2, room 4', capacity: 10 };
+    expect(sessionProblems({ ...onsite, ...slot('1900-01-01T00:00:00Z', '1900-01-01T01:00:00Z') })).toEqual([]);
+    expect(sessionProblems({ ...onsite, ...slot('2100-12-31T22:00:00Z', '2100-12-31T23:59:59.999Z') })).toEqual([]);
+    expect(sessionProblems({ ...onsite, ...slot('1899-12-31T23:30:00Z', '1900-01-01T00:30:00Z') }).map((p) => p.field)).toEqual(['startsAt']);
+    expect(sessionProblems({ ...onsite, ...slot('2100-12-31T23:30:00Z', '2101-01-01T00:30:00Z') }).map((p) => p.field)).toEqual(['endsAt']);
+    expect(sessionProblems({ ...onsite, ...slot('0001-01-01T00:00:00Z', '9999-01-01T00:00:00Z') }).map((p) => p.field)).toEqual(['startsAt', 'endsAt', 'endsAt']);
+  });
+
   it('capacity counts attendees, not the trainer', () => {
     expect(exceedsCapacity(2, 2)).toBe(false);
     expect(exceedsCapacity(2, 3)).toBe(true);

@@ -11,10 +11,26 @@ export interface SessionShape {
   capacity: number;
 }
 
+/** A session blocks its people for all of its length, in every project: a longer training is several sessions. */
+export const MAX_SESSION_DAYS = 7;
+const MAX_SESSION_MS = MAX_SESSION_DAYS * 24 * 60 * 60 * 1000;
+/** The years the planner's Date scalar accepts, 1900–2100, here as instants in UTC. */
+const FIRST_INSTANT = Date.UTC(1900, 0, 1);
+const AFTER_LAST_INSTANT = Date.UTC(2101, 0, 1);
+
 /** The problems with a session's own fields, each with the field it concerns. */
 export function sessionProblems(session: SessionShape): { field: string; message: string }[] {
   const problems: { field: string; message: string }[] = [];
+  for (const field of ['startsAt', 'endsAt'] as const) {
+    const time = session[field].getTime();
+    if (!(time >= FIRST_INSTANT && time < AFTER_LAST_INSTANT)) {
+      problems.push({ field, message: `${field} must fall between 1900-01-01 and 2100-12-31 (UTC)` });
+    }
+  }
   if (session.endsAt.getTime() <= session.startsAt.getTime()) problems.push({ field: 'endsAt', message: 'endsAt must be after startsAt' });
+  if (session.endsAt.getTime() - session.startsAt.getTime() > MAX_SESSION_MS) {
+    problems.push({ field: 'endsAt', message: `A session lasts at most ${MAX_SESSION_DAYS} days; split a longer training into several sessions` });
+  }
   if (session.format === 'ONSITE' && !session.location?.trim()) problems.push({ field: 'location', message: 'An on-site session needs a location' });
   if (session.format === 'REMOTE' && !session.meetingUrl?.trim()) problems.push({ field: 'meetingUrl', message: 'A remote session needs a meeting link' });
   if (session.format === 'REMOTE' && session.meetingUrl && !/^https?:\/\/\S+$/i.test(session.meetingUrl.trim())) {

@@ -57,44 +57,51 @@ export class TrainingService {
   }
 
   async reschedule(ctx: RequestContext, input: RescheduleTrainingInput): Promise<TrainingSession> {
-    const session = await this.getForChange(ctx, input.id, input.version);
+    const session = await this.getForChange(ctx, input.id, input.version, 'id');
     const trainerId = input.trainerId ?? session.trainerId;
+    let ownInvitation = false;
     if (input.trainerId && input.trainerId !== session.trainerId) {
       await this.assertMayManage(ctx, session.projectId, input.trainerId);
       await this.memberships.assertMembers(ctx, session.projectId, [input.trainerId], 'trainerId', 'Trainers');
+      ownInvitation = await this.invitationOfNewTrainer(ctx, session, input.trainerId);
     }
     const next = {
       ...session, startsAt: input.startsAt, endsAt: input.endsAt, trainerId,
       location: input.location !== undefined ? input.location?.trim() || null : session.location,
       meetingUrl: input.meetingUrl !== undefined ? input.meetingUrl?.trim() || null : session.meetingUrl,
+      timeZone: input.timeZone !== undefined ? this.validTimeZone(input.timeZone) : session.timeZone,
     };
     this.assertShape(next);
     const attendees = await this.attendeeIds(ctx, session.id);
     await this.assertNoConflicts(ctx, [trainerId, ...attendees.filter((id) => id !== trainerId)], input.startsAt, input.endsAt, session.id);
+    // The trainer is no attendee of their own session, as scheduleTraining and inviteToTraining have it.
+    if (ownInvitation) await ctx.manager.delete(TrainingAttendance, { sessionId: session.id, userId: trainerId });
     Object.assign(session, next);
     return ctx.manager.save(session);
   }
 
   async cancel(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
-    const session = await this.getForChange(ctx, id, version);
+    const session = await this.getForChange(ctx, id, version, 'id');
     session.cancelledAt = new Date();
     return ctx.manager.save(session);
   }
 
   async invite(ctx: RequestContext, sessionId: string, userIds: string[]): Promise<TrainingSession> {
-    const session = await this.getLiveForChange(ctx, sessionId);
+    const session = await this.getForChange(ctx, sessionId, null, 'sessionId');
     const current = await this.attendeeIds(ctx, session.id);
     const added = [...new Set(userIds)].filter((id) => !current.includes(id) && id !== session.trainerId);
+    // Nothing changes, so neither does the version: calendars would show an update that is none.
+    if (!added.length) return session;
     this.assertCapacity(session.capacity, current.length + added.length);
     await this.memberships.assertMembers(ctx, session.projectId, added, 'userIds', 'Attendees');
     await this.assertNoConflicts(ctx, added, session.startsAt, session.endsAt, session.id);
-    if (added.length) await ctx.manager.insert(TrainingAttendance, added.map((userId) => ({ sessionId: session.id, userId })));
+    await ctx.manager.insert(TrainingAttendance, added.map((userId) => ({ sessionId: session.id, userId })));
     await this.touch(ctx, session);
     return session;
   }
 
   async uninvite(ctx: RequestContext, sessionId: string, userId: string): Promise<TrainingSession> {
-    const session = await this.getLiveForChange(ctx, sessionId);
+    const session = await this.getForChange(ctx, sessionId, null, 'sessionId');
     const result = await ctx.manager.delete(TrainingAttendance, { sessionId: session.id, userId });
     if (!result.affected) throw badInput(`User ${userId} is not invited to "${session.title}"`, 'userId');
     await this.touch(ctx, session);
@@ -148,18 +155,34 @@ export class TrainingService {
     }
   }
 
-  private async getForChange(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
+  /**
+   * The session, locked until the transaction ends, so that concurrent changes run one after the
+   * other. `version` is what the client sent; invitations send none (null): the lock alone keeps
+   * them from overfilling the session, and they must not refuse each other as stale.
+   */
+  private async getForChange(ctx: RequestContext, id: string, version: number | null, field: string): Promise<TrainingSession> {
     const found = await findByIdOrFail(ctx, TrainingSession, id, 'Training session');
     await this.assertTrainerOwnsSession(ctx, found);
     const session = await findByIdOrFail(ctx, TrainingSession, id, 'Training session', { lock: true });
-    if (session.version !== version) throw staleVersion('Training session', id, version, session.version);
-    if (session.cancelledAt) throw badInput(`"${session.title}" was cancelled`, 'id');
+    // Another trainer may have been given the session while we waited for the lock.
+    if (session.trainerId !== found.trainerId) await this.assertTrainerOwnsSession(ctx, session);
+    if (version !== null && session.version !== version) throw staleVersion('Training session', id, version, session.version);
+    if (session.cancelledAt) throw badInput(`"${session.title}" was cancelled`, field);
     return session;
   }
 
-  private async getLiveForChange(ctx: RequestContext, id: string): Promise<TrainingSession> {
-    const found = await findByIdOrFail(ctx, TrainingSession, id, 'Training session');
-    return this.getForChange(ctx, id, found.version);
+  /**
+   * Whether the new trainer holds an invitation to the session, to be dropped. Attendance already
+   * recorded for them is refused rather than lost; the row stays locked so that it cannot be
+   * recorded meanwhile.
+   */
+  private async invitationOfNewTrainer(ctx: RequestContext, session: TrainingSession, trainerId: string): Promise<boolean> {
+    const own = await ctx.manager.findOne(TrainingAttendance, { where: { sessionId: session.id, userId: trainerId }, lock: { mode: 'pessimistic_write' } });
+    if (own && own.status !== AttendanceStatus.INVITED) {
+      throw badInput(`The new trainer's attendance at "${session.title}" is recorded as ${own.status}; `
+        + 'choose another trainer, or uninvite them first if that record may go', 'trainerId');
+    }
+    return own !== null;
   }
 
   /** Changing the attendees is a change of the session: its version (and iCalendar SEQUENCE) moves on. */

@@ -34,4 +34,6 @@ export class RescheduleTrainingInput {
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(500) location?: string | null;
   @Field(() => String, { nullable: true }) @IsOptional() @MaxLength(2000) meetingUrl?: string | null;
   @Field(() => ID, { nullable: true, description: 'Another trainer' }) @IsOptional() trainerId?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA time zone, e.g. Asia/Almaty; omitted: kept, null: cleared (shown in UTC)' })
+  @IsOptional() @MaxLength(64) timeZone?: string | null;
 }
