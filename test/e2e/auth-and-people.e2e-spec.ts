@@ -95,6 +95,78 @@ describe('authentication and people (e2e)', () => {
       expect(roles).toHaveLength(3); // pm, sponsor and one role of `both`
     });
 
+    describe('removing a role', () => {
+      const REMOVE = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { removeMember(projectId: $p, userId: $u, role: $r) }';
+      // A project of their own: one project manager, whatever the tests above granted.
+      let pm: TestUser;
+      let projectId: string;
+      beforeAll(async () => {
+        pm = await t.user();
+        projectId = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+          i: { code: unique('RMV'), name: 'Removals', clientName: 'Client', templateKey: 'billing-remote', startDate: '2026-04-01' },
+        }, pm.token)).createProject.id;
+      });
+      const rolesOf = async (userId: string) =>
+        (await t.dataSource.query('SELECT role FROM membership WHERE project_id = $1 AND user_id = $2 ORDER BY role', [projectId, userId])).map((r: any) => r.role);
+
+      it('takes one role away; the person loses access with their last one', async () => {
+        const person = await t.user();
+        await t.ok(ADD, { p: projectId, u: person.id, r: 'OBSERVER' }, pm.token);
+        await t.ok(ADD, { p: projectId, u: person.id, r: 'TRAINER' }, pm.token);
+        expect((await t.ok(REMOVE, { p: projectId, u: person.id, r: 'TRAINER' }, pm.token)).removeMember).toBe(true);
+        expect(await rolesOf(person.id)).toEqual(['OBSERVER']);
+        expect((await t.ok('query($id: ID!) { project(id: $id) { id } }', { id: projectId }, person.token)).project.id).toBe(projectId);
+        await t.ok(REMOVE, { p: projectId, u: person.id, r: 'OBSERVER' }, pm.token);
+        expect(codeOf(await t.gql('query($id: ID!) { project(id: $id) { id } }', { id: projectId }, person.token))).toBe('NOT_FOUND');
+        expect(codeOf(await t.gql(REMOVE, { p: projectId, u: person.id, r: 'OBSERVER' }, pm.token))).toBe('NOT_FOUND');
+      });
+
+      it('keeps the only project manager, and refuses others than the project manager', async () => {
+        const before = await rolesOf(pm.id);
+        const only = await t.gql(REMOVE, { p: projectId, u: pm.id, r: 'PROJECT_MANAGER' }, pm.token);
+        expect(codeOf(only)).toBe('BAD_USER_INPUT');
+        expect(only.errors![0].message).toContain('only project manager');
+        const observer = await t.user();
+        await t.ok(ADD, { p: projectId, u: observer.id, r: 'OBSERVER' }, pm.token);
+        expect(codeOf(await t.gql(REMOVE, { p: projectId, u: observer.id, r: 'OBSERVER' }, observer.token))).toBe('FORBIDDEN');
+        expect(codeOf(await t.gql(REMOVE, { p: projectId, u: observer.id, r: 'OBSERVER' }, (await t.user()).token))).toBe('NOT_FOUND');
+        expect(await rolesOf(pm.id)).toEqual(before);
+        expect(await rolesOf(observer.id)).toEqual(['OBSERVER']);
+        // With a second project manager, either may step down.
+        const deputy = await t.user();
+        await t.ok(ADD, { p: projectId, u: deputy.id, r: 'PROJECT_MANAGER' }, pm.token);
+        await t.ok(REMOVE, { p: projectId, u: deputy.id, r: 'PROJECT_MANAGER' }, pm.token);
+        expect(await rolesOf(deputy.id)).toEqual([]);
+      });
+
+      it('refuses a last role while open work names the person, listing it, and writes nothing', async () => {
+        const keyUser = await t.user({ organization: 'CLIENT' as never });
+        await t.ok(ADD, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token);
+        const criterion = (await t.ok('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { projectId, text: unique('completion'), confirmerIds: [keyUser.id] } }, pm.token)).addCriterion;
+        const area = (await t.ok('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: projectId, n: unique('area') }, pm.token)).addFunctionArea;
+        const assignment = (await t.ok('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', {
+          i: { projectId, userId: keyUser.id, functionAreaId: area.id, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 },
+        }, pm.token)).assignKeyUser;
+        const session = (await t.ok('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id version } }', {
+          i: { projectId, title: unique('session'), audience: 'KEY_USERS', format: 'REMOTE', meetingUrl: 'https://meet.example/k', trainerId: pm.id, capacity: 5,
+            attendeeIds: [keyUser.id], startsAt: '2099-03-02T09:00:00+03:00', endsAt: '2099-03-02T12:00:00+03:00' },
+        }, pm.token)).scheduleTraining;
+        const refused = await t.gql(REMOVE, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].extensions).toMatchObject({ field: 'userId', criterionIds: [criterion.id], keyUserAssignmentIds: [assignment.id], trainingSessionIds: [session.id] });
+        expect(refused.errors![0].message).toMatch(/confirms 1 open criteria.*1 key-user assignments.*1 training sessions/);
+        expect(await rolesOf(keyUser.id)).toEqual(['KEY_USER']);
+        // Once reassigned (the waiver closes the criterion), the role goes.
+        const sponsor = await t.user();
+        await t.ok(ADD, { p: projectId, u: sponsor.id, r: 'STEERING_COMMITTEE' }, pm.token);
+        await t.ok('mutation($id: ID!) { waiveCriterion(id: $id, reason: "Not needed") { id } }', { id: criterion.id }, sponsor.token);
+        await t.ok('mutation($id: ID!) { removeKeyUser(id: $id, version: 1) }', { id: assignment.id }, pm.token);
+        await t.ok('mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { id } }', { s: session.id, u: keyUser.id }, pm.token);
+        await t.ok(REMOVE, { p: projectId, u: keyUser.id, r: 'KEY_USER' }, pm.token);
+        expect(await rolesOf(keyUser.id)).toEqual([]);
+      });
+    });
+
     it('refuses members who may not manage members, strangers, and unknown users', async () => {
       const observer = await t.user();
       await t.ok(ADD, { p: projectId, u: observer.id, r: 'OBSERVER' }, pm.token);

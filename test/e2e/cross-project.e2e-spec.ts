@@ -72,6 +72,8 @@ describe('ids from another project inside an operation (e2e)', () => {
       `scheduleTraining with a ${field} of B`, 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }',
       () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmA.id, capacity: 5, ...slot, [field]: ({ functionAreaId: b.areaId, territoryId: b.territoryId, milestoneId: b.milestoneId })[field] } }),
     ]),
+    ['removeMember of a member of B, in A', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: a.projectId, u: memberB.id })],
+    ['removeMember in B', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: b.projectId, u: memberB.id })],
     ['scheduleTraining with a trainer of B', 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmB.id, capacity: 5, ...slot } })],
     ['scheduleTraining with an attendee of B', 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmA.id, capacity: 5, attendeeIds: [memberB.id], ...slot } })],
   ];

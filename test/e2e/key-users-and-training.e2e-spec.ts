@@ -609,7 +609,7 @@ describe('key users and training (e2e)', () => {
       const url = await feedUrlOf(leaver);
       expect(url).toMatch(new RegExp(`/calendar/${projectId}/[^/]+/training\\.ics$`));
       expect((await fetch(url)).status).toBe(200);
-      await t.dataSource.query('DELETE FROM membership WHERE project_id = $1 AND user_id = $2', [projectId, leaver.id]);
+      await t.ok('mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: OBSERVER) }', { p: projectId, u: leaver.id }, pm.token);
       await refused(url);
       // An administrator reads every project, member or not.
       expect((await fetch(await feedUrlOf(await t.user({ admin: true })))).status).toBe(200);

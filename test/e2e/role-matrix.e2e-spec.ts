@@ -98,6 +98,7 @@ describe('role matrix (e2e)', () => {
       createUser: async () => ({ query: 'mutation($i: CreateUserInput!) { createUser(input: $i) { id } }', variables: { i: { email: `${unique('new')}@example.test`, fullName: 'New', organization: 'CLIENT', password: 'long-enough-1' } } }),
       createProject: async () => ({ query: 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', variables: { i: { code: unique('MX'), name: 'x', clientName: 'x', templateKey: 'billing-remote', startDate: '2026-03-02' } } }),
       addMember: async () => ({ query: 'mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: OBSERVER) { id } }', variables: { p: projectId, u: (await t.user()).id } }),
+      removeMember: async () => ({ query: 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: OBSERVER) }', variables: { p: projectId, u: await newMember() } }),
       addFunctionArea: async () => ({ query: 'mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('area') } }),
       addTerritory: async () => ({ query: 'mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('territory') } }),
       changeProjectStatus: async () => ({ query: 'mutation($i: ChangeProjectStatusInput!) { changeProjectStatus(input: $i) { id } }', variables: { i: { projectId, version: await version('project', projectId), status: 'ON_HOLD' } } }),

@@ -53,6 +53,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     createUser: 'admin',
     createProject: 'signedIn',
     addMember: { project: 'manageMembers', scope: projectIn('projectId') },
+    removeMember: { project: 'manageMembers', scope: projectIn('projectId') },
     addFunctionArea: { project: 'editProject', scope: projectIn('projectId') },
     addTerritory: { project: 'editProject', scope: projectIn('projectId') },
     changeProjectStatus: { project: 'editProject', scope: projectIn('input.projectId') },

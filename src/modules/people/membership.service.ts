@@ -10,6 +10,8 @@ import { Membership } from './entities/membership.entity';
 import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
 
+const memberLockKey = (projectId: string, userId: string) => `membership:${projectId}:${userId}`;
+
 /**
  * PRINCE2's separation of duties: the steering committee approves what the project manager
  * submits, waives criteria and decides gates, so nobody is both in one project.
@@ -37,7 +39,7 @@ export class MembershipService {
     const excluded = EXCLUSIVE_ROLES[role];
     if (excluded) {
       // Two concurrent grants of the two roles to one person wait for each other.
-      await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`membership:${projectId}:${userId}`]);
+      await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
       if (await ctx.manager.exists(Membership, { where: { projectId, userId, role: excluded } })) {
         throw new DomainError(ErrorCode.BAD_USER_INPUT,
           `This user is the project's ${excluded}; the steering committee decides on the project manager's work, so one person cannot hold both roles`,
@@ -47,6 +49,65 @@ export class MembershipService {
     const membership = await ctx.manager.save(ctx.manager.create(Membership, { projectId, userId, role }));
     ctx.forget(`roles:${projectId}`);
     return membership;
+  }
+
+  /**
+   * Takes one role away. The project keeps a project manager; and a person's last role goes only
+   * once nothing still open depends on them being a member (criteria they confirm, key-user
+   * assignments, sessions they give or are invited to that have not ended): those are named, to
+   * be reassigned first. What they did stays on record (confirmations, attendance).
+   */
+  async removeMember(ctx: RequestContext, projectId: string, userId: string, role: ProjectRole): Promise<boolean> {
+    if (!isUuid(projectId)) throw notFound('Project', projectId);
+    // Exclusive on the project: criterion changes and key-user assignments hold it too.
+    const project = await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    if (!project) throw notFound('Project', projectId);
+    if (!isUuid(userId)) throw notFound('User', userId);
+    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
+    const roles = (await ctx.manager.find(Membership, { where: { projectId, userId }, select: { role: true } })).map((m) => m.role);
+    if (!roles.includes(role)) {
+      throw new DomainError(ErrorCode.NOT_FOUND, `This user has no role ${role} in the project`, { field: 'role' });
+    }
+    if (role === ProjectRole.PROJECT_MANAGER && (await ctx.manager.count(Membership, { where: { projectId, role } })) === 1) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This is the project’s only project manager; add another one first', { field: 'role' });
+    }
+    if (roles.length === 1) await this.assertNothingDependsOn(ctx, projectId, userId);
+    await ctx.manager.delete(Membership, { projectId, userId, role });
+    ctx.forget(`roles:${projectId}`);
+    ctx.forget('loader:membershipsByProject');
+    return true;
+  }
+
+  private async assertNothingDependsOn(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
+    const [open] = await ctx.manager.query(
+      `SELECT
+         ARRAY(SELECT c.id FROM criterion_confirmer cc
+                 JOIN criterion c ON c.id = cc.criterion_id
+                 JOIN project p ON p.id = c.project_id
+                 LEFT JOIN stage s ON s.id = c.stage_id
+                 LEFT JOIN milestone m ON m.id = c.milestone_id
+                WHERE cc.user_id = $2 AND c.project_id = $1 AND c.waived_at IS NULL
+                  AND CASE WHEN c.stage_id IS NOT NULL THEN s.status <> 'CLOSED'
+                           WHEN c.milestone_id IS NOT NULL THEN m.status <> 'ACCEPTED'
+                           ELSE p.status NOT IN ('IN_SUPPORT', 'CLOSED') END
+                ORDER BY c.id) AS criteria,
+         ARRAY(SELECT k.id FROM key_user_assignment k WHERE k.project_id = $1 AND k.user_id = $2 ORDER BY k.id) AS assignments,
+         ARRAY(SELECT t.id FROM training_session t
+                WHERE t.project_id = $1 AND t.cancelled_at IS NULL AND t.ends_at > now()
+                  AND (t.trainer_id = $2 OR EXISTS (SELECT 1 FROM training_attendance a WHERE a.session_id = t.id AND a.user_id = $2))
+                ORDER BY t.starts_at, t.id) AS sessions`,
+      [projectId, userId],
+    );
+    const parts = [
+      open.criteria.length && `confirms ${open.criteria.length} open criteria (setCriterionConfirmers)`,
+      open.assignments.length && `has ${open.assignments.length} key-user assignments (removeKeyUser)`,
+      open.sessions.length && `gives or is invited to ${open.sessions.length} training sessions that have not ended (rescheduleTraining, uninviteFromTraining)`,
+    ].filter(Boolean);
+    if (parts.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `This is the person’s last role in the project and they still ${parts.join('; ')}; reassign those first`, {
+        field: 'userId', criterionIds: open.criteria, keyUserAssignmentIds: open.assignments, trainingSessionIds: open.sessions,
+      });
+    }
   }
 
   /** For the creator of a project, who becomes its first project manager. */
@@ -72,6 +133,8 @@ export class MembershipService {
     if (ids.length === 0) return;
     const malformed = ids.filter((id) => !isUuid(id));
     if (malformed.length) throw notFound('User', malformed.join(', '));
+    // Shared with every other naming of these people, exclusive while one of them is removed.
+    for (const id of [...ids].sort()) await ctx.manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [memberLockKey(projectId, id)]);
     const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In(ids) }, select: { userId: true } });
     const members = new Set(rows.map((row) => row.userId));
     const outsiders = ids.filter((id) => !members.has(id));

@@ -33,6 +33,17 @@ export class PeopleResolver {
     return this.memberships.addMember(ctx, projectId, userId, role);
   }
 
+  @Transaction()
+  @Mutation(() => Boolean, { description: 'Takes one role away; refused for the only project manager, and for a last role while open work names the person' })
+  removeMember(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('userId', { type: () => ID }) userId: string,
+    @Args('role', { type: () => ProjectRole }) role: ProjectRole,
+  ): Promise<boolean> {
+    return this.memberships.removeMember(ctx, projectId, userId, role);
+  }
+
   @ResolveField('user', () => User)
   user(@Ctx() ctx: RequestContext, @Parent() membership: Membership): Promise<User> {
     return this.users.getById(ctx, membership.userId);
