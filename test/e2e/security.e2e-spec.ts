@@ -182,6 +182,21 @@ describe('security (e2e)', () => {
       expect(codeOf(await t.gql(LOGIN, { e: victim.email, p: 'correct-horse-battery' }))).toBeUndefined();
     });
 
+    it('wrong current passwords in changePassword count as failed sign-ins: a stolen token cannot guess on', async () => {
+      const victim = await t.user();
+      const { login } = await t.ok(LOGIN, { e: victim.email, p: 'correct-horse-battery' });
+      const [before] = await t.dataSource.query('SELECT password_hash, password_changed_at FROM app_user WHERE id = $1', [victim.id]);
+      const change = 'mutation($c: String!) { changePassword(currentPassword: $c, newPassword: "taken-over-1") { token } }';
+      const results = await Promise.all(Array.from({ length: 12 }, (_, i) => t.gql(change, { c: `guess-${i}` }, login.token)));
+      expect(results.filter((r) => codeOf(r) === 'BAD_USER_INPUT')).toHaveLength(10);
+      expect(results.filter((r) => codeOf(r) === 'TOO_MANY_REQUESTS')).toHaveLength(2);
+      // Locked for changing the password, the right one included, and for signing in.
+      expect(codeOf(await t.gql(change, { c: 'correct-horse-battery' }, login.token))).toBe('TOO_MANY_REQUESTS');
+      expect(codeOf(await t.gql(LOGIN, { e: victim.email, p: 'correct-horse-battery' }))).toBe('TOO_MANY_REQUESTS');
+      const hash = async () => (await t.dataSource.query('SELECT password_hash, password_changed_at FROM app_user WHERE id = $1', [victim.id]))[0];
+      expect(await hash()).toEqual(before); // the password did not change
+    });
+
     it('a parallel burst of guesses cannot outrun the lock: at most 10 are checked', async () => {
       const victim = await t.user();
       const results = await Promise.all(Array.from({ length: 30 }, (_, i) => t.gql(LOGIN, { e: victim.email, p: `guess-${i}` })));

@@ -1,7 +1,6 @@
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
-import { Transaction } from '../../common/context/transaction.interceptor';
 import { User } from '../people/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { AuthService } from './auth.service';
@@ -19,7 +18,7 @@ export class AuthResolver {
     return this.auth.login(email, password);
   }
 
-  @Transaction()
+  // Runs its own transaction (AuthService.changePassword): a refusal still records the failure.
   @Mutation(() => AuthPayload, { description: 'Revokes every token issued before; returns a fresh one' })
   changePassword(
     @Ctx() ctx: RequestContext,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext, SessionUser } from '../../common/context/request-context';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -33,6 +33,11 @@ interface TokenClaims {
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
+const tooManyFailures = (until: Date) =>
+  new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins for this email; try again after ${until.toISOString()}`, {
+    retryAfter: until.toISOString(),
+  });
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -50,10 +55,7 @@ export class AuthService {
     // of parallel guesses cannot all pass the check before any failure is recorded.
     const outcome = await this.dataSource.transaction(async (em) => {
       await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${normalized}`]);
-      const recent = await em.find(LoginFailure, {
-        where: { email: normalized }, order: { at: 'DESC' }, take: LOGIN_THROTTLE.maxFailures, select: { at: true },
-      });
-      const until = lockedUntil(recent.map((f) => f.at), new Date());
+      const until = await this.lockedUntil(em, normalized);
       if (until) return { kind: 'locked', until } as const;
       const user = await em.findOne(User, { where: { email: normalized } });
       const valid = await passwordMatches(password, user?.passwordHash ?? (await DUMMY_PASSWORD_HASH_PROMISE));
@@ -64,34 +66,50 @@ export class AuthService {
       }
       return { kind: 'signedIn', user } as const;
     });
-    if (outcome.kind === 'locked') {
-      const { until } = outcome;
-      throw new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins for this email; try again after ${until.toISOString()}`, {
-        retryAfter: until.toISOString(),
-      });
-    }
+    if (outcome.kind === 'locked') throw tooManyFailures(outcome.until);
     if (outcome.kind === 'failed') throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Wrong email or password');
     return { token: await this.issueToken(outcome.user), user: outcome.user };
+  }
+
+  private async lockedUntil(em: EntityManager, email: string): Promise<Date | null> {
+    const recent = await em.find(LoginFailure, {
+      where: { email }, order: { at: 'DESC' }, take: LOGIN_THROTTLE.maxFailures, select: { at: true },
+    });
+    return lockedUntil(recent.map((f) => f.at), new Date());
   }
 
   private issueToken(user: User): Promise<string> {
     return this.jwt.signAsync({ sub: user.id, pwc: user.passwordChangedAt.getTime() } satisfies Omit<TokenClaims, 'iat'>);
   }
 
-  /** A new password revokes every token issued before it; the caller gets a fresh one. */
+  /**
+   * A new password revokes every token issued before it; the caller gets a fresh one. Wrong
+   * current passwords count as failed sign-ins (a stolen token must not allow unlimited guessing)
+   * and lock the email like login does. Its own transaction, as for login: a refusal must still
+   * record the failure, and one connection per request keeps bursts from starving the pool.
+   */
   async changePassword(ctx: RequestContext, currentPassword: string, newPassword: string): Promise<{ token: string; user: User }> {
     if (!ctx.user) throw new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first');
     if (newPassword.length < MIN_PASSWORD_LENGTH || newPassword.length > MAX_PASSWORD_LENGTH) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `newPassword must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`, { field: 'newPassword' });
     }
-    const user = await ctx.manager.findOneOrFail(User, { where: { id: ctx.user.id }, lock: { mode: 'pessimistic_write' } });
-    if (!(await passwordMatches(currentPassword, user.passwordHash))) {
-      throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong', { field: 'currentPassword' });
-    }
-    user.passwordHash = await hashPassword(newPassword);
-    user.passwordChangedAt = new Date();
-    await ctx.manager.save(user);
-    return { token: await this.issueToken(user), user };
+    const userId = ctx.user.id;
+    const outcome = await this.dataSource.transaction(async (em) => {
+      const user = await em.findOneOrFail(User, { where: { id: userId } });
+      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${user.email}`]);
+      const until = await this.lockedUntil(em, user.email);
+      if (until) return { kind: 'locked', until } as const;
+      if (!(await passwordMatches(currentPassword, user.passwordHash))) {
+        await em.insert(LoginFailure, { email: user.email });
+        return { kind: 'failed' } as const;
+      }
+      user.passwordHash = await hashPassword(newPassword);
+      user.passwordChangedAt = new Date();
+      return { kind: 'changed', user: await em.save(user) } as const;
+    });
+    if (outcome.kind === 'locked') throw tooManyFailures(outcome.until);
+    if (outcome.kind === 'failed') throw new DomainError(ErrorCode.BAD_USER_INPUT, 'The current password is wrong', { field: 'currentPassword' });
+    return { token: await this.issueToken(outcome.user), user: outcome.user };
   }
 
   /** The user behind an Authorization header, or null when it is absent, invalid, expired or revoked. */
