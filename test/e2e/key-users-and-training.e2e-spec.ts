@@ -317,6 +317,26 @@ describe('key users and training (e2e)', () => {
       expect(before.attendance).toEqual([[ku1.id, 'EXCUSED']]);
     });
 
+    it('records attendance once a session has begun, and does not cancel one that took place', async () => {
+      const future = (await t.ok(SCHEDULE, { i: session({ startsAt: '2099-08-01T09:00:00+03:00', endsAt: '2099-08-01T10:00:00+03:00', attendeeIds: [ku1.id, ku2.id] }) }, pm.token)).scheduleTraining;
+      const before = await stored(future.id);
+      for (const st of ['ATTENDED', 'ABSENT']) {
+        const early = await t.gql(ATTEND, { s: future.id, u: ku1.id, st }, trainer.token);
+        expect(codeOf(early)).toBe('BAD_USER_INPUT');
+        expect(early.errors![0].message).toBe(`"Order intake for key users" starts at 2099-08-01T06:00:00.000Z; ${st} can be recorded once it has begun (EXCUSED may be recorded ahead)`);
+      }
+      expect(await stored(future.id)).toEqual(before);
+      expect((await t.ok(ATTEND, { s: future.id, u: ku2.id, st: 'EXCUSED' }, trainer.token)).recordAttendance.status).toBe('EXCUSED');
+      // A session someone attended is history: it stays.
+      const held = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-08-03T09:00:00+03:00', endsAt: '2026-08-03T10:00:00+03:00', attendeeIds: [ku1.id] }) }, pm.token)).scheduleTraining;
+      await t.ok(ATTEND, { s: held.id, u: ku1.id, st: 'ATTENDED' }, trainer.token);
+      const heldBefore = await stored(held.id);
+      const cancel = await t.gql(CANCEL, { id: held.id, v: heldBefore.version }, pm.token);
+      expect(codeOf(cancel)).toBe('BAD_USER_INPUT');
+      expect(cancel.errors![0].message).toContain('took place');
+      expect(await stored(held.id)).toEqual(heldBefore);
+    });
+
     it('the trainer records attendance whatever their project role: a key user gives a session', async () => {
       const s = (await t.ok(SCHEDULE, { i: session({
         title: 'Order intake for operators, by a key user', audience: 'END_USERS', trainerId: ku2.id,

@@ -35,7 +35,8 @@ describe('role matrix (e2e)', () => {
     slot += 1;
     const day = String(1 + (slot % 28)).padStart(2, '0');
     const month = String(1 + Math.floor(slot / 28)).padStart(2, '0');
-    return { startsAt: `2027-${month}-${day}T09:00:00+03:00`, endsAt: `2027-${month}-${day}T10:00:00+03:00` };
+    // In the past: attendance is recorded only once a session has begun.
+    return { startsAt: `2025-${month}-${day}T09:00:00+03:00`, endsAt: `2025-${month}-${day}T10:00:00+03:00` };
   };
   const newMember = async () => {
     const person = await t.user();

@@ -1,4 +1,4 @@
-import { exceedsCapacity, overlaps, sessionProblems } from './training-rules';
+import { exceedsCapacity, overlaps, sessionProblems, whyAttendanceCannotBeRecorded } from './training-rules';
 
 const at = (iso: string) => new Date(iso);
 const slot = (start: string, end: string) => ({ startsAt: at(start), endsAt: at(end) });
@@ -50,5 +50,17 @@ describe('training rules', () => {
   it('capacity counts attendees, not the trainer', () => {
     expect(exceedsCapacity(2, 2)).toBe(false);
     expect(exceedsCapacity(2, 3)).toBe(true);
+  });
+
+  it('attendance and absence are recorded once the session has begun; excuses and resets any time', () => {
+    const session = { title: 'Orders', startsAt: new Date('2026-03-02T06:00:00Z') };
+    const before = new Date('2026-03-02T05:59:59.999Z');
+    const atStart = new Date('2026-03-02T06:00:00Z');
+    expect(whyAttendanceCannotBeRecorded(session, 'ATTENDED', before)).toBe('"Orders" starts at 2026-03-02T06:00:00.000Z; ATTENDED can be recorded once it has begun (EXCUSED may be recorded ahead)');
+    expect(whyAttendanceCannotBeRecorded(session, 'ABSENT', before)).toMatch(/ABSENT can be recorded once/);
+    expect(whyAttendanceCannotBeRecorded(session, 'EXCUSED', before)).toBeNull();
+    expect(whyAttendanceCannotBeRecorded(session, 'INVITED', before)).toBeNull();
+    expect(whyAttendanceCannotBeRecorded(session, 'ATTENDED', atStart)).toBeNull();
+    expect(whyAttendanceCannotBeRecorded(session, 'ABSENT', atStart)).toBeNull();
   });
 });

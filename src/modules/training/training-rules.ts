@@ -41,3 +41,14 @@ export function sessionProblems(session: SessionShape): { field: string; message
 }
 
 export const exceedsCapacity = (capacity: number, attendeeCount: number): boolean => attendeeCount > capacity;
+
+/**
+ * Whether someone attended or was absent is known once the session has begun; an excuse may come
+ * ahead, and INVITED undoes a mark made in error.
+ */
+export function whyAttendanceCannotBeRecorded(session: { title: string; startsAt: Date }, status: string, now: Date): string | null {
+  if ((status === 'ATTENDED' || status === 'ABSENT') && now.getTime() < session.startsAt.getTime()) {
+    return `"${session.title}" starts at ${session.startsAt.toISOString()}; ${status} can be recorded once it has begun (EXCUSED may be recorded ahead)`;
+  }
+  return null;
+}

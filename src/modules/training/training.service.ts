@@ -16,7 +16,7 @@ import { Territory } from '../project/entities/territory.entity';
 import { RescheduleTrainingInput, ScheduleTrainingInput } from './dto/training.inputs';
 import { TrainingAttendance } from './entities/training-attendance.entity';
 import { TrainingSession } from './entities/training-session.entity';
-import { exceedsCapacity, sessionProblems } from './training-rules';
+import { exceedsCapacity, sessionProblems, whyAttendanceCannotBeRecorded } from './training-rules';
 import { AttendanceStatus } from './training.enums';
 
 interface Conflict {
@@ -82,6 +82,10 @@ export class TrainingService {
 
   async cancel(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
     const session = await this.getForChange(ctx, id, version, 'id');
+    // A session people attended took place: cancelling it would silently drop their training.
+    if (await ctx.manager.exists(TrainingAttendance, { where: { sessionId: id, status: AttendanceStatus.ATTENDED } })) {
+      throw badInput(`"${session.title}" took place (attendance is recorded); it cannot be cancelled`, 'id');
+    }
     session.cancelledAt = new Date();
     return ctx.manager.save(session);
   }
@@ -109,10 +113,14 @@ export class TrainingService {
   }
 
   async recordAttendance(ctx: RequestContext, sessionId: string, userId: string, status: AttendanceStatus): Promise<TrainingAttendance> {
-    const found = await findByIdOrFail(ctx, TrainingSession, sessionId, 'Training session');
+    const unlocked = await findByIdOrFail(ctx, TrainingSession, sessionId, 'Training session');
     // Whatever their role: key users give training too, and the guard admits any member.
-    await this.assertTrainerOwnsSession(ctx, found, 'records attendance');
+    await this.assertTrainerOwnsSession(ctx, unlocked, 'records attendance');
+    // Shared with other marks, exclusive against a cancellation or a reschedule.
+    const found = await ctx.manager.findOneOrFail(TrainingSession, { where: { id: sessionId }, lock: { mode: 'pessimistic_read' } });
     if (found.cancelledAt) throw badInput(`"${found.title}" was cancelled`, 'sessionId');
+    const why = whyAttendanceCannotBeRecorded(found, status, new Date());
+    if (why) throw badInput(why, 'status');
     const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId, userId }, lock: { mode: 'pessimistic_write' } }) : null;
     if (!row) throw badInput(`User ${userId} is not invited to "${found.title}"; invite them first`, 'userId');
     row.status = status;
