@@ -220,7 +220,7 @@ describe('acceptance criteria and stage gates (e2e)', () => {
   });
 
   it('confirmations cannot be altered: no API path, and the database refuses', async () => {
-    const [row] = await t.dataSource.query('SELECT id FROM confirmation LIMIT 1');
+    const [row] = await t.dataSource.query('SELECT id, criterion_id FROM confirmation LIMIT 1');
     await expect(t.dataSource.query("UPDATE confirmation SET comment = 'rewritten' WHERE id = $1", [row.id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query('DELETE FROM confirmation WHERE id = $1', [row.id])).rejects.toThrow(/append-only/);
     await expect(t.dataSource.query("UPDATE gate_decision SET conditions = 'x'")).rejects.toThrow(/append-only/);
@@ -228,6 +228,12 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     for (const table of ['confirmation', 'gate_decision', 'confirmer_change']) {
       await expect(t.dataSource.query(`TRUNCATE ${table} CASCADE`)).rejects.toThrow(/append-only/);
     }
+    // What was confirmed and what was waived stay as recorded.
+    await expect(t.dataSource.query("UPDATE criterion SET text = text || ' (edited)' WHERE id = $1", [row.criterion_id])).rejects.toThrow(/never change/);
+    await expect(t.dataSource.query("UPDATE criterion SET priority = 'COULD' WHERE id = $1", [row.criterion_id])).rejects.toThrow(/never change/);
+    const [waived] = await t.dataSource.query('SELECT id FROM criterion WHERE project_id = $1 AND waived_at IS NOT NULL LIMIT 1', [projectId]);
+    await expect(t.dataSource.query('UPDATE criterion SET waived_at = NULL, waived_by_id = NULL, waiver_reason = NULL WHERE id = $1', [waived.id])).rejects.toThrow(/waiver/);
+    await expect(t.dataSource.query("UPDATE criterion SET waiver_reason = 'rewritten' WHERE id = $1", [waived.id])).rejects.toThrow(/waiver/);
     const { __schema } = await t.ok('{ __schema { mutationType { fields { name } } } }', {}, observer.token);
     const names = __schema.mutationType.fields.map((f: any) => f.name);
     expect(names.filter((n: string) => /confirmation/i.test(n) && /update|delete|remove|edit/i.test(n))).toEqual([]);
