@@ -7,7 +7,7 @@ const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(pro
 const SET_CONFIRMERS = 'mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }';
 const CONFIRM = 'mutation($id: ID!, $c: String) { confirmCriterion(id: $id, comment: $c) { id status confirmations { decision user { id } } } }';
 const REJECT = 'mutation($id: ID!, $c: String!) { rejectCriterion(id: $id, comment: $c) { id status } }';
-const WAIVE = 'mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason: $r) { id status waiverReason } }';
+const WAIVE = 'mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason: $r) { id status waiverReason waivedBy { id } waivedAt } }';
 const START = 'mutation($id: ID!) { startStage(id: $id) { id status actualStart } }';
 const CLOSE = 'mutation($id: ID!) { closeStage(id: $id) { id status actualFinish } }';
 const DECIDE = 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id status gateDecision { outcome conditions } } }';
@@ -157,7 +157,8 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: '' }, steering.token))).toBe('BAD_USER_INPUT');
     expect(await snapshot()).toEqual(before);
     const { waiveCriterion } = await t.ok(WAIVE, { id: target.id, r: 'Scope agreed verbally with the owner' }, steering.token);
-    expect(waiveCriterion).toMatchObject({ status: 'WAIVED', waiverReason: 'Scope agreed verbally with the owner' });
+    expect(waiveCriterion).toMatchObject({ status: 'WAIVED', waiverReason: 'Scope agreed verbally with the owner', waivedBy: { id: steering.id } });
+    expect(Math.abs(Date.parse(waiveCriterion.waivedAt) - Date.now())).toBeLessThan(60_000);
     const afterWaiver = await snapshot();
     expect(codeOf(await t.gql(WAIVE, { id: target.id, r: 'Again' }, steering.token))).toBe('BAD_USER_INPUT');
     expect(await snapshot()).toEqual(afterWaiver);

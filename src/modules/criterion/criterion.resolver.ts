@@ -26,6 +26,11 @@ export class CriterionResolver {
     return Promise.all(ids.map((id) => this.users.getById(ctx, id)));
   }
 
+  @ResolveField('waivedBy', () => User, { nullable: true })
+  waivedBy(@Ctx() ctx: RequestContext, @Parent() criterion: Criterion): Promise<User> | null {
+    return criterion.waivedById ? this.users.getById(ctx, criterion.waivedById) : null;
+  }
+
   @ResolveField('confirmations', () => [Confirmation])
   confirmations(@Ctx() ctx: RequestContext, @Parent() criterion: Criterion): Promise<Confirmation[]> {
     return this.criteria.confirmations(ctx, criterion.id);

@@ -68,6 +68,7 @@ export class Criterion {
   @JoinColumn({ name: 'waived_by_id' })
   waivedBy?: Relation<User>;
 
+  @Field(() => Date, { nullable: true, description: 'When the steering committee waived it (waivedBy: who)' })
   @Column({ type: 'timestamptz', nullable: true })
   waivedAt: Date | null;
 
