@@ -4,12 +4,19 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
+import { assertDataFolderFree } from './common/database/data-folder-lock';
+import { embeddedDataFolder } from './common/database/embedded-postgres';
 import { applyBodyParsing, applySecurityMiddleware } from './common/http/security-middleware';
 
 /** Builds the application exactly as it runs, for main.ts and for the end-to-end tests. */
 export async function createApp(config: AppConfig, options: { logger?: false | ('error' | 'warn' | 'log')[] } = {}): Promise<INestApplication> {
+  // Refuse a data folder another process holds before anything starts (the embedded database
+  // takes the lock itself when it opens the folder).
+  if (!config.databaseUrl) assertDataFolderFree(embeddedDataFolder(config.dataDir));
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
+    // A failure while starting rejects (callers print it and exit) instead of exiting the process.
+    abortOnError: false,
     logger: options.logger ?? ['error', 'warn', 'log'],
   });
   // In this order: headers, CORS and the rate limit come before any body is parsed.

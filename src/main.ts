@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadAppConfig } from './common/config/app-config';
+import { reportStartupFailure } from './common/config/startup-error';
 
 async function main(): Promise<void> {
   const config = loadAppConfig();
@@ -10,7 +11,4 @@ async function main(): Promise<void> {
   new Logger('Rollout Planner').log(`GraphQL at ${config.publicUrl}/graphql (${database})`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+main().catch(reportStartupFailure);

@@ -1,5 +1,6 @@
 import { loadDemo } from '../../src/demo/demo-loader';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_TERRITORIES } from '../../src/demo/demo-rollout';
+import { runDemo } from '../../src/demo/run-demo';
 import { TestApp } from '../support/test-app';
 
 describe('demo rollout (e2e)', () => {
@@ -34,5 +35,14 @@ describe('demo rollout (e2e)', () => {
     // Waves go live one after another.
     const goLives = project.milestones.map((m: any) => m.plannedGoLive).sort();
     expect(new Set(goLives).size).toBe(6);
+  });
+
+  it('`npm run demo` prints what is loaded and how to sign in, also when it was already there', async () => {
+    const lines: string[] = [];
+    expect(await runDemo(t.config, (line) => lines.push(line))).toBe(false);
+    expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in the PostgreSQL server in DATABASE_URL; nothing changed.`);
+    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 2 training sessions, 1 baseline`));
+    expect(lines).toContain(`Start the server (npm start) and sign in at ${t.config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
+    for (const person of DEMO_PEOPLE) expect(lines.some((line) => line.trim().startsWith(person.email))).toBe(true);
   });
 });

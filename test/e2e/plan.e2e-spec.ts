@@ -161,6 +161,30 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
       expect(row).toEqual({ name: 'Document issuing', version: m.version + 1 });
     });
 
+    it('hypercareDays is the hypercare task\'s duration, also after updateTask; updateMilestone sets it from there', async () => {
+      const { addMilestone: m } = await t.ok(ADD_MILESTONE, { i: { projectId, name: 'Hypercare source', splitBy: 'FUNCTION', functionAreaId: areaId, prepareDays: 2, hypercareDays: 10 } }, pm.token);
+      const hypercare = m.tasks.find((x: any) => x.name === 'Hypercare source: hypercare');
+      const READ = 'query($id: ID!) { project(id: $id) { milestones { id hypercareDays version tasks { name durationDays } } } }';
+      const read = async () => (await t.ok(READ, { id: projectId }, pm.token)).project.milestones.find((x: any) => x.id === m.id);
+
+      // The PM shortens hypercare on the task itself: the milestone says so.
+      const { version: taskVersion } = (await t.ok('query($id: ID!) { project(id: $id) { tasks { id version } } }', { id: projectId }, pm.token))
+        .project.tasks.find((x: any) => x.id === hypercare.id);
+      await t.ok(UPDATE_TASK, { i: { id: hypercare.id, version: taskVersion, durationDays: 4 } }, pm.token);
+      expect(await read()).toMatchObject({ hypercareDays: 4, version: m.version });
+
+      // Back to 10 through the milestone: the task changes, and the milestone takes a new version.
+      const UPDATE = 'mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { hypercareDays version tasks { durationDays } } }';
+      const { updateMilestone } = await t.ok(UPDATE, { i: { id: m.id, version: m.version, hypercareDays: 10 } }, pm.token);
+      expect(updateMilestone).toEqual({ hypercareDays: 10, version: m.version + 1, tasks: [{ durationDays: 2 }, { durationDays: 0 }, { durationDays: 10 }] });
+      expect(await read()).toMatchObject({ hypercareDays: 10, version: m.version + 1 });
+      expect(codeOf(await t.gql(UPDATE, { i: { id: m.id, version: m.version, hypercareDays: 3 } }, pm.token))).toBe('STALE_VERSION');
+
+      // The same value again changes nothing, not even the version.
+      const same = await t.ok(UPDATE, { i: { id: m.id, version: m.version + 1, hypercareDays: 10 } }, pm.token);
+      expect(same.updateMilestone).toMatchObject({ hypercareDays: 10, version: m.version + 1 });
+    });
+
     it('always creates all three phase tasks; the go-live marker keeps 0 days', async () => {
       const { addMilestone: m } = await t.ok(ADD_MILESTONE, { i: { projectId, name: 'Straight to live', splitBy: 'FUNCTION', functionAreaId: areaId, prepareDays: 0, hypercareDays: 0 } }, pm.token);
       expect(m.tasks.map((x: any) => [x.name, x.durationDays])).toEqual([

@@ -2,7 +2,7 @@ import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/c
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { buildDataSourceOptions } from './data-source-options';
-import { EmbeddedPostgres } from './embedded-postgres';
+import { EmbeddedPostgres, embeddedDataFolder } from './embedded-postgres';
 
 const POOL_SIZE = 10;
 const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
@@ -18,7 +18,7 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
       provide: EMBEDDED,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> =>
-        config.databaseUrl ? null : EmbeddedPostgres.start(`${config.dataDir}/pgdata`, POOL_SIZE),
+        config.databaseUrl ? null : EmbeddedPostgres.start(embeddedDataFolder(config.dataDir), POOL_SIZE),
     },
     {
       provide: DataSource,

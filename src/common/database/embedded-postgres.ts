@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { lockDataFolder } from './data-folder-lock';
+
+/** Where the embedded database of DATA_DIR lives. */
+export const embeddedDataFolder = (dataDir: string): string => join(dataDir, 'pgdata');
 
 /** The socket name libpq (and so `pg`) looks for in a socket directory. */
 const SOCKET_PORT = 5432;
@@ -16,28 +20,44 @@ export class EmbeddedPostgres {
     private readonly db: PGlite,
     private readonly server: PGLiteSocketServer,
     private readonly socketDir: string,
+    private readonly unlock: () => void,
     readonly url: string,
   ) {}
 
-  /** `dataDir` undefined keeps the database in memory (tests). */
+  /**
+   * `dataDir` undefined keeps the database in memory (tests). A folder is locked for this process
+   * (see data-folder-lock.ts): a second process on it is refused with DataFolderInUseError.
+   */
   static async start(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
-    const db = await PGlite.create(dataDir ? { dataDir } : {});
-    const socketDir = mkdtempSync(join(tmpdir(), 'rollout-pg-'));
-    const server = new PGLiteSocketServer({
-      db,
-      path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
-      maxConnections,
-    });
-    await server.start();
-    const url = `postgresql://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
-    return new EmbeddedPostgres(db, server, socketDir, url);
+    const unlock = dataDir ? lockDataFolder(dataDir) : () => {};
+    let db: PGlite | undefined;
+    try {
+      db = await PGlite.create(dataDir ? { dataDir } : {});
+      const socketDir = mkdtempSync(join(tmpdir(), 'rollout-pg-'));
+      const server = new PGLiteSocketServer({
+        db,
+        path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
+        maxConnections,
+      });
+      await server.start();
+      const url = `postgresql://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
+      return new EmbeddedPostgres(db, server, socketDir, unlock, url);
+    } catch (error) {
+      await db?.close().catch(() => undefined);
+      unlock();
+      throw error;
+    }
   }
 
-  /** Call after the connection pool is closed. */
+  /** Call after the connection pool is closed; frees the data folder for the next process. */
   async stop(): Promise<void> {
-    await this.server.stop();
-    await this.db.close();
-    rmSync(this.socketDir, { recursive: true, force: true });
+    try {
+      await this.server.stop();
+      await this.db.close();
+      rmSync(this.socketDir, { recursive: true, force: true });
+    } finally {
+      this.unlock();
+    }
   }
 }

@@ -3,6 +3,7 @@ import { AppendOnlyRecords1795356300000 } from '../../migrations/1795356300000-A
 import { LoginThrottling1795357479386 } from '../../migrations/1795357479386-LoginThrottling';
 import { AcceptanceRecordOrder1795395334688 } from '../../migrations/1795395334688-AcceptanceRecordOrder';
 import { CriterionRecordKept1795949521967 } from '../../migrations/1795949521967-CriterionRecordKept';
+import { MilestoneHypercareFromTask1795950600000 } from '../../migrations/1795950600000-MilestoneHypercareFromTask';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
-export const MIGRATIONS: Function[] = [Initial1795356247105, AppendOnlyRecords1795356300000, LoginThrottling1795357479386, AcceptanceRecordOrder1795395334688, CriterionRecordKept1795949521967];
+export const MIGRATIONS: Function[] = [Initial1795356247105, AppendOnlyRecords1795356300000, LoginThrottling1795357479386, AcceptanceRecordOrder1795395334688, CriterionRecordKept1795949521967, MilestoneHypercareFromTask1795950600000];

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, GraphQLError, isLeafType } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
+import { TOO_COMPLEX } from './query-limits';
 
 /**
  * The static limits (depth, aliases, cost) cannot see how long lists are: a small query that
@@ -22,7 +23,9 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
       let exceeded = false;
       // One error for the whole request: with a path already set, graphql-js passes it on as it is
       // instead of building a located copy (with a stack) for each of possibly millions of fields.
-      const stop = new GraphQLError('Result too large', { path: [] });
+      // Marked too complex: the error formatter, which sees it once per place it stopped, passes it
+      // on without logging it.
+      const stop = new GraphQLError('Result too large', { path: [], extensions: { [TOO_COMPLEX]: true } });
       return {
         async executionDidStart() {
           return {

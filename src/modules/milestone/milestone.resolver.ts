@@ -10,6 +10,7 @@ import { Territory } from '../project/entities/territory.entity';
 import { Task } from '../schedule/entities/task.entity';
 import { BaselineService } from '../schedule/baseline.service';
 import { varianceDays } from '../schedule/engine/rollups';
+import { MilestonePhase } from '../schedule/schedule.enums';
 import { ScheduleService } from '../schedule/schedule.service';
 import { TaskService } from '../schedule/task.service';
 import { AddMilestoneInput, UpdateMilestoneInput } from './dto/milestone.inputs';
@@ -49,6 +50,11 @@ export class MilestoneResolver {
     if (!milestone.territoryId) return null;
     const loader = byIdLoader(ctx, 'territories', (ids) => ctx.manager.findBy(Territory, { id: In([...ids]) }), (t) => t.id);
     return (await loader.load(milestone.territoryId)) ?? null;
+  }
+
+  @ResolveField('hypercareDays', () => Int, { description: "Working days of hypercare after go-live: the duration of the milestone's hypercare task" })
+  hypercareDays(@Ctx() ctx: RequestContext, @Parent() milestone: Milestone): Promise<number> {
+    return this.milestones.phaseDays(ctx, milestone, MilestonePhase.HYPERCARE);
   }
 
   @ResolveField('plannedStart', () => DateScalar, { nullable: true })

@@ -47,7 +47,7 @@ export class MilestoneService {
     }
 
     const milestone = await ctx.manager.save(
-      ctx.manager.create(Milestone, { projectId: project.id, name, splitBy: input.splitBy, functionAreaId, territoryId, hypercareDays }),
+      ctx.manager.create(Milestone, { projectId: project.id, name, splitBy: input.splitBy, functionAreaId, territoryId }),
     );
     const phase = (milestonePhase: MilestonePhase, suffix: string, durationDays: number) =>
       ctx.manager.create(Task, { projectId: project.id, milestoneId: milestone.id, milestonePhase, name: `${name}: ${suffix}`, durationDays });
@@ -75,10 +75,8 @@ export class MilestoneService {
       milestone.name = input.name.trim();
       if (milestone.name.length > MAX_MILESTONE_NAME) throw badInput(`A milestone's name is at most ${MAX_MILESTONE_NAME} characters`, 'name');
     }
-    if (input.hypercareDays != null && input.hypercareDays !== milestone.hypercareDays) {
-      await this.resizeHypercare(ctx, milestone, input.hypercareDays);
-      milestone.hypercareDays = input.hypercareDays;
-    }
+    // The hypercare task's duration is the milestone's hypercare days (updateTask may have changed it).
+    const resized = input.hypercareDays != null && (await this.resizeHypercare(ctx, milestone, input.hypercareDays));
     if (input.actualGoLive !== undefined) milestone.actualGoLive = input.actualGoLive;
     if (input.status != null && input.status !== milestone.status) {
       if (milestone.status === MilestoneStatus.ACCEPTED) {
@@ -92,8 +90,20 @@ export class MilestoneService {
       milestone.status = input.status;
     }
     const saved = await ctx.manager.save(milestone);
+    if (resized && saved.version === input.version) {
+      // Only a task changed: the milestone still takes a new version, so a concurrent edit made
+      // with the old one is refused.
+      await ctx.manager.increment(Milestone, { id: milestone.id }, 'version', 1);
+      saved.version += 1;
+    }
     await this.schedules.assertSchedulable(ctx, milestone.projectId);
     return saved;
+  }
+
+  /** Working days of the milestone's phase (prepare or hypercare): its task's duration. */
+  async phaseDays(ctx: RequestContext, milestone: Milestone, phase: MilestonePhase): Promise<number> {
+    const tasks = await this.tasks.byMilestone(ctx, milestone.id);
+    return tasks.find((task) => task.milestonePhase === phase)?.durationDays ?? 0;
   }
 
   loader(ctx: RequestContext) {
@@ -156,12 +166,14 @@ export class MilestoneService {
     }
   }
 
-  private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<void> {
+  /** Sets the hypercare task's duration (creating the task if it is missing); false when it already had it. */
+  private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<boolean> {
     const hypercare = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.HYPERCARE } });
     if (hypercare) {
+      if (hypercare.durationDays === days) return false;
       hypercare.durationDays = days;
       await ctx.manager.save(hypercare);
-      return;
+      return true;
     }
     const launch = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.LAUNCH } });
     const task = await ctx.manager.save(ctx.manager.create(Task, {
@@ -173,5 +185,6 @@ export class MilestoneService {
         projectId: milestone.projectId, predecessorId: launch.id, successorId: task.id, type: DependencyType.FS, lagDays: 0,
       });
     }
+    return true;
   }
 }

@@ -7,7 +7,11 @@ import { User } from './entities/user.entity';
 import { Organization } from './people.enums';
 import { UserService } from './user.service';
 
-/** Creates the administrator from ADMIN_EMAIL / ADMIN_PASSWORD when the database has no user yet. */
+/**
+ * Creates the administrator from ADMIN_EMAIL / ADMIN_PASSWORD when the database has no
+ * administrator yet and no user with that email — also after `npm run demo` filled an empty
+ * database with demo people. Says in the log why the variables are ignored otherwise.
+ */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
   private readonly logger = new Logger('AdminBootstrap');
@@ -19,10 +23,23 @@ export class AdminBootstrap implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (await this.dataSource.manager.exists(User, {})) return;
     const { adminEmail, adminPassword } = this.config;
+    const manager = this.dataSource.manager;
     if (!adminEmail || !adminPassword) {
-      this.logger.warn('No users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first administrator');
+      if (adminEmail || adminPassword) {
+        this.logger.warn(`${adminEmail ? 'ADMIN_EMAIL' : 'ADMIN_PASSWORD'} is set without ${adminEmail ? 'ADMIN_PASSWORD' : 'ADMIN_EMAIL'}: set both to create the first administrator`);
+      } else if (!(await manager.exists(User, { where: { isAdmin: true } }))) {
+        this.logger.warn('No administrator yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first one');
+      }
+      return;
+    }
+    const email = adminEmail.trim().toLowerCase();
+    if (await manager.exists(User, { where: { email } })) {
+      this.logger.log(`ADMIN_EMAIL and ADMIN_PASSWORD ignored: the user ${email} already exists (its password is not changed; use changePassword)`);
+      return;
+    }
+    if (await manager.exists(User, { where: { isAdmin: true } })) {
+      this.logger.warn(`ADMIN_EMAIL and ADMIN_PASSWORD ignored: the database already has an administrator, so ${email} is not created`);
       return;
     }
     // The rules every other password keeps: a longer one could never sign in, a shorter one is too
@@ -33,8 +50,8 @@ export class AdminBootstrap implements OnApplicationBootstrap {
     }
     const ctx = new RequestContext(this.dataSource, null);
     await ctx.inTransaction(() =>
-      this.users.insertUser(ctx, { email: adminEmail, fullName: 'Administrator', organization: Organization.INTEGRATOR, password: adminPassword }, true),
+      this.users.insertUser(ctx, { email, fullName: 'Administrator', organization: Organization.INTEGRATOR, password: adminPassword }, true),
     );
-    this.logger.log(`Created the administrator ${adminEmail}`);
+    this.logger.log(`Created the administrator ${email}`);
   }
 }

@@ -48,10 +48,6 @@ export class Milestone {
   @Column({ type: 'enum', enum: MilestoneStatus, enumName: 'milestone_status', default: MilestoneStatus.PLANNED })
   status: MilestoneStatus;
 
-  @Field(() => Int)
-  @Column({ type: 'int', default: 0 })
-  hypercareDays: number;
-
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: 'date', nullable: true })
   actualGoLive: string | null;

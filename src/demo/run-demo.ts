@@ -1,0 +1,42 @@
+import { DataSource } from 'typeorm';
+import { createApp } from '../bootstrap';
+import type { AppConfig } from '../common/config/app-config';
+import { Milestone } from '../modules/milestone/entities/milestone.entity';
+import { KeyUserAssignment } from '../modules/people/entities/key-user-assignment.entity';
+import { Territory } from '../modules/project/entities/territory.entity';
+import { Baseline } from '../modules/schedule/entities/baseline.entity';
+import { Task } from '../modules/schedule/entities/task.entity';
+import { Stage } from '../modules/stage/entities/stage.entity';
+import { TrainingSession } from '../modules/training/entities/training-session.entity';
+import { loadDemo } from './demo-loader';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT } from './demo-rollout';
+
+/**
+ * `npm run demo`: loads the demo rollout into the configured database (running it again changes
+ * nothing) and says what is there and how to sign in, line by line through `print`.
+ */
+export async function runDemo(config: AppConfig, print: (line: string) => void): Promise<boolean> {
+  // The application's own start-up chatter stays quiet; the summary is printed, not logged.
+  const app = await createApp(config, { logger: ['error', 'warn'] });
+  try {
+    await app.init();
+    const loaded = await loadDemo(app);
+    const em = app.get(DataSource).manager;
+    const projectId = DEMO_PROJECT.id;
+    const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, { where: { projectId } });
+    const [stages, milestones, tasks, territories, keyUsers, trainings, baselines] = await Promise.all(
+      [Stage, Milestone, Task, Territory, KeyUserAssignment, TrainingSession, Baseline].map(count));
+    const database = config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
+    print(loaded
+      ? `Loaded the demo rollout ${DEMO_PROJECT.code} "${DEMO_PROJECT.name}" into ${database}.`
+      : `The demo rollout ${DEMO_PROJECT.code} "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
+    print(`  project id ${projectId}: ${stages} stages, ${milestones} milestones, ${tasks} tasks, ${territories} territories, ` +
+      `${keyUsers} key users, ${trainings} training sessions, ${baselines} baseline${baselines === 1 ? '' : 's'}`);
+    print(`Start the server (npm start) and sign in at ${config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
+    for (const person of DEMO_PEOPLE) print(`  ${person.email.padEnd(26)} ${person.fullName} — ${person.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`);
+    print(`  mutation { login(email: "${DEMO_PEOPLE[0].email}", password: "${DEMO_PASSWORD}") { token } }`);
+    return loaded;
+  } finally {
+    await app.close();
+  }
+}
