@@ -79,6 +79,11 @@ describe('projects (e2e)', () => {
     expect(codeOf(result)).toBe('BAD_USER_INPUT');
     expect(result.errors![0].extensions!.field).toBe('name');
     expect(result.errors![0].message).toMatch(/name/);
+    // A date the scalar refuses is named the same way.
+    const date = await t.gql(CREATE, { input: projectInput({ startDate: '2026-02-30' }) }, pm.token);
+    expect(codeOf(date)).toBe('BAD_USER_INPUT');
+    expect(date.errors![0].extensions!.field).toBe('startDate');
+    expect(date.errors![0].message).toContain('"2026-02-30" is not a calendar date');
   });
 
   it('lists the methodology templates', async () => {

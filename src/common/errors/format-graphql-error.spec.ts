@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
-import { createGraphQLErrorFormatter } from './format-graphql-error';
+import { createGraphQLErrorFormatter, fieldOfVariableError } from './format-graphql-error';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
 const format = (isDevelopment: boolean, original: Error) => {
@@ -35,5 +35,15 @@ describe('GraphQL error formatting', () => {
     const result = format(false, unique);
     expect(result.extensions).toEqual({ code: 'DUPLICATE' });
     expect(result.message).not.toContain('INSERT');
+  });
+});
+
+describe('the field of a refused variable', () => {
+  it('names an input object’s field by itself, deeper ones with a dotted path, a whole argument by its variable', () => {
+    expect(fieldOfVariableError('Variable "$i" got invalid value "2026-02-30" at "i.startDate"; "2026-02-30" is not a calendar date')).toBe('startDate');
+    expect(fieldOfVariableError('Variable "$i" got invalid value "x" at "i.filter.search"; bad')).toBe('filter.search');
+    expect(fieldOfVariableError('Variable "$ids" got invalid value 5 at "ids[2]"; ID cannot represent')).toBe('ids');
+    expect(fieldOfVariableError('Variable "$startDate" got invalid value "x"; "x" is not a calendar date')).toBe('startDate');
+    expect(fieldOfVariableError('Something else entirely')).toBeUndefined();
   });
 });

@@ -22,6 +22,20 @@ function fromHttpException(error: HttpException): { code: ErrorCode; message: st
 }
 
 /**
+ * The field a variable's value was refused for, named as the DTOs' own refusals name it: graphql-js
+ * says `Variable "$i" got invalid value … at "i.startDate"` (the field of an input object) or just
+ * `Variable "$startDate" got invalid value …` (a whole argument).
+ */
+export function fieldOfVariableError(message: string): string | undefined {
+  const variable = /^Variable "\$([_A-Za-z][_0-9A-Za-z]*)" got invalid value/.exec(message);
+  if (!variable) return undefined;
+  const at = / at "([^"]+)"/.exec(message.slice(variable[0].length, variable[0].length + 300));
+  if (!at) return variable[1];
+  const segments = at[1].split('.').filter((part) => !/^\d+$/.test(part) && !/^\[\d+\]$/.test(part));
+  return segments.slice(1).join('.').replace(/\[\d+\]/g, '') || variable[1];
+}
+
+/**
  * The one place that turns whatever a request threw into the contract's error shape: a code
  * from API.graphql, a message a person can act on, details in extensions, and no stack trace
  * or SQL outside development.
@@ -49,7 +63,8 @@ export function createGraphQLErrorFormatter(isDevelopment: boolean) {
     const code = String(formatted.extensions?.code ?? '');
     if (CONTRACT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
       const { stacktrace: _omit, ...rest } = formatted.extensions ?? {};
-      return { ...base, extensions: { ...rest, code, ...debug(original) } };
+      const field = rest.field ?? fieldOfVariableError(base.message);
+      return { ...base, extensions: { ...rest, code, ...(field ? { field } : {}), ...debug(original) } };
     }
     if (APOLLO_INPUT_CODES.has(code)) {
       const message = code === 'PERSISTED_QUERY_NOT_SUPPORTED' ? 'Persisted queries are not supported; send the query text'
