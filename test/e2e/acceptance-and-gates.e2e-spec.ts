@@ -87,6 +87,19 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('the project manager does not confirm their own work: refused as confirmer, and a confirmer is not made project manager', async () => {
+    const criterion = stages[0].exitCriteria[0];
+    const before = await snapshot();
+    const refused = await t.gql(SET_CONFIRMERS, { id: criterion.id, v: await criterionVersion(criterion.id), c: [keyUser.id, pm.id] }, pm.token);
+    expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+    expect(refused.errors![0].extensions).toMatchObject({ field: 'confirmerIds', userIds: [pm.id] });
+    expect(codeOf(await t.gql(ADD_CRITERION, { i: { stageId: stages[0].id, text: unique('own'), confirmerIds: [pm.id] } }, pm.token))).toBe('BAD_USER_INPUT');
+    const promoted = await t.gql(ADD_MEMBER, { p: projectId, u: keyUser.id, r: 'PROJECT_MANAGER' }, pm.token);
+    expect(codeOf(promoted)).toBe('BAD_USER_INPUT');
+    expect(promoted.errors![0].message).toContain('confirms open criteria');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('only a confirmer confirms or rejects; a rejection needs a comment', async () => {
     const criterion = stages[0].exitCriteria[0];
     const before = await snapshot();

@@ -334,7 +334,19 @@ describe('key users and training (e2e)', () => {
       const cancel = await t.gql(CANCEL, { id: held.id, v: heldBefore.version }, pm.token);
       expect(codeOf(cancel)).toBe('BAD_USER_INPUT');
       expect(cancel.errors![0].message).toContain('took place');
+      // Nor can it be moved (into the future, say) or given to another trainer, nor the record erased.
+      const moved = await t.gql(RESCHEDULE, { i: { id: held.id, version: heldBefore.version, startsAt: '2099-08-03T09:00:00+03:00', endsAt: '2099-08-03T10:00:00+03:00' } }, pm.token);
+      expect(codeOf(moved)).toBe('BAD_USER_INPUT');
+      expect(moved.errors![0].extensions!.field).toBe('startsAt');
+      const handedOver = await t.gql(RESCHEDULE, { i: { id: held.id, version: heldBefore.version, startsAt: '2026-08-03T09:00:00+03:00', endsAt: '2026-08-03T10:00:00+03:00', trainerId: otherTrainer.id } }, pm.token);
+      expect(codeOf(handedOver)).toBe('BAD_USER_INPUT');
+      const erased = await t.gql('mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { id } }', { s: held.id, u: ku1.id }, pm.token);
+      expect(codeOf(erased)).toBe('BAD_USER_INPUT');
+      expect(erased.errors![0].message).toContain('ATTENDED is recorded');
       expect(await stored(held.id)).toEqual(heldBefore);
+      // A mark made in error is undone by setting INVITED; then the invitation can go.
+      await t.ok(ATTEND, { s: held.id, u: ku1.id, st: 'INVITED' }, trainer.token);
+      await t.ok('mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { id } }', { s: held.id, u: ku1.id }, pm.token);
     });
 
     it('the trainer records attendance whatever their project role: a key user gives a session', async () => {
@@ -455,14 +467,14 @@ describe('key users and training (e2e)', () => {
       expect(await stored(s.id)).toMatchObject({ trainer_id: next.id, attendance: [[person.id, 'INVITED']] });
 
       const recorded = await schedule({ startsAt: '2026-11-07T09:00:00+03:00', endsAt: '2026-11-07T10:00:00+03:00', attendeeIds: [next.id] });
-      await t.ok(ATTEND, { s: recorded.id, u: next.id, st: 'ABSENT' }, coach.token);
+      await t.ok(ATTEND, { s: recorded.id, u: next.id, st: 'EXCUSED' }, coach.token);
       const before = await stored(recorded.id);
       const refused = await t.gql(RESCHEDULE, { i: { id: recorded.id, version: recorded.version, startsAt: recorded.startsAt, endsAt: recorded.endsAt, trainerId: next.id } }, pm.token);
       expect(codeOf(refused)).toBe('BAD_USER_INPUT');
       expect(refused.errors![0].extensions).toMatchObject({ field: 'trainerId' });
-      expect(refused.errors![0].message).toContain('ABSENT');
+      expect(refused.errors![0].message).toContain('EXCUSED');
       expect(await stored(recorded.id)).toEqual(before);
-      expect(before).toMatchObject({ trainer_id: coach.id, attendance: [[next.id, 'ABSENT']] });
+      expect(before).toMatchObject({ trainer_id: coach.id, attendance: [[next.id, 'EXCUSED']] });
     });
 
     it('a reschedule keeps, changes or clears the time zone', async () => {

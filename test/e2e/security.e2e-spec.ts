@@ -157,11 +157,24 @@ describe('security (e2e)', () => {
       const body: any = await response.json();
       expect(body).toEqual({ data: null, errors: [{ message: expect.stringMatching(/^The answer would exceed the 1,000,000 fields one request may resolve/), extensions: { code: 'QUERY_TOO_COMPLEX', maxResultFields: 1_000_000 } }] });
       expect(Date.now() - started).toBeLessThan(60_000); // not a timing test: it must simply come back
+      // Mutations run one after the other: the answer says which ran and which did not.
+      const mutation = `mutation($i: AddTaskInput!, $j: AddTaskInput!) {
+        a: addTask(input: $i) { id milestone { tasks { milestone { tasks { milestone { tasks { milestone { tasks { id } } } } } } } } }
+        b: addTask(input: $j) { id } }`;
+      const tasksBefore = (await t.ok('query($id: ID!) { project(id: $id) { tasks { id } } }', { id: project }, user.token)).project.tasks.length;
+      const both: any = await (await post(JSON.stringify({ query: mutation, variables: {
+        i: { projectId: project, milestoneId: milestone, name: 'Ran', durationDays: 1 }, j: { projectId: project, name: 'Never ran', durationDays: 1 } } }))).json();
+      expect(both.errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+      expect(both.errors[0].message).toMatch(/Carried out: a; .*Not carried out: b$/);
+      const names = (await t.ok('query($id: ID!) { project(id: $id) { tasks { name } } }', { id: project }, user.token)).project.tasks.map((x: any) => x.name);
+      expect(names).toHaveLength(tasksBefore + 1);
+      expect(names).toContain('Ran');
+      expect(names).not.toContain('Never ran');
       // The same lists one level less deep are answered in full.
       const smaller = await t.ok('query($id: ID!) { project(id: $id) { tasks { milestone { tasks { milestone { tasks { id } } } } } } }', { id: project }, user.token);
       const inMilestone = smaller.project.tasks.filter((task: any) => task.milestone);
-      expect(inMilestone).toHaveLength(40);
-      expect(inMilestone[0].milestone.tasks[0].milestone.tasks).toHaveLength(40);
+      expect(inMilestone).toHaveLength(41); // 40, and the one the mutation above added
+      expect(inMilestone[0].milestone.tasks[0].milestone.tasks).toHaveLength(41);
       await stillAnswers();
     });
   });

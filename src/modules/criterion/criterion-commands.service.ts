@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { findByIdOrFail } from '../../common/database/find-by-id';
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
@@ -7,7 +7,9 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { MilestoneStatus } from '../milestone/milestone.enums';
+import { Membership } from '../people/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
+import { ProjectRole } from '../people/people.enums';
 import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
 import { Stage } from '../stage/entities/stage.entity';
@@ -176,6 +178,14 @@ export class CriterionCommandService {
     const ids = [...new Set(confirmerIds)];
     if (ids.length === 0) throw badInput('A criterion needs at least one confirmer', 'confirmerIds');
     await this.memberships.assertMembers(ctx, projectId, ids, 'confirmerIds', 'Confirmers');
+    // Acceptance is the client's and the committee's word on the integrator's work: the project
+    // manager does not confirm their own.
+    const managers = await ctx.manager.find(Membership, { where: { projectId, userId: In(ids), role: ProjectRole.PROJECT_MANAGER }, select: { userId: true } });
+    if (managers.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `A project manager cannot confirm criteria of their own project; not allowed: ${managers.map((m) => m.userId).join(', ')}`,
+        { field: 'confirmerIds', userIds: managers.map((m) => m.userId) });
+    }
     return ids;
   }
 }

@@ -36,15 +36,17 @@ export class MembershipService {
     if (await ctx.manager.exists(Membership, { where: { projectId, userId, role } })) {
       throw new DomainError(ErrorCode.DUPLICATE, `This user already has the role ${role} in the project`, { field: 'role' });
     }
+    await this.lockMembersOf(ctx, projectId, userId);
     const excluded = EXCLUSIVE_ROLES[role];
-    if (excluded) {
-      // Two concurrent grants of the two roles to one person wait for each other.
-      await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
-      if (await ctx.manager.exists(Membership, { where: { projectId, userId, role: excluded } })) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT,
-          `This user is the project's ${excluded}; the steering committee decides on the project manager's work, so one person cannot hold both roles`,
-          { field: 'role' });
-      }
+    if (excluded && (await ctx.manager.exists(Membership, { where: { projectId, userId, role: excluded } }))) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `This user is the project's ${excluded}; the steering committee decides on the project manager's work, so one person cannot hold both roles`,
+        { field: 'role' });
+    }
+    if (role === ProjectRole.PROJECT_MANAGER && (await this.openCriteriaConfirmedBy(ctx, projectId, userId)).length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        'This user confirms open criteria of the project; the project manager does not accept their own work, so reassign those criteria first',
+        { field: 'role' });
     }
     const membership = await ctx.manager.save(ctx.manager.create(Membership, { projectId, userId, role }));
     ctx.forget(`roles:${projectId}`);
@@ -58,12 +60,11 @@ export class MembershipService {
    * be reassigned first. What they did stays on record (confirmations, attendance).
    */
   async removeMember(ctx: RequestContext, projectId: string, userId: string, role: ProjectRole): Promise<boolean> {
-    if (!isUuid(projectId)) throw notFound('Project', projectId);
-    // Exclusive on the project: criterion changes and key-user assignments hold it too.
-    const project = await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
-    if (!project) throw notFound('Project', projectId);
+    if (!isUuid(projectId) || !(await ctx.manager.exists(Project, { where: { id: projectId } }))) throw notFound('Project', projectId);
     if (!isUuid(userId)) throw notFound('User', userId);
-    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
+    await this.lockMembersOf(ctx, projectId, userId);
+    // Waits for a key-user assignment in progress (it holds the project row exclusively).
+    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_read' } });
     const roles = (await ctx.manager.find(Membership, { where: { projectId, userId }, select: { role: true } })).map((m) => m.role);
     if (!roles.includes(role)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `This user has no role ${role} in the project`, { field: 'role' });
@@ -78,19 +79,38 @@ export class MembershipService {
     return true;
   }
 
+  /**
+   * Changes of one project's members run one at a time (the project's members lock), and each
+   * takes the person's lock exclusively, which operations naming that person hold shared
+   * (`assertMembers`). Both are taken before any row lock, so no cycle with row locks can form.
+   */
+  private async lockMembersOf(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
+    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`members:${projectId}`]);
+    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
+  }
+
+  /** Criteria of the project this person confirms that are still open (not waived, not final). */
+  async openCriteriaConfirmedBy(ctx: RequestContext, projectId: string, userId: string): Promise<string[]> {
+    const rows: { id: string }[] = await ctx.manager.query(
+      `SELECT c.id FROM criterion_confirmer cc
+         JOIN criterion c ON c.id = cc.criterion_id
+         JOIN project p ON p.id = c.project_id
+         LEFT JOIN stage s ON s.id = c.stage_id
+         LEFT JOIN milestone m ON m.id = c.milestone_id
+        WHERE cc.user_id = $2 AND c.project_id = $1 AND c.waived_at IS NULL
+          AND CASE WHEN c.stage_id IS NOT NULL THEN s.status <> 'CLOSED'
+                   WHEN c.milestone_id IS NOT NULL THEN m.status <> 'ACCEPTED'
+                   ELSE p.status NOT IN ('IN_SUPPORT', 'CLOSED') END
+        ORDER BY c.id`,
+      [projectId, userId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   private async assertNothingDependsOn(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
+    const criteria = await this.openCriteriaConfirmedBy(ctx, projectId, userId);
     const [open] = await ctx.manager.query(
       `SELECT
-         ARRAY(SELECT c.id FROM criterion_confirmer cc
-                 JOIN criterion c ON c.id = cc.criterion_id
-                 JOIN project p ON p.id = c.project_id
-                 LEFT JOIN stage s ON s.id = c.stage_id
-                 LEFT JOIN milestone m ON m.id = c.milestone_id
-                WHERE cc.user_id = $2 AND c.project_id = $1 AND c.waived_at IS NULL
-                  AND CASE WHEN c.stage_id IS NOT NULL THEN s.status <> 'CLOSED'
-                           WHEN c.milestone_id IS NOT NULL THEN m.status <> 'ACCEPTED'
-                           ELSE p.status NOT IN ('IN_SUPPORT', 'CLOSED') END
-                ORDER BY c.id) AS criteria,
          ARRAY(SELECT k.id FROM key_user_assignment k WHERE k.project_id = $1 AND k.user_id = $2 ORDER BY k.id) AS assignments,
          ARRAY(SELECT t.id FROM training_session t
                 WHERE t.project_id = $1 AND t.cancelled_at IS NULL AND t.ends_at > now()
@@ -99,13 +119,13 @@ export class MembershipService {
       [projectId, userId],
     );
     const parts = [
-      open.criteria.length && `confirms ${open.criteria.length} open criteria (setCriterionConfirmers)`,
-      open.assignments.length && `has ${open.assignments.length} key-user assignments (removeKeyUser)`,
-      open.sessions.length && `gives or is invited to ${open.sessions.length} training sessions that have not ended (rescheduleTraining, uninviteFromTraining)`,
+      criteria.length && `confirm ${criteria.length} open ${criteria.length === 1 ? 'criterion' : 'criteria'} (setCriterionConfirmers)`,
+      open.assignments.length && `hold ${open.assignments.length} key-user ${open.assignments.length === 1 ? 'assignment' : 'assignments'} (removeKeyUser)`,
+      open.sessions.length && `give or are invited to ${open.sessions.length} training ${open.sessions.length === 1 ? 'session that has' : 'sessions that have'} not ended (rescheduleTraining, uninviteFromTraining)`,
     ].filter(Boolean);
     if (parts.length) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, `This is the person’s last role in the project and they still ${parts.join('; ')}; reassign those first`, {
-        field: 'userId', criterionIds: open.criteria, keyUserAssignmentIds: open.assignments, trainingSessionIds: open.sessions,
+        field: 'userId', criterionIds: criteria, keyUserAssignmentIds: open.assignments, trainingSessionIds: open.sessions,
       });
     }
   }

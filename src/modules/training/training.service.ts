@@ -28,6 +28,9 @@ interface Conflict {
   user_id: string;
 }
 
+/** Marks that say the session happened. */
+const TOOK_PART = new Set<AttendanceStatus>([AttendanceStatus.ATTENDED, AttendanceStatus.ABSENT]);
+
 @Injectable()
 export class TrainingService {
   constructor(
@@ -59,6 +62,10 @@ export class TrainingService {
   async reschedule(ctx: RequestContext, input: RescheduleTrainingInput): Promise<TrainingSession> {
     const session = await this.getForChange(ctx, input.id, input.version, 'id');
     const trainerId = input.trainerId ?? session.trainerId;
+    const moved = input.startsAt.getTime() !== session.startsAt.getTime() || input.endsAt.getTime() !== session.endsAt.getTime();
+    if ((moved || trainerId !== session.trainerId) && (await this.tookPlace(ctx, session.id))) {
+      throw badInput(`"${session.title}" took place (attendance is recorded); its time and trainer stay as they were`, moved ? 'startsAt' : 'trainerId');
+    }
     let ownInvitation = false;
     if (input.trainerId && input.trainerId !== session.trainerId) {
       await this.assertMayManage(ctx, session.projectId, input.trainerId);
@@ -83,7 +90,7 @@ export class TrainingService {
   async cancel(ctx: RequestContext, id: string, version: number): Promise<TrainingSession> {
     const session = await this.getForChange(ctx, id, version, 'id');
     // A session people attended took place: cancelling it would silently drop their training.
-    if (await ctx.manager.exists(TrainingAttendance, { where: { sessionId: id, status: AttendanceStatus.ATTENDED } })) {
+    if (await this.tookPlace(ctx, id)) {
       throw badInput(`"${session.title}" took place (attendance is recorded); it cannot be cancelled`, 'id');
     }
     session.cancelledAt = new Date();
@@ -106,8 +113,12 @@ export class TrainingService {
 
   async uninvite(ctx: RequestContext, sessionId: string, userId: string): Promise<TrainingSession> {
     const session = await this.getForChange(ctx, sessionId, null, 'sessionId');
-    const result = await ctx.manager.delete(TrainingAttendance, { sessionId: session.id, userId });
-    if (!result.affected) throw badInput(`User ${userId} is not invited to "${session.title}"`, 'userId');
+    const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId: session.id, userId }, lock: { mode: 'pessimistic_write' } }) : null;
+    if (!row) throw badInput(`User ${userId} is not invited to "${session.title}"`, 'userId');
+    if (TOOK_PART.has(row.status)) {
+      throw badInput(`${row.status} is recorded for this person in "${session.title}"; what happened stays on record (set INVITED first if it was recorded in error)`, 'userId');
+    }
+    await ctx.manager.delete(TrainingAttendance, { sessionId: session.id, userId });
     await this.touch(ctx, session);
     return session;
   }
@@ -137,6 +148,11 @@ export class TrainingService {
     return byParentLoader(ctx, 'attendanceBySession',
       (ids) => ctx.manager.find(TrainingAttendance, { where: { sessionId: In([...ids]) }, order: { userId: 'ASC' } }),
       (a) => a.sessionId).load(sessionId);
+  }
+
+  /** Whether anyone's attendance or absence is recorded: the session happened. */
+  private tookPlace(ctx: RequestContext, sessionId: string): Promise<boolean> {
+    return ctx.manager.exists(TrainingAttendance, { where: { sessionId, status: In([...TOOK_PART]) } });
   }
 
   private async attendeeIds(ctx: RequestContext, sessionId: string): Promise<string[]> {
