@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import ical, { ICalAttendeeRole, ICalAttendeeStatus, ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
 import { createHmac } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, LessThanOrEqual } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
@@ -44,6 +44,8 @@ interface FeedClaims {
   pid: string;
   purpose: typeof PURPOSE;
   iat: number;
+  /** The issue time in milliseconds: membership times are compared to it exactly. */
+  ims: number;
   exp: number;
 }
 
@@ -70,7 +72,7 @@ export class CalendarFeedService {
    */
   urlOf(project: Project, userId: string, issuedAt = new Date()): string {
     const iat = Math.floor(issuedAt.getTime() / 1000);
-    const claims: FeedClaims = { sub: userId, pid: project.id, purpose: PURPOSE, iat, exp: iat + Math.round(this.ttlDays * 86_400) };
+    const claims: FeedClaims = { sub: userId, pid: project.id, purpose: PURPOSE, iat, ims: issuedAt.getTime(), exp: iat + Math.round(this.ttlDays * 86_400) };
     const token = this.jwt.sign(claims, { secret: this.keyOf(project), algorithm: 'HS256' });
     return `${this.config.publicUrl}/calendar/${project.id}/${token}/training.ics`;
   }
@@ -141,7 +143,10 @@ export class CalendarFeedService {
     if (claims.purpose !== PURPOSE || claims.pid !== project.id || !isUuid(claims.sub)) throw notFound('Calendar feed', project.id);
     const em = this.dataSource.manager;
     const user = await em.findOne(User, { where: { id: claims.sub }, select: { id: true, isAdmin: true } });
-    const reader = user !== null && (user.isAdmin || (await em.exists(Membership, { where: { projectId: project.id, userId: user.id } })));
+    // A member since before the URL was issued: someone removed and added again needs a new one.
+    const reader = user !== null && (user.isAdmin || (await em.exists(Membership, {
+      where: { projectId: project.id, userId: user.id, createdAt: LessThanOrEqual(new Date(claims.ims ?? claims.iat * 1000)) },
+    })));
     if (!reader) throw notFound('Calendar feed', project.id);
   }
 
