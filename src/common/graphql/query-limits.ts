@@ -13,8 +13,8 @@ export const QUERY_LIMITS = {
   maxQueryLength: 20_000,
   maxDirectives: 50,
   /**
-   * Fields resolved for one answer, objects weighing 50 (about 20,000 objects, or a million plain
-   * values: a 4,000-task plan with its dates, float and milestone fits), checked while executing.
+   * Fields resolved for one answer, objects weighing 50 and computed values 20 (a 4,000-task plan
+   * with its dates, float and milestone fits), checked while executing.
    */
   maxResultFields: 1_000_000,
 };
