@@ -1,3 +1,5 @@
+// Before anything loads graphql.
+import './common/config/production-by-default';
 import { Logger } from '@nestjs/common';
 import { createApp } from './bootstrap';
 import { loadAppConfig } from './common/config/app-config';

@@ -1,3 +1,5 @@
+// Before anything loads graphql.
+import '../common/config/production-by-default';
 import { loadAppConfig } from '../common/config/app-config';
 import { reportStartupFailure } from '../common/config/startup-error';
 import { runDemo } from './run-demo';

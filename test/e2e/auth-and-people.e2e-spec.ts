@@ -155,15 +155,19 @@ describe('authentication and people (e2e)', () => {
             t.gql('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', { i: {
               projectId, userId: person.id, functionAreaId: area.id, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } }, pm.token),
             t.gql(ADD, { p: projectId, u: person.id, r: 'STEERING_COMMITTEE' }, pm.token),
+            t.gql('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { projectId, text: unique('race'), confirmerIds: [person.id] } }, pm.token),
+            // Plan edits lock the project row exclusively, queueing between the others.
+            t.gql('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId, name: unique('race'), durationDays: 1 } }, pm.token),
           ]);
           for (const result of results) expect([undefined, 'BAD_USER_INPUT', 'NOT_FOUND', 'DUPLICATE']).toContain(codeOf(result));
           // Never a non-member left with open work.
           const [state] = await t.dataSource.query(
             `SELECT (SELECT count(*) FROM membership WHERE project_id = $1 AND user_id = $2)::int AS roles,
                     (SELECT count(*) FROM key_user_assignment WHERE project_id = $1 AND user_id = $2)::int AS assignments,
-                    (SELECT count(*) FROM training_attendance a JOIN training_session s ON s.id = a.session_id WHERE s.project_id = $1 AND a.user_id = $2)::int AS invitations`,
+                    (SELECT count(*) FROM training_attendance a JOIN training_session s ON s.id = a.session_id WHERE s.project_id = $1 AND a.user_id = $2)::int AS invitations,
+                    (SELECT count(*) FROM criterion_confirmer cc JOIN criterion c ON c.id = cc.criterion_id WHERE c.project_id = $1 AND cc.user_id = $2 AND c.waived_at IS NULL)::int AS criteria`,
             [projectId, person.id]);
-          if (state.roles === 0) expect(state).toEqual({ roles: 0, assignments: 0, invitations: 0 });
+          if (state.roles === 0) expect(state).toEqual({ roles: 0, assignments: 0, invitations: 0, criteria: 0 });
         }
       });
 

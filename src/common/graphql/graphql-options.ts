@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import type { DataSource } from 'typeorm';
@@ -25,7 +26,8 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     introspection: config.isDevelopment || config.graphqlIntrospection,
     playground: false,
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
-    plugins: [...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields),
+    // Cache control would visit every field of every answer to compute hints nothing here reads.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields),
       ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [introspectionAccessPlugin()])] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { TOO_COMPLEX } from './query-limits';
 
@@ -42,9 +42,23 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
     (ran.length ? `. Carried out: ${ran.join(', ')}; read the results with a smaller selection` : '') +
     (refused.length ? `. Not carried out: ${refused.join(', ')}` : '');
   let computed = new Set<string>();
+  // Each field's weight, worked out once: this runs for every field of every answer.
+  const weights = new Map<GraphQLObjectType, Map<string, number>>();
+  const weightOf = (parent: GraphQLObjectType, field: string, returns: GraphQLOutputType): number => {
+    let ofType = weights.get(parent);
+    if (!ofType) weights.set(parent, (ofType = new Map()));
+    let weight = ofType.get(field);
+    if (weight === undefined) {
+      weight = !isLeafType(getNamedType(returns)) ? OBJECT_FIELD_WEIGHT
+        : computed.has(`${parent.name}.${field}`) ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT;
+      ofType.set(field, weight);
+    }
+    return weight;
+  };
   return {
     async serverWillStart({ schema }) {
       computed = computedFields(schema);
+      weights.clear();
     },
     async requestDidStart() {
       let resolved = 0;
@@ -60,9 +74,8 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
         async executionDidStart() {
           return {
             willResolveField({ info }) {
-              resolved += !isLeafType(getNamedType(info.returnType)) ? OBJECT_FIELD_WEIGHT
-                : computed.has(`${info.parentType.name}.${info.fieldName}`) ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT;
-              const mutation = info.operation.operation === 'mutation' && !info.path.prev;
+              resolved += weightOf(info.parentType, info.fieldName, info.returnType);
+              const mutation = !info.path.prev && info.operation.operation === 'mutation';
               if (exceeded || resolved > budget) {
                 exceeded = true;
                 if (mutation) refused.push(String(info.path.key));
@@ -71,6 +84,14 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
               if (mutation) ran.push(String(info.path.key));
             },
           };
+        },
+        async didEncounterErrors(requestContext) {
+          if (!exceeded) return;
+          // The stop is recorded once per place it cut a list short, possibly 100,000 times: Apollo
+          // would format every copy. One is enough; the answer is replaced below anyway.
+          const errors = requestContext.errors as GraphQLError[];
+          const kept = errors.filter((error, i) => error !== stop || errors.indexOf(stop) === i);
+          errors.splice(0, errors.length, ...kept);
         },
         async willSendResponse({ response }) {
           if (!exceeded || response.body.kind !== 'single') return;

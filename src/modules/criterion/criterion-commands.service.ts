@@ -38,6 +38,7 @@ export class CriterionCommandService {
   ) {}
 
   async add(ctx: RequestContext, input: AddCriterionInput): Promise<Criterion> {
+    await this.memberships.holdPeople(ctx, input.confirmerIds);
     const owners = [input.projectId, input.stageId, input.milestoneId].filter(Boolean);
     if (owners.length !== 1) {
       throw badInput('Give exactly one of projectId (completion), stageId (exit) or milestoneId (acceptance)', 'stageId');
@@ -61,6 +62,7 @@ export class CriterionCommandService {
    * confirmation or the steering committee's waiver lifts a rejection.
    */
   async setConfirmers(ctx: RequestContext, id: string, version: number, confirmerIds: string[]): Promise<Criterion> {
+    await this.memberships.holdPeople(ctx, confirmerIds);
     const criterion = await this.getForChange(ctx, id);
     if (criterion.version !== version) {
       throw staleVersion('Criterion', id, version, criterion.version);

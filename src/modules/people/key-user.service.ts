@@ -13,15 +13,18 @@ import { CoverageCell, KeyUserCoverage, SupportRosterEntry } from './dto/key-use
 import { KeyUserAssignment } from './entities/key-user-assignment.entity';
 import { Membership } from './entities/membership.entity';
 import { computeCoverage, CoverageCellResult, isGap, QualificationRule } from './key-user-coverage';
+import { MembershipService } from './membership.service';
 import { UserService } from './user.service';
 
 @Injectable()
 export class KeyUserService {
   constructor(
     private readonly users: UserService,
+    private readonly memberships: MembershipService,
   ) {}
 
   async assign(ctx: RequestContext, input: AssignKeyUserInput): Promise<KeyUserAssignment> {
+    await this.memberships.holdPeople(ctx, [input.userId]);
     await this.lockProject(ctx, input.projectId);
     if (!isUuid(input.userId) || !(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId } }))) {
       throw badInput('A key user must be a member of the project; add them with addMember first', 'userId');

@@ -10,7 +10,7 @@ import { Membership } from './entities/membership.entity';
 import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
 
-const memberLockKey = (projectId: string, userId: string) => `membership:${projectId}:${userId}`;
+const personLockKey = (userId: string) => `person:${userId}`;
 
 /**
  * PRINCE2's separation of duties: the steering committee approves what the project manager
@@ -81,12 +81,22 @@ export class MembershipService {
 
   /**
    * Changes of one project's members run one at a time (the project's members lock), and each
-   * takes the person's lock exclusively, which operations naming that person hold shared
-   * (`assertMembers`). Both are taken before any row lock, so no cycle with row locks can form.
+   * takes the person's lock exclusively. Operations that name people take those locks shared,
+   * first thing (`holdPeople`). Every person lock is taken before any row lock, so no one waits
+   * for a person lock while holding a row, and no cycle of waits can form.
    */
   private async lockMembersOf(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
     await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`members:${projectId}`]);
-    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [memberLockKey(projectId, userId)]);
+    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [personLockKey(userId)]);
+  }
+
+  /**
+   * For an operation about to name these people as confirmers, key users, trainers or attendees:
+   * their memberships cannot change until it ends. Call it before the operation locks any row.
+   */
+  async holdPeople(ctx: RequestContext, userIds: readonly (string | null | undefined)[]): Promise<void> {
+    const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string' && isUuid(id)))].sort();
+    for (const id of ids) await ctx.manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [personLockKey(id)]);
   }
 
   /** Criteria of the project this person confirms that are still open (not waived, not final). */
@@ -153,8 +163,6 @@ export class MembershipService {
     if (ids.length === 0) return;
     const malformed = ids.filter((id) => !isUuid(id));
     if (malformed.length) throw notFound('User', malformed.join(', '));
-    // Shared with every other naming of these people, exclusive while one of them is removed.
-    for (const id of [...ids].sort()) await ctx.manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [memberLockKey(projectId, id)]);
     const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In(ids) }, select: { userId: true } });
     const members = new Set(rows.map((row) => row.userId));
     const outsiders = ids.filter((id) => !members.has(id));

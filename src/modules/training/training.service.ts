@@ -39,6 +39,7 @@ export class TrainingService {
   ) {}
 
   async schedule(ctx: RequestContext, input: ScheduleTrainingInput): Promise<TrainingSession> {
+    await this.memberships.holdPeople(ctx, [input.trainerId, ...(input.attendeeIds ?? [])]);
     await findByIdOrFail(ctx, Project, input.projectId, 'Project');
     await this.assertMayManage(ctx, input.projectId, input.trainerId);
     this.assertShape({ ...input, format: input.format });
@@ -60,6 +61,7 @@ export class TrainingService {
   }
 
   async reschedule(ctx: RequestContext, input: RescheduleTrainingInput): Promise<TrainingSession> {
+    await this.memberships.holdPeople(ctx, [input.trainerId]);
     const session = await this.getForChange(ctx, input.id, input.version, 'id');
     const trainerId = input.trainerId ?? session.trainerId;
     const moved = input.startsAt.getTime() !== session.startsAt.getTime() || input.endsAt.getTime() !== session.endsAt.getTime();
@@ -98,6 +100,7 @@ export class TrainingService {
   }
 
   async invite(ctx: RequestContext, sessionId: string, userIds: string[]): Promise<TrainingSession> {
+    await this.memberships.holdPeople(ctx, userIds);
     const session = await this.getForChange(ctx, sessionId, null, 'sessionId');
     const current = await this.attendeeIds(ctx, session.id);
     const added = [...new Set(userIds)].filter((id) => !current.includes(id) && id !== session.trainerId);
