@@ -1,4 +1,4 @@
-import type { EntityTarget, FindOptionsWhere, ObjectLiteral } from 'typeorm';
+import type { EntityTarget, FindOptionsSelect, FindOptionsWhere, ObjectLiteral } from 'typeorm';
 import type { RequestContext } from '../context/request-context';
 import { notFound } from '../errors/domain-error';
 import { echo } from '../validation/input-limits';
@@ -26,4 +26,24 @@ export async function findByIdOrFail<T extends ObjectLiteral & { id: string }>(
   });
   if (!row) throw notFound(what, id);
   return row;
+}
+
+/**
+ * Locks the row with this id until the transaction ends, reading only its id: `exclusive` waits
+ * for and excludes every other lock on it, `shared` only exclusive ones. Whether the row exists
+ * (a malformed id names none).
+ */
+export async function lockRow<T extends ObjectLiteral & { id: string }>(
+  ctx: RequestContext,
+  entity: EntityTarget<T>,
+  id: string,
+  mode: 'shared' | 'exclusive',
+): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const row = await ctx.manager.findOne(entity, {
+    where: { id } as FindOptionsWhere<T>,
+    select: { id: true } as FindOptionsSelect<T>,
+    lock: { mode: mode === 'shared' ? 'pessimistic_read' : 'pessimistic_write' },
+  });
+  return row !== null;
 }

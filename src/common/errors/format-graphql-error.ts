@@ -31,8 +31,8 @@ export function fieldOfVariableError(message: string): string | undefined {
   if (!variable) return undefined;
   const at = / at "([^"]+)"/.exec(message.slice(variable[0].length, variable[0].length + 300));
   if (!at) return variable[1];
-  const segments = at[1].split('.').filter((part) => !/^\d+$/.test(part) && !/^\[\d+\]$/.test(part));
-  return segments.slice(1).join('.').replace(/\[\d+\]/g, '') || variable[1];
+  // graphql-js writes list positions as [n]: "ids[2]" names ids, "i.lines[0].name" lines.name.
+  return at[1].replace(/\[\d+\]/g, '').split('.').slice(1).join('.') || variable[1];
 }
 
 /**

@@ -22,8 +22,9 @@ export function introspectionAccessPlugin(): ApolloServerPlugin<{ ctx: RequestCo
           if (contextValue.ctx.user || !operation) return;
           const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
           if (asksForSchema(operation.selectionSet) || fragments.some((f) => asksForSchema(f.selectionSet))) {
-            throw new GraphQLError('Sign in first: send "Authorization: Bearer <token>" to read the schema (or read schema.gql)', {
-              originalError: new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>" to read the schema (or read schema.gql)'),
+            const refusal = new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>" to read the schema (or read schema.gql)');
+            throw new GraphQLError(refusal.message, {
+              originalError: refusal,
               extensions: { http: { status: 200 } }, // as for every other operation without a token
             });
           }

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema } from 'graphql';
+import { getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { TOO_COMPLEX } from './query-limits';
 
@@ -19,20 +19,25 @@ export const COMPUTED_VALUE_WEIGHT = 20;
 export const STORED_VALUE_WEIGHT = 2;
 
 /**
- * "Type.field" of every field with a resolver of its own (`@ResolveField`), read before Apollo
- * wraps them all. @nestjs/graphql gives plain `@Field` properties a resolver too, named
- * `rootFieldResolver`; should that name change, every field counts as computed — stricter, and
- * the security e2e test that reads nested lists in full would say so.
+ * Each field's weight by its type and name, worked out once at start (this runs for every field of
+ * every answer), before Apollo wraps every resolver. A value is computed when its field has a
+ * resolver of its own (`@ResolveField`): @nestjs/graphql gives plain `@Field` properties one too,
+ * named `rootFieldResolver`; should that name change, every value counts as computed — stricter,
+ * and the security e2e test that reads nested lists in full would say so. Introspection's values
+ * count as stored.
  */
-function computedFields(schema: GraphQLSchema): Set<string> {
-  const computed = new Set<string>();
+function fieldWeights(schema: GraphQLSchema): Map<GraphQLObjectType, Map<string, number>> {
+  const weights = new Map<GraphQLObjectType, Map<string, number>>();
   for (const type of Object.values(schema.getTypeMap())) {
-    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    if (!isObjectType(type)) continue;
+    const ofType = new Map<string, number>();
     for (const field of Object.values(type.getFields())) {
-      if (field.resolve && field.resolve.name !== 'rootFieldResolver') computed.add(`${type.name}.${field.name}`);
+      const computed = !type.name.startsWith('__') && field.resolve !== undefined && field.resolve.name !== 'rootFieldResolver';
+      ofType.set(field.name, !isLeafType(getNamedType(field.type)) ? OBJECT_FIELD_WEIGHT : computed ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT);
     }
+    weights.set(type, ofType);
   }
-  return computed;
+  return weights;
 }
 
 export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
@@ -41,24 +46,10 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
     // Mutations run one after the other: say which were carried out and which were not.
     (ran.length ? `. Carried out: ${ran.join(', ')}; read the results with a smaller selection` : '') +
     (refused.length ? `. Not carried out: ${refused.join(', ')}` : '');
-  let computed = new Set<string>();
-  // Each field's weight, worked out once: this runs for every field of every answer.
-  const weights = new Map<GraphQLObjectType, Map<string, number>>();
-  const weightOf = (parent: GraphQLObjectType, field: string, returns: GraphQLOutputType): number => {
-    let ofType = weights.get(parent);
-    if (!ofType) weights.set(parent, (ofType = new Map()));
-    let weight = ofType.get(field);
-    if (weight === undefined) {
-      weight = !isLeafType(getNamedType(returns)) ? OBJECT_FIELD_WEIGHT
-        : computed.has(`${parent.name}.${field}`) ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT;
-      ofType.set(field, weight);
-    }
-    return weight;
-  };
+  let weights = new Map<GraphQLObjectType, Map<string, number>>();
   return {
     async serverWillStart({ schema }) {
-      computed = computedFields(schema);
-      weights.clear();
+      weights = fieldWeights(schema);
     },
     async requestDidStart() {
       let resolved = 0;
@@ -74,7 +65,8 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
         async executionDidStart() {
           return {
             willResolveField({ info }) {
-              resolved += weightOf(info.parentType, info.fieldName, info.returnType);
+              // A field the schema at start did not have weighs as an object: the stricter guess.
+              resolved += weights.get(info.parentType)?.get(info.fieldName) ?? OBJECT_FIELD_WEIGHT;
               const mutation = !info.path.prev && info.operation.operation === 'mutation';
               if (exceeded || resolved > budget) {
                 exceeded = true;

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { RequestContext, SessionUser } from '../../common/context/request-context';
+import { advisoryXactLock } from '../../common/database/advisory-lock';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
@@ -54,7 +55,7 @@ export class AuthService {
     // Attempts for one email run one at a time (a transaction-scoped advisory lock), so a burst
     // of parallel guesses cannot all pass the check before any failure is recorded.
     const outcome = await this.dataSource.transaction(async (em) => {
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${normalized}`]);
+      await advisoryXactLock(em, `login:${normalized}`);
       const until = await this.lockedUntil(em, normalized);
       if (until) return { kind: 'locked', until } as const;
       const user = await em.findOne(User, { where: { email: normalized } });
@@ -96,7 +97,7 @@ export class AuthService {
     const userId = ctx.user.id;
     const outcome = await this.dataSource.transaction(async (em) => {
       const user = await em.findOneOrFail(User, { where: { id: userId } });
-      await em.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`login:${user.email}`]);
+      await advisoryXactLock(em, `login:${user.email}`);
       const until = await this.lockedUntil(em, user.email);
       if (until) return { kind: 'locked', until } as const;
       if (!(await passwordMatches(currentPassword, user.passwordHash))) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
-import { findByIdOrFail } from '../../common/database/find-by-id';
+import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
@@ -44,7 +44,7 @@ export class CriterionCommandService {
       throw badInput('Give exactly one of projectId (completion), stageId (exit) or milestoneId (acceptance)', 'stageId');
     }
     const { projectId, kind, stageId, milestoneId } = await this.resolveOwner(ctx, input);
-    await this.holdProject(ctx, projectId);
+    await lockRow(ctx, Project, projectId, 'shared');
     await this.assertOpen(ctx, { projectId, stageId, milestoneId }, stageId ? 'stageId' : milestoneId ? 'milestoneId' : 'projectId');
     const confirmerIds = await this.validateConfirmers(ctx, projectId, input.confirmerIds);
     const criterion = await ctx.manager.save(ctx.manager.create(Criterion, {
@@ -130,12 +130,8 @@ export class CriterionCommandService {
    */
   private async getForChange(ctx: RequestContext, id: string): Promise<Criterion> {
     const found = await findByIdOrFail(ctx, Criterion, id, 'Criterion');
-    await this.holdProject(ctx, found.projectId);
+    await lockRow(ctx, Project, found.projectId, 'shared');
     return findByIdOrFail(ctx, Criterion, id, 'Criterion', { lock: true });
-  }
-
-  private async holdProject(ctx: RequestContext, projectId: string): Promise<void> {
-    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_read' } });
   }
 
   private async recordConfirmers(ctx: RequestContext, criterionId: string, confirmerIds: string[]): Promise<void> {

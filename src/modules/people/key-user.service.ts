@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
-import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { FunctionArea } from '../project/entities/function-area.entity';
@@ -115,9 +115,7 @@ export class KeyUserService {
 
   /** Serialises assignments of one project, so a duplicate check cannot race. */
   private async lockProject(ctx: RequestContext, projectId: string): Promise<void> {
-    if (!isUuid(projectId)) throw notFound('Project', projectId);
-    const project = await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
-    if (!project) throw notFound('Project', projectId);
+    if (!(await lockRow(ctx, Project, projectId, 'exclusive'))) throw notFound('Project', projectId);
   }
 
   private async requireInProject(ctx: RequestContext, entity: typeof FunctionArea | typeof Territory, id: string, projectId: string, field: string, what: string) {

@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
-import { isUuid } from '../../common/database/find-by-id';
+import { advisoryXactLock } from '../../common/database/advisory-lock';
+import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Project } from '../project/entities/project.entity';
@@ -28,9 +29,7 @@ export class MembershipService {
   ) {}
 
   async addMember(ctx: RequestContext, projectId: string, userId: string, role: ProjectRole): Promise<Membership> {
-    if (!isUuid(projectId) || !(await ctx.manager.exists(Project, { where: { id: projectId } }))) {
-      throw notFound('Project', projectId);
-    }
+    await findByIdOrFail(ctx, Project, projectId, 'Project');
     if (!isUuid(userId)) throw notFound('User', userId);
     await this.users.getById(ctx, userId);
     if (await ctx.manager.exists(Membership, { where: { projectId, userId, role } })) {
@@ -60,11 +59,11 @@ export class MembershipService {
    * be reassigned first. What they did stays on record (confirmations, attendance).
    */
   async removeMember(ctx: RequestContext, projectId: string, userId: string, role: ProjectRole): Promise<boolean> {
-    if (!isUuid(projectId) || !(await ctx.manager.exists(Project, { where: { id: projectId } }))) throw notFound('Project', projectId);
+    await findByIdOrFail(ctx, Project, projectId, 'Project');
     if (!isUuid(userId)) throw notFound('User', userId);
     await this.lockMembersOf(ctx, projectId, userId);
     // Waits for a key-user assignment in progress (it holds the project row exclusively).
-    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_read' } });
+    await lockRow(ctx, Project, projectId, 'shared');
     const roles = (await ctx.manager.find(Membership, { where: { projectId, userId }, select: { role: true } })).map((m) => m.role);
     if (!roles.includes(role)) {
       throw new DomainError(ErrorCode.NOT_FOUND, `This user has no role ${role} in the project`, { field: 'role' });
@@ -86,8 +85,8 @@ export class MembershipService {
    * for a person lock while holding a row, and no cycle of waits can form.
    */
   private async lockMembersOf(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
-    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`members:${projectId}`]);
-    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [personLockKey(userId)]);
+    await advisoryXactLock(ctx.manager, `members:${projectId}`);
+    await advisoryXactLock(ctx.manager, personLockKey(userId));
   }
 
   /**
@@ -96,7 +95,7 @@ export class MembershipService {
    */
   async holdPeople(ctx: RequestContext, userIds: readonly (string | null | undefined)[]): Promise<void> {
     const ids = [...new Set(userIds.filter((id): id is string => typeof id === 'string' && isUuid(id)))].sort();
-    for (const id of ids) await ctx.manager.query('SELECT pg_advisory_xact_lock_shared(hashtextextended($1, 0))', [personLockKey(id)]);
+    for (const id of ids) await advisoryXactLock(ctx.manager, personLockKey(id), 'shared');
   }
 
   /** Criteria of the project this person confirms that are still open (not waived, not final). */

@@ -4,6 +4,7 @@ import { Brackets, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { advisoryXactLock } from '../../common/database/advisory-lock';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -54,7 +55,7 @@ export class ProjectService {
     const code = input.code.trim();
     // Codes are unique regardless of case, which the database's unique index is not: creations
     // of one code in any case wait for each other (until the transaction ends) before checking.
-    await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`project-code:${code.toLowerCase()}`]);
+    await advisoryXactLock(ctx.manager, `project-code:${code.toLowerCase()}`);
     const taken = await ctx.manager
       .createQueryBuilder(Project, 'p')
       .where('lower(p.code) = lower(:code)', { code })

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
-import { findByIdOrFail } from '../../common/database/find-by-id';
+import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
@@ -27,7 +27,7 @@ export class BaselineService {
     if (!trimmed) throw badInput('name must not be empty', 'name');
     if (trimmed.length > 200) throw badInput('name must be at most 200 characters', 'name');
     // Serialise with plan edits so the snapshot is of one consistent plan.
-    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    await lockRow(ctx, Project, projectId, 'exclusive');
     if (await ctx.manager.exists(Baseline, { where: { projectId, name: trimmed } })) {
       throw new DomainError(ErrorCode.DUPLICATE, `The project already has a baseline named "${trimmed}"`, { field: 'name' });
     }

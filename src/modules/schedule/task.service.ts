@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
-import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
+import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { badInput, staleVersion } from '../../common/errors/domain-error';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { Project } from '../project/entities/project.entity';
@@ -23,7 +23,7 @@ export class TaskService {
    * could otherwise each pass the cycle check and together close a cycle.
    */
   async lockPlan(ctx: RequestContext, projectId: string): Promise<void> {
-    await ctx.manager.findOne(Project, { where: { id: projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    await lockRow(ctx, Project, projectId, 'exclusive');
     this.schedules.invalidate(ctx, projectId);
   }
 

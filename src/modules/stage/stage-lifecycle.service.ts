@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { todayIso } from '../../common/clock';
 import type { RequestContext } from '../../common/context/request-context';
-import { findByIdOrFail } from '../../common/database/find-by-id';
+import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
@@ -103,7 +103,7 @@ export class StageLifecycleService {
   private async getForChange(ctx: RequestContext, id: string): Promise<Stage> {
     const found = await findByIdOrFail(ctx, Stage, id, 'Stage');
     // Transitions of one project's stages are serialised on the project row.
-    await ctx.manager.findOne(Project, { where: { id: found.projectId }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+    await lockRow(ctx, Project, found.projectId, 'exclusive');
     return findByIdOrFail(ctx, Stage, id, 'Stage', { lock: true });
   }
 }

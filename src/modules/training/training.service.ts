@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
+import { advisoryXactLock } from '../../common/database/advisory-lock';
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, forbidden, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -116,7 +117,7 @@ export class TrainingService {
 
   async uninvite(ctx: RequestContext, sessionId: string, userId: string): Promise<TrainingSession> {
     const session = await this.getForChange(ctx, sessionId, null, 'sessionId');
-    const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId: session.id, userId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const row = await this.lockedInvitation(ctx, session.id, userId);
     if (!row) throw badInput(`User ${userId} is not invited to "${session.title}"`, 'userId');
     if (TOOK_PART.has(row.status)) {
       throw badInput(`${row.status} is recorded for this person in "${session.title}"; what happened stays on record (set INVITED first if it was recorded in error)`, 'userId');
@@ -135,7 +136,7 @@ export class TrainingService {
     if (found.cancelledAt) throw badInput(`"${found.title}" was cancelled`, 'sessionId');
     const why = whyAttendanceCannotBeRecorded(found, status, new Date());
     if (why) throw badInput(why, 'status');
-    const row = isUuid(userId) ? await ctx.manager.findOne(TrainingAttendance, { where: { sessionId, userId }, lock: { mode: 'pessimistic_write' } }) : null;
+    const row = await this.lockedInvitation(ctx, sessionId, userId);
     if (!row) throw badInput(`User ${userId} is not invited to "${found.title}"; invite them first`, 'userId');
     row.status = status;
     return ctx.manager.save(row);
@@ -151,6 +152,12 @@ export class TrainingService {
     return byParentLoader(ctx, 'attendanceBySession',
       (ids) => ctx.manager.find(TrainingAttendance, { where: { sessionId: In([...ids]) }, order: { userId: 'ASC' } }),
       (a) => a.sessionId).load(sessionId);
+  }
+
+  /** This person's invitation (and attendance) row, locked against concurrent marks; null when not invited. */
+  private async lockedInvitation(ctx: RequestContext, sessionId: string, userId: string): Promise<TrainingAttendance | null> {
+    if (!isUuid(userId)) return null;
+    return ctx.manager.findOne(TrainingAttendance, { where: { sessionId, userId }, lock: { mode: 'pessimistic_write' } });
   }
 
   /** Whether anyone's attendance or absence is recorded: the session happened. */
@@ -204,7 +211,7 @@ export class TrainingService {
    * recorded meanwhile.
    */
   private async invitationOfNewTrainer(ctx: RequestContext, session: TrainingSession, trainerId: string): Promise<boolean> {
-    const own = await ctx.manager.findOne(TrainingAttendance, { where: { sessionId: session.id, userId: trainerId }, lock: { mode: 'pessimistic_write' } });
+    const own = await this.lockedInvitation(ctx, session.id, trainerId);
     if (own && own.status !== AttendanceStatus.INVITED) {
       throw badInput(`The new trainer's attendance at "${session.title}" is recorded as ${own.status}; `
         + 'choose another trainer, or uninvite them first if that record may go', 'trainerId');
@@ -249,7 +256,7 @@ export class TrainingService {
    */
   private async assertNoConflicts(ctx: RequestContext, userIds: string[], startsAt: Date, endsAt: Date, excludeSessionId: string | null) {
     if (!userIds.length) return;
-    for (const id of [...userIds].sort()) await ctx.manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [id]);
+    for (const id of [...userIds].sort()) await advisoryXactLock(ctx.manager, id);
     const [conflict]: Conflict[] = await ctx.manager.query(
       `SELECT s.id AS session_id, s.project_id, s.title, s.starts_at, s.ends_at, p.user_id
          FROM training_session s
