@@ -1,37 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { buildSchema, GraphQLEnumType, GraphQLInputObjectType, GraphQLObjectType, GraphQLSchema, isEnumType, isInputObjectType, isObjectType } from 'graphql';
+import { buildSchema } from 'graphql';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { printAppSchema, SCHEMA_FILE } from '../../src/common/graphql/print-schema';
+import { compareWithContract, CONTRACT_COPY, readNotYetBuilt, schemaNames, SHARED_CONTRACT } from '../support/contract';
 import { TestApp } from '../support/test-app';
-
-/**
- * Names of the contract (../shared/API.graphql) that later issues build. The test fails if one of
- * them appears without being taken off this list, so the list can only shrink honestly.
- */
-const NOT_YET_BUILT = new Set<string>([
-  // Status reports and exports
-  'Project.statusReports', 'StatusReport', 'CreateStatusReportInput', 'FileExport',
-  'Mutation.createStatusReport', 'Mutation.publishStatusReport', 'Mutation.exportProjectPlan',
-  'Mutation.exportStatusReport', 'Mutation.exportAcceptanceCertificate', 'Mutation.exportTrainingSchedule',
-]);
-
-/** Every type, field, argument and enum value the contract names, as dotted paths. */
-function contractNames(contract: GraphQLSchema): Map<string, string | null> {
-  const names = new Map<string, string | null>();
-  for (const type of Object.values(contract.getTypeMap())) {
-    if (type.name.startsWith('__')) continue;
-    names.set(type.name, null);
-    if (isObjectType(type) || isInputObjectType(type)) {
-      for (const field of Object.values((type as GraphQLObjectType | GraphQLInputObjectType).getFields())) {
-        names.set(`${type.name}.${field.name}`, String(field.type));
-        for (const arg of 'args' in field ? field.args : []) names.set(`${type.name}.${field.name}(${arg.name})`, String(arg.type));
-      }
-    }
-    if (isEnumType(type)) for (const value of (type as GraphQLEnumType).getValues()) names.set(`${type.name}.${value.name}`, null);
-  }
-  return names;
-}
 
 describe('schema and migrations', () => {
   let t: TestApp;
@@ -45,25 +17,29 @@ describe('schema and migrations', () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(printAppSchema(t.app));
   });
 
-  it('the schema contains every name of the contract with the same type, apart from those not built yet', () => {
-    const contractFile = resolve('..', 'shared', 'API.graphql');
-    if (!existsSync(contractFile)) throw new Error(`The contract ${contractFile} is missing beside the project`);
-    const contract = contractNames(buildSchema(readFileSync(contractFile, 'utf8')));
-    const actual = contractNames(t.app.get(GraphQLSchemaHost).schema);
-    const missing: string[] = [];
-    const different: string[] = [];
-    const builtButListed: string[] = [];
-    for (const [name, type] of contract) {
-      const listed = NOT_YET_BUILT.has(name) || NOT_YET_BUILT.has(name.split('.')[0]) || NOT_YET_BUILT.has(name.split('(')[0]);
-      if (!actual.has(name)) {
-        if (!listed) missing.push(name);
-      } else if (NOT_YET_BUILT.has(name)) {
-        builtButListed.push(name);
-      } else if (actual.get(name) !== type) {
-        different.push(`${name}: contract ${type}, schema ${actual.get(name)}`);
-      }
+  it('the schema contains every name of the contract copy with the same type, apart from those listed as not built yet', () => {
+    const contract = schemaNames(buildSchema(readFileSync(CONTRACT_COPY, 'utf8')));
+    const comparison = compareWithContract(contract, schemaNames(t.app.get(GraphQLSchemaHost).schema), readNotYetBuilt());
+    expect(comparison).toEqual({ missing: [], different: [], builtButListed: [], listedButNotInContract: [] });
+  });
+
+  // Jest has no skip that still counts as a check, so without ../shared (a clone on its own) this
+  // test checks what it can — the copy is a whole contract — and says in the log that it did not
+  // compare; the schema test above still runs against the copy.
+  it('the contract copy is the shared contract (refresh: copy ../shared/API.graphql to contract/API.graphql)', () => {
+    const copy = readFileSync(CONTRACT_COPY, 'utf8');
+    if (!existsSync(SHARED_CONTRACT)) {
+      console.log(`${SHARED_CONTRACT} is absent: the contract copy was not compared with it`);
+      const copied = buildSchema(copy);
+      expect([copied.getQueryType()?.name, copied.getMutationType()?.name]).toEqual(['Query', 'Mutation']);
+      return;
     }
-    expect({ missing, different, builtButListed }).toEqual({ missing: [], different: [], builtButListed: [] });
+    if (readFileSync(SHARED_CONTRACT, 'utf8') !== copy) {
+      throw new Error(
+        `contract/API.graphql differs from ${SHARED_CONTRACT}: copy ../shared/API.graphql to contract/API.graphql, ` +
+          'then list each new name the schema lacks in contract/not-yet-built.json under the open issue that builds it',
+      );
+    }
   });
 
   it('the migrations create exactly what the entities describe (no drift)', async () => {
