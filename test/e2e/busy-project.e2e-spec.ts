@@ -49,7 +49,7 @@ describe('a busy project (e2e)', () => {
   afterAll(() => t.close());
 
   it('answers reads of another project and /health promptly while writers queue on a locked project, and refuses the writers that waited too long as busy and retryable', async () => {
-    const idle = await timed(() => t.ok(READ, { id: projectB }, pm.token), 5000);
+    await t.ok(READ, { id: projectB }, pm.token); // warm-up
     const tasksBefore = await taskCount(projectA);
 
     const holder = new pg.Client({ connectionString: process.env.ROLLOUT_TEST_DATABASE_URL });
