@@ -10,6 +10,7 @@ import { DatabaseErrorFilter } from './common/errors/database-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
 import { DateScalar } from './common/scalars/date.scalar';
+import { DatabaseProbe } from './health/database-probe';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
@@ -53,6 +54,7 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
+        { provide: DatabaseProbe, inject: [DataSource], useFactory: (dataSource: DataSource) => new DatabaseProbe(config.databaseUrl, dataSource) },
         { provide: APP_FILTER, useClass: DomainErrorFilter },
         { provide: APP_FILTER, useClass: DatabaseErrorFilter },
         {

@@ -5,6 +5,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import type { AppConfig } from './common/config/app-config';
 import { assertDataFolderFree } from './common/database/data-folder-lock';
+import { assertDatabaseReachable } from './common/database/database-reachable';
 import { embeddedDataFolder } from './common/database/embedded-postgres';
 import { applyBodyParsing, applySecurityMiddleware } from './common/http/security-middleware';
 
@@ -13,6 +14,7 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   // Refuse a data folder another process holds before anything starts (the embedded database
   // takes the lock itself when it opens the folder).
   if (!config.databaseUrl) assertDataFolderFree(embeddedDataFolder(config.dataDir));
+  else await assertDatabaseReachable(config.databaseUrl, config.databaseConnectTimeoutMs);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
     // A failure while starting rejects (callers print it and exit) instead of exiting the process.

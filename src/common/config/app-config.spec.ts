@@ -35,11 +35,13 @@ describe('start-up settings', () => {
     const empty = load({
       PORT: '', DATA_DIR: '', TEMPLATES_DIR: '', NODE_ENV: '', DATABASE_URL: '', DEFAULT_CALENDAR: '', JWT_EXPIRES_IN: ' ',
       ADMIN_EMAIL: '', ADMIN_PASSWORD: '', GRAPHQL_INTROSPECTION: '', CORS_ORIGINS: '', RATE_LIMIT_PER_MINUTE: '', TRUST_PROXY: '', PUBLIC_URL: '',
+      DATABASE_POOL_SIZE: '', DATABASE_CONNECT_TIMEOUT_MS: '', DATABASE_STATEMENT_TIMEOUT_MS: '', DATABASE_LOCK_TIMEOUT_MS: '',
     });
     expect(empty).toMatchObject({
       port: 3000, nodeEnv: 'production', databaseUrl: undefined, defaultCalendarCode: 'STANDARD', jwtExpiresIn: 12 * 3600,
       adminEmail: undefined, adminPassword: undefined, graphqlIntrospection: true, corsOrigins: [], rateLimitPerMinute: 600,
       trustProxy: false, publicUrl: 'http://localhost:3000',
+      databasePoolSize: 10, databaseConnectTimeoutMs: 5000, databaseStatementTimeoutMs: 15000, databaseLockTimeoutMs: 5000,
     });
     expect(empty.dataDir).toMatch(/\/data$/);
     expect(empty.templatesDir).toMatch(/\/templates$/);
@@ -60,6 +62,34 @@ describe('start-up settings', () => {
     expect(load({ GRAPHQL_INTROSPECTION: '0' }).graphqlIntrospection).toBe(false);
     expect(load({ GRAPHQL_INTROSPECTION: 'TRUE' }).graphqlIntrospection).toBe(true);
     expect(() => load({ GRAPHQL_INTROSPECTION: 'off' })).toThrow('GRAPHQL_INTROSPECTION must be true or false, got "off"');
+  });
+
+  it('takes DATABASE_URL only as a postgresql:// or postgres:// URL, without repeating it (it may hold a password)', () => {
+    expect(load({ DATABASE_URL: 'postgresql://u:p@db:5432/rollout' }).databaseUrl).toBe('postgresql://u:p@db:5432/rollout');
+    expect(load({ DATABASE_URL: 'postgres://db/rollout' }).databaseUrl).toBe('postgres://db/rollout');
+    expect(load({ DATABASE_URL: 'postgresql:///rollout?host=/var/run/postgresql' }).databaseUrl).toBe('postgresql:///rollout?host=/var/run/postgresql');
+    expect(() => load({ DATABASE_URL: 'mysql://u:secret@db/rollout' }))
+      .toThrow('DATABASE_URL must be a postgresql:// or postgres:// URL (a PostgreSQL server); it starts with "mysql:"');
+    expect(() => load({ DATABASE_URL: 'not a url with secret' }))
+      .toThrow('DATABASE_URL is not a URL; expected postgresql://user:password@host:5432/database');
+    expect(() => load({ DATABASE_URL: 'postgresql:///rollout' }))
+      .toThrow('DATABASE_URL names no server; expected postgresql://user:password@host:5432/database');
+    for (const bad of ['mysql://u:secret@db/rollout', 'not a url with secret']) {
+      expect(() => load({ DATABASE_URL: bad })).toThrow(ConfigError);
+      expect(() => load({ DATABASE_URL: bad })).not.toThrow(/secret/);
+    }
+  });
+
+  it('takes the pool size and the database timeouts as positive whole numbers, with defaults', () => {
+    expect(load({})).toMatchObject({
+      databasePoolSize: 10, databaseConnectTimeoutMs: 5000, databaseStatementTimeoutMs: 15000, databaseLockTimeoutMs: 5000,
+    });
+    expect(load({
+      DATABASE_POOL_SIZE: '20', DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '60000', DATABASE_LOCK_TIMEOUT_MS: '1500',
+    })).toMatchObject({ databasePoolSize: 20, databaseConnectTimeoutMs: 2000, databaseStatementTimeoutMs: 60000, databaseLockTimeoutMs: 1500 });
+    for (const name of ['DATABASE_POOL_SIZE', 'DATABASE_CONNECT_TIMEOUT_MS', 'DATABASE_STATEMENT_TIMEOUT_MS', 'DATABASE_LOCK_TIMEOUT_MS']) {
+      for (const bad of ['0', '-1', '2.5', 'ten']) expect(() => load({ [name]: bad })).toThrow(`${name} must be a positive whole number, got "${bad}"`);
+    }
   });
 
   it('refuses every setting with a ConfigError (printed without a stack)', () => {

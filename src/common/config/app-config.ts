@@ -34,6 +34,14 @@ export interface AppConfig {
   trustProxy: false | number | string[];
   /** Base URL used in links the API hands out (exports, calendar feeds). */
   publicUrl: string;
+  /** Connections to the PostgreSQL server of DATABASE_URL (the embedded database sizes its own). */
+  databasePoolSize: number;
+  /** How long opening a connection to the server may take. */
+  databaseConnectTimeoutMs: number;
+  /** How long one statement may run before the server cancels it. */
+  databaseStatementTimeoutMs: number;
+  /** How long a change waits for a lock another change holds before it is refused as busy. */
+  databaseLockTimeoutMs: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -67,6 +75,27 @@ function positiveInteger(value: string | undefined, name: string, fallback: numb
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1) throw new ConfigError(`${name} must be a positive whole number, got "${value}"`);
   return n;
+}
+
+/**
+ * DATABASE_URL must name a PostgreSQL server. The value itself is never repeated: it may hold a
+ * password.
+ */
+export function databaseUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError('DATABASE_URL is not a URL; expected postgresql://user:password@host:5432/database');
+  }
+  if (url.protocol !== 'postgresql:' && url.protocol !== 'postgres:') {
+    throw new ConfigError(`DATABASE_URL must be a postgresql:// or postgres:// URL (a PostgreSQL server); it starts with "${url.protocol}"`);
+  }
+  if (!url.hostname && !url.searchParams.get('host')) {
+    throw new ConfigError('DATABASE_URL names no server; expected postgresql://user:password@host:5432/database');
+  }
+  return value;
 }
 
 function port(value: string | undefined): number {
@@ -138,7 +167,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port: listenPort,
     nodeEnv,
     isDevelopment: nodeEnv === 'development',
-    databaseUrl: get('DATABASE_URL'),
+    databaseUrl: databaseUrl(get('DATABASE_URL')),
     dataDir,
     templatesDir,
     defaultCalendarCode: defaultCalendar(get('DEFAULT_CALENDAR'), templatesDir),
@@ -151,6 +180,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: positiveInteger(get('RATE_LIMIT_PER_MINUTE'), 'RATE_LIMIT_PER_MINUTE', 600),
     trustProxy: trustProxy(get('TRUST_PROXY')),
     publicUrl: (get('PUBLIC_URL') ?? `http://localhost:${listenPort}`).replace(/\/$/, ''),
+    databasePoolSize: positiveInteger(get('DATABASE_POOL_SIZE'), 'DATABASE_POOL_SIZE', 10),
+    databaseConnectTimeoutMs: positiveInteger(get('DATABASE_CONNECT_TIMEOUT_MS'), 'DATABASE_CONNECT_TIMEOUT_MS', 5000),
+    databaseStatementTimeoutMs: positiveInteger(get('DATABASE_STATEMENT_TIMEOUT_MS'), 'DATABASE_STATEMENT_TIMEOUT_MS', 15000),
+    databaseLockTimeoutMs: positiveInteger(get('DATABASE_LOCK_TIMEOUT_MS'), 'DATABASE_LOCK_TIMEOUT_MS', 5000),
   };
   // Last, so that a refused setting leaves no generated secret behind.
   return { ...checked, jwtSecret: get('JWT_SECRET') ?? loadOrCreateJwtSecret(dataDir) };

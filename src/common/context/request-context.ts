@@ -14,6 +14,8 @@ export interface SessionUser {
  */
 export class RequestContext {
   private readonly memo = new Map<string, unknown>();
+  /** Root operation (response key) → the project the access guard found it acting in. */
+  private readonly operationProjects = new Map<string | number, string>();
   private currentManager: EntityManager;
 
   constructor(
@@ -40,6 +42,15 @@ export class RequestContext {
       // A rolled-back or committed transaction may have cached what no longer holds.
       this.memo.clear();
     }
+  }
+
+  /** Recorded by the access guard, so that a mutation waits its project's turn before it takes a connection. */
+  recordProjectOfOperation(responseKey: string | number, projectId: string): void {
+    this.operationProjects.set(responseKey, projectId);
+  }
+
+  projectOfOperation(responseKey: string | number): string | null {
+    return this.operationProjects.get(responseKey) ?? null;
   }
 
   memoize<T>(key: string, create: () => T): T {

@@ -10,7 +10,25 @@ const PG_DATE_OID = 1082;
 // by a day in zones west of UTC.
 pg.types.setTypeParser(PG_DATE_OID, (value: string) => value);
 
-export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOptions {
+/** Bounds on how long the server may keep a connection waiting (see README, Configuration). */
+export interface ConnectionTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
+}
+
+/**
+ * `pg` settings for the timeouts: the server cancels a statement or a lock wait that runs too
+ * long, and the client gives up on a server that stops answering altogether a second later.
+ */
+export const pgTimeouts = (timeouts: ConnectionTimeouts) => ({
+  connectionTimeoutMillis: timeouts.connectTimeoutMs,
+  statement_timeout: timeouts.statementTimeoutMs,
+  lock_timeout: timeouts.lockTimeoutMs,
+  query_timeout: timeouts.statementTimeoutMs + 1000,
+});
+
+export function buildDataSourceOptions(url: string, poolSize = 10, timeouts?: ConnectionTimeouts): DataSourceOptions {
   return {
     type: 'postgres',
     driver: pg,
@@ -25,7 +43,7 @@ export function buildDataSourceOptions(url: string, poolSize = 10): DataSourceOp
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     poolSize,
-    extra: { max: poolSize },
+    extra: { max: poolSize, ...(timeouts ? pgTimeouts(timeouts) : {}) },
     // Failed queries are logged by the error formatter, without their parameters.
     logging: false,
   };

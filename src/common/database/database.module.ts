@@ -1,11 +1,22 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, type ConnectionTimeouts } from './data-source-options';
+import { WriteGate } from './write-gate';
 import { EmbeddedPostgres, embeddedDataFolder } from './embedded-postgres';
 
 const POOL_SIZE = 10;
 const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
+
+/** A PostgreSQL server's limits; the embedded database runs in this process and keeps its defaults. */
+/** The pool's size: DATABASE_POOL_SIZE on a server. */
+const poolSizeFor = (config: AppConfig): number => (config.databaseUrl ? config.databasePoolSize : POOL_SIZE);
+
+const serverTimeouts = (config: AppConfig): ConnectionTimeouts => ({
+  connectTimeoutMs: config.databaseConnectTimeoutMs,
+  statementTimeoutMs: config.databaseStatementTimeoutMs,
+  lockTimeoutMs: config.databaseLockTimeoutMs,
+});
 
 /**
  * Owns the connection: a real server when DATABASE_URL is set, else the embedded PostgreSQL in
@@ -24,16 +35,22 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
       provide: DataSource,
       inject: [APP_CONFIG, EMBEDDED],
       useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
-        const url = config.databaseUrl ?? embedded!.url;
-        const dataSource = new DataSource(buildDataSourceOptions(url, POOL_SIZE));
+        const dataSource = new DataSource(config.databaseUrl
+          ? buildDataSourceOptions(config.databaseUrl, poolSizeFor(config), serverTimeouts(config))
+          : buildDataSourceOptions(embedded!.url, POOL_SIZE));
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
         return dataSource;
       },
     },
+    {
+      provide: WriteGate,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => new WriteGate(poolSizeFor(config), config.databaseLockTimeoutMs),
+    },
   ],
-  exports: [DataSource],
+  exports: [DataSource, WriteGate],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(

@@ -56,7 +56,7 @@ export function createGraphQLErrorFormatter(isDevelopment: boolean) {
     }
     // Field resolvers run without Nest's exception filters: database errors are mapped here too.
     const refusal = refusalFromDatabase(original);
-    if (refusal) return { ...base, message: refusal.message, extensions: { code: refusal.code, ...debug(original) } };
+    if (refusal) return { ...base, message: refusal.message, extensions: { code: refusal.code, ...refusal.details, ...debug(original) } };
     if (formatted.extensions?.[TOO_COMPLEX]) {
       return { ...base, extensions: { code: ErrorCode.QUERY_TOO_COMPLEX } };
     }

@@ -47,6 +47,7 @@ export class AuthGuard implements CanActivate {
     }
     const subject = await resolveProjectScope(ctx, policy.scope, gql.getArgs());
     await this.access.assertCan(ctx, subject.projectId, policy.project, subject);
+    ctx.recordProjectOfOperation(info.path.key, subject.projectId);
     return true;
   }
 }

@@ -1,0 +1,189 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+
+/**
+ * One busy project must not starve the others: the p95 of reads of project B while 50 writers
+ * hammer project A, against the p95 of the same reads when the service is idle. The service runs
+ * as `node dist/main.js` in a child process (as in production, so the bench's own client does not
+ * share its event loop) on a database created for the run and dropped after it.
+ */
+export const WRITERS = 50;
+export const MAX_RATIO = 3;
+const READS = 60;
+const WRITE_SECONDS = 20;
+const ADMIN = { email: 'bench-admin@example.test', password: 'bench-password-1' };
+
+const READ_B = `query($id: ID!) { project(id: $id) {
+  code stages { sequence name status plannedStart plannedFinish exitCriteria { text status } }
+  schedule { finishDate criticalPath { name start finish } } } }`;
+const ADD_TASK = 'mutation($p: ID!, $n: String!) { addTask(input: { projectId: $p, name: $n, durationDays: 2 }) { id } }';
+
+const freePort = (): Promise<number> =>
+  new Promise((done, fail) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+    server.on('error', fail);
+  });
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+export function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+class Client {
+  constructor(private readonly base: string, private token?: string) {}
+
+  async gql(query: string, variables: Record<string, unknown> = {}): Promise<{ data?: any; errors?: { message: string; extensions?: { code?: string } }[] }> {
+    const response = await fetch(`${this.base}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    return response.json() as Promise<any>;
+  }
+
+  async ok(query: string, variables: Record<string, unknown> = {}): Promise<any> {
+    const result = await this.gql(query, variables);
+    if (result.errors?.length) throw new Error(JSON.stringify(result.errors));
+    return result.data;
+  }
+
+  async signIn(): Promise<void> {
+    this.token = (await this.ok('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password })).login.token;
+  }
+}
+
+async function timedReads(client: Client, projectId: string, count: number): Promise<number[]> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await client.ok(READ_B, { id: projectId });
+    times.push(performance.now() - start);
+  }
+  return times;
+}
+
+async function timedHealth(base: string): Promise<number> {
+  const start = performance.now();
+  await fetch(`${base}/health`).then((r) => r.text());
+  return performance.now() - start;
+}
+
+export interface ContentionResult {
+  idleP95: number;
+  busyP95: number;
+  ratio: number;
+  idleHealthMs: number;
+  busyHealthP95: number;
+  writes: Record<string, number>;
+}
+
+async function startService(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve('dist/main.js')], {
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_PER_MINUTE: '10000000',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 300; i++) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} while starting`);
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { child, base };
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error('the service did not answer /health within 30 s');
+}
+
+export async function runContentionBenchmark(serverUrl: string): Promise<ContentionResult> {
+  const name = `rollout_bench_${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
+  let child: ChildProcess | undefined;
+  try {
+    const service = await startService(url.toString(), dataDir);
+    child = service.child;
+    const client = new Client(service.base);
+    await client.signIn();
+    const create = (code: string) => client.ok(
+      'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }',
+      { i: { code, name: code, clientName: 'Bench', templateKey: 'prince2-crm', startDate: '2026-03-02', calendarCode: 'RU' } },
+    ).then((d) => d.createProject.id as string);
+    const projectA = await create('BENCH-A');
+    const projectB = await create('BENCH-B');
+    for (let i = 0; i < 30; i++) await client.ok(ADD_TASK, { p: projectB, n: `B task ${i}` });
+
+    await timedReads(client, projectB, 10); // warm-up
+    const idle = await timedReads(client, projectB, READS);
+    const idleHealthMs = Math.min(...(await Promise.all([0, 1, 2].map(() => timedHealth(service.base)))));
+
+    const writes: Record<string, number> = {};
+    let stop = false;
+    const writer = async (w: number) => {
+      for (let i = 0; !stop; i++) {
+        const result = await client.gql(ADD_TASK, { p: projectA, n: `A ${w}.${i}` });
+        const outcome = result.errors?.[0]?.extensions?.code ?? 'ok';
+        writes[outcome] = (writes[outcome] ?? 0) + 1;
+      }
+    };
+    const writers = Array.from({ length: WRITERS }, (_, w) => writer(w));
+    const deadline = setTimeout(() => { stop = true; }, WRITE_SECONDS * 1000);
+    await sleep(1000); // let the writers pile up on project A
+    const healthTimes: number[] = [];
+    const busy: number[] = [];
+    for (let i = 0; i < READS && !stop; i++) {
+      busy.push(...(await timedReads(client, projectB, 1)));
+      if (i % 10 === 0) healthTimes.push(await timedHealth(service.base));
+    }
+    stop = true;
+    clearTimeout(deadline);
+    await Promise.all(writers);
+    const idleP95 = percentile(idle, 95);
+    const busyP95 = percentile(busy, 95);
+    return { idleP95, busyP95, ratio: busyP95 / idleP95, idleHealthMs, busyHealthP95: percentile(healthTimes, 95), writes };
+  } finally {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((done) => child!.once('exit', done));
+      child.kill('SIGTERM');
+      await exited;
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+/** The server the bench creates its database on: BENCH_DATABASE_URL, else TEST_DATABASE_URL. */
+export const benchServerUrl = (): string | undefined => process.env.BENCH_DATABASE_URL || process.env.TEST_DATABASE_URL || undefined;
+
+export function printContention(result: ContentionResult): boolean {
+  const ms = (n: number) => `${n.toFixed(1)} ms`;
+  console.log(`contention: reads of project B while ${WRITERS} writers add tasks to project A`);
+  console.log(`  read p95 idle ${ms(result.idleP95)}, busy ${ms(result.busyP95)} → ${result.ratio.toFixed(2)}× (limit ${MAX_RATIO}×)`);
+  console.log(`  /health idle ${ms(result.idleHealthMs)}, busy p95 ${ms(result.busyHealthP95)}`);
+  console.log(`  writes to A: ${Object.entries(result.writes).map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  return result.ratio <= MAX_RATIO;
+}
+
+async function main(): Promise<void> {
+  const url = benchServerUrl();
+  if (!url) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; the bench creates and drops its own database there');
+  if (!printContention(await runContentionBenchmark(url))) process.exitCode = 1;
+}
+
+if (require.main === module) main().catch((error) => { console.error(error); process.exit(1); });
