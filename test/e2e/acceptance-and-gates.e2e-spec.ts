@@ -11,6 +11,7 @@ const WAIVE = 'mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason:
 const START = 'mutation($id: ID!) { startStage(id: $id) { id status actualStart } }';
 const CLOSE = 'mutation($id: ID!) { closeStage(id: $id) { id status actualFinish } }';
 const DECIDE = 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id status gateDecision { outcome conditions } } }';
+const ASSIGN_KEY_USER = 'mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id version } }';
 const ADD_CRITERION = 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id kind priority status confirmers { id } } }';
 
 describe('acceptance criteria and stage gates (e2e)', () => {
@@ -279,6 +280,10 @@ describe('acceptance criteria and stage gates (e2e)', () => {
         { i: { projectId, name, splitBy: 'FUNCTION', functionAreaId } }, pm.token)).addMilestone;
       intake = await add('Sales orders', area1);
       docs = await add('Invoicing', area2);
+      // A milestone's acceptance is confirmed by the key users of its function area.
+      for (const [user, functionAreaId] of [[keyUser, area1], [keyUser2, area2]] as const) {
+        await t.ok(ASSIGN_KEY_USER, { i: { projectId, userId: user.id, functionAreaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } }, pm.token);
+      }
       await t.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', {
         i: { predecessorId: intake.tasks.find((x: any) => x.name.endsWith('go-live')).id, successorId: docs.tasks[0].id },
       }, pm.token);

@@ -14,6 +14,7 @@ import { KeyUserAssignment } from './entities/key-user-assignment.entity';
 import { Membership } from './entities/membership.entity';
 import { computeCoverage, CoverageCellResult, isGap, QualificationRule } from './key-user-coverage';
 import { MembershipService } from './membership.service';
+import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
 
 @Injectable()
@@ -28,6 +29,13 @@ export class KeyUserService {
     await this.lockProject(ctx, input.projectId);
     if (!isUuid(input.userId) || !(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId } }))) {
       throw badInput('A key user must be a member of the project; add them with addMember first', 'userId');
+    }
+    // Only key users count in coverage and confirm acceptance of their area.
+    if (!(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId, role: ProjectRole.KEY_USER } }))) {
+      const person = await this.users.getById(ctx, input.userId);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `${person.fullName} (${person.id}) does not hold the KEY_USER role in this project; give it with addMember first`,
+        { field: 'userId', userIds: [person.id] });
     }
     await this.requireInProject(ctx, FunctionArea, input.functionAreaId, input.projectId, 'functionAreaId', 'Function area');
     if (input.territoryId) await this.requireInProject(ctx, Territory, input.territoryId, input.projectId, 'territoryId', 'Territory');
@@ -53,8 +61,12 @@ export class KeyUserService {
     return ctx.manager.save(assignment);
   }
 
+  /** Refused while the person confirms open acceptance criteria that need this assignment. */
   async remove(ctx: RequestContext, id: string, version: number): Promise<boolean> {
+    const found = await findByIdOrFail(ctx, KeyUserAssignment, id, 'Key-user assignment');
+    await this.memberships.lockPerson(ctx, found.userId);
     const assignment = await this.getForChange(ctx, id, version);
+    await this.memberships.assertStillConfirmerWithout(ctx, assignment.projectId, assignment.userId, { assignment });
     await ctx.manager.delete(KeyUserAssignment, { id: assignment.id });
     return true;
   }
