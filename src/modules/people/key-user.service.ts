@@ -13,16 +13,35 @@ import { CoverageCell, KeyUserCoverage, SupportRosterEntry } from './dto/key-use
 import { KeyUserAssignment } from './entities/key-user-assignment.entity';
 import { Membership } from './entities/membership.entity';
 import { computeCoverage, CoverageCellResult, isGap, QualificationRule } from './key-user-coverage';
+import { AccessService } from '../auth/access.service';
+import { mayReadCompetencyScores } from '../auth/project-permissions';
 import { MembershipService } from './membership.service';
 import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
+
+export type CompetencyScore = 'processKnowledge' | 'systemLogic' | 'engagement' | 'teaching';
 
 @Injectable()
 export class KeyUserService {
   constructor(
     private readonly users: UserService,
     private readonly memberships: MembershipService,
+    private readonly access: AccessService,
   ) {}
+
+  /** One competency score of an assignment, for those who may read it (`mayReadCompetencyScores`). */
+  async score(ctx: RequestContext, assignment: KeyUserAssignment, score: CompetencyScore): Promise<number> {
+    const caller = this.access.requireUser(ctx);
+    const roles = caller.isAdmin ? [] : await this.access.rolesIn(ctx, assignment.projectId);
+    if (!mayReadCompetencyScores({ ...caller, roles }, assignment)) {
+      // The contract makes scores non-null: a refusal rather than a null.
+      throw new DomainError(ErrorCode.FORBIDDEN,
+        'Competency scores are read by the project manager, consultants, the steering committee and each key user for themselves; ' +
+          'ask only for your own (Project.keyUsers(userId: …)) or leave the scores out',
+        { field: score, keyUserAssignmentId: assignment.id });
+    }
+    return assignment[score];
+  }
 
   async assign(ctx: RequestContext, input: AssignKeyUserInput): Promise<KeyUserAssignment> {
     await this.memberships.holdPeople(ctx, [input.userId]);
@@ -84,6 +103,12 @@ export class KeyUserService {
     return byParentLoader(ctx, 'keyUsersByProject',
       (ids) => ctx.manager.find(KeyUserAssignment, { where: { projectId: In([...ids]) }, order: { id: 'ASC' } }),
       (a) => a.projectId).load(projectId);
+  }
+
+  /** The project's key-user assignments, or only one person's. */
+  async ofProject(ctx: RequestContext, projectId: string, userId?: string | null): Promise<KeyUserAssignment[]> {
+    const all = await this.byProject(ctx, projectId);
+    return userId ? all.filter((a) => a.userId === userId) : all;
   }
 
   async coverage(ctx: RequestContext, project: Project): Promise<KeyUserCoverage> {
