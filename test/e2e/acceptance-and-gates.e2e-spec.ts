@@ -1,3 +1,4 @@
+import { bringConfirmersUnderTheRules, MIGRATION_REASON } from '../../src/migrations/1795960000000-ConfirmersFromTheClient';
 import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
 
 const STAGES = `query($id: ID!) { project(id: $id) { status version stages { id name sequence status actualStart actualFinish
@@ -11,6 +12,7 @@ const WAIVE = 'mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason:
 const START = 'mutation($id: ID!) { startStage(id: $id) { id status actualStart } }';
 const CLOSE = 'mutation($id: ID!) { closeStage(id: $id) { id status actualFinish } }';
 const DECIDE = 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id status gateDecision { outcome conditions } } }';
+const ASSIGN_KEY_USER = 'mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id version } }';
 const ADD_CRITERION = 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id kind priority status confirmers { id } } }';
 
 describe('acceptance criteria and stage gates (e2e)', () => {
@@ -279,6 +281,10 @@ describe('acceptance criteria and stage gates (e2e)', () => {
         { i: { projectId, name, splitBy: 'FUNCTION', functionAreaId } }, pm.token)).addMilestone;
       intake = await add('Sales orders', area1);
       docs = await add('Invoicing', area2);
+      // A milestone's acceptance is confirmed by the key users of its function area.
+      for (const [user, functionAreaId] of [[keyUser, area1], [keyUser2, area2]] as const) {
+        await t.ok(ASSIGN_KEY_USER, { i: { projectId, userId: user.id, functionAreaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } }, pm.token);
+      }
       await t.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', {
         i: { predecessorId: intake.tasks.find((x: any) => x.name.endsWith('go-live')).id, successorId: docs.tasks[0].id },
       }, pm.token);
@@ -570,6 +576,125 @@ describe('acceptance criteria and stage gates (e2e)', () => {
         await t.ok(SET_CONFIRMERS, { id: criterion.id, v: await criterionVersion(criterion.id), c: [keyUser.id, keyUser2.id] }, pm.token);
         await t.ok(CONFIRM, { id: criterion.id }, keyUser2.token);
       }
+    });
+  });
+
+  describe('who may confirm: the client’s key users and steering committee', () => {
+    const CLIENT = { organization: 'CLIENT' as never };
+    let p: string, area: string, otherArea: string, territory: string, milestone: any, criterion: string;
+    let manager: TestUser, sponsor: TestUser, supplier: TestUser, areaKeyUser: TestUser, otherKeyUser: TestUser, integratorKeyUser: TestUser,
+      clientObserver: TestUser, consultant: TestUser;
+    const as = (token: string) => ({ ok: (q: string, v: any) => t.ok(q, v, token), gql: (q: string, v: any) => t.gql(q, v, token) });
+    const assign = (userId: string, functionAreaId: string, territoryId: string | null = null) =>
+      t.ok(ASSIGN_KEY_USER, { i: { projectId: p, userId, functionAreaId, territoryId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } }, manager.token);
+    const setConfirmers = async (id: string, c: string[]) => t.gql(SET_CONFIRMERS, { id, v: await criterionVersion(id), c }, manager.token);
+
+    beforeAll(async () => {
+      [manager, sponsor, supplier, areaKeyUser, otherKeyUser, integratorKeyUser, clientObserver, consultant] = await Promise.all([
+        t.user(CLIENT), t.user(CLIENT), t.user(), t.user(CLIENT),
+        t.user(CLIENT), t.user(), t.user(CLIENT), t.user(),
+      ]);
+      p = (await as(manager.token).ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+        i: { code: unique('WHO'), name: 'Who confirms', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+      })).createProject.id;
+      for (const [user, role] of [[sponsor, 'STEERING_COMMITTEE'], [supplier, 'STEERING_COMMITTEE'], [areaKeyUser, 'KEY_USER'], [areaKeyUser, 'TRAINER'],
+        [otherKeyUser, 'KEY_USER'], [integratorKeyUser, 'KEY_USER'], [clientObserver, 'OBSERVER'], [consultant, 'CONSULTANT']] as const) {
+        await t.ok(ADD_MEMBER, { p, u: user.id, r: role }, manager.token);
+      }
+      area = (await as(manager.token).ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Orders") { id } }', { p })).addFunctionArea.id;
+      otherArea = (await as(manager.token).ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Documents") { id } }', { p })).addFunctionArea.id;
+      territory = (await as(manager.token).ok('mutation($p: ID!) { addTerritory(projectId: $p, name: "Plant 2") { id } }', { p })).addTerritory.id;
+      milestone = (await as(manager.token).ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', {
+        i: { projectId: p, name: 'Orders at plant 2', splitBy: 'FUNCTION_AND_TERRITORY', functionAreaId: area, territoryId: territory },
+      })).addMilestone;
+      await assign(areaKeyUser.id, area, territory);
+      await assign(otherKeyUser.id, otherArea);
+      await assign(integratorKeyUser.id, area);
+      criterion = (await as(manager.token).ok(ADD_CRITERION, { i: { milestoneId: milestone.id, text: 'Orders flow at plant 2', confirmerIds: [areaKeyUser.id] } })).addCriterion.id;
+    });
+
+    it('refuses integrators, observers and key users of another area as confirmers, naming each; changes nothing', async () => {
+      const [{ count: before }] = await t.dataSource.query('SELECT count(*)::int FROM confirmer_change WHERE criterion_id = $1', [criterion]);
+      for (const person of [supplier, integratorKeyUser, clientObserver, consultant, otherKeyUser]) {
+        const refused = await setConfirmers(criterion, [areaKeyUser.id, person.id]);
+        expect({ who: person.email, code: codeOf(refused) }).toEqual({ who: person.email, code: 'BAD_USER_INPUT' });
+        expect(refused.errors![0].message).toContain(`${person.email} (${person.id})`);
+        expect(refused.errors![0].extensions).toMatchObject({ field: 'confirmerIds', userIds: [person.id] });
+        const added = await t.gql(ADD_CRITERION, { i: { milestoneId: milestone.id, text: 'x', confirmerIds: [person.id] } }, manager.token);
+        expect(codeOf(added)).toBe('BAD_USER_INPUT');
+      }
+      // For exit and completion criteria, every client key user may confirm; integrators still not.
+      const exitCriterion = (await t.ok(STAGES, { id: p }, manager.token)).project.stages[0].exitCriteria[0].id;
+      expect(codeOf(await setConfirmers(exitCriterion, [otherKeyUser.id, sponsor.id]))).toBeUndefined();
+      expect(codeOf(await setConfirmers(exitCriterion, [integratorKeyUser.id]))).toBe('BAD_USER_INPUT');
+      const [{ count: after }] = await t.dataSource.query('SELECT count(*)::int FROM confirmer_change WHERE criterion_id = $1', [criterion]);
+      expect(after).toBe(before);
+      // The client's steering committee and the area's key users may.
+      expect(codeOf(await setConfirmers(criterion, [areaKeyUser.id, sponsor.id]))).toBeUndefined();
+    });
+
+    it('a confirmer who is no longer eligible cannot decide (data from before the rule)', async () => {
+      const c = (await t.ok(ADD_CRITERION, { i: { milestoneId: milestone.id, text: 'Old data', confirmerIds: [areaKeyUser.id] } }, manager.token)).addCriterion.id;
+      await t.dataSource.query('INSERT INTO criterion_confirmer (criterion_id, user_id) VALUES ($1, $2), ($1, $3)', [c, consultant.id, otherKeyUser.id]);
+      for (const person of [consultant, otherKeyUser]) {
+        const refused = await t.gql(CONFIRM, { id: c }, person.token);
+        expect({ who: person.email, code: codeOf(refused) }).toEqual({ who: person.email, code: 'NOT_A_CONFIRMER' });
+        expect(refused.errors![0].message).toContain(person.email);
+      }
+      expect(Number((await t.dataSource.query('SELECT count(*) n FROM confirmation WHERE criterion_id = $1', [c]))[0].n)).toBe(0);
+      await t.dataSource.query('DELETE FROM criterion_confirmer WHERE criterion_id = $1 AND user_id = ANY($2::uuid[])', [c, [consultant.id, otherKeyUser.id]]);
+      expect(codeOf(await setConfirmers(c, [sponsor.id]))).toBeUndefined();
+    });
+
+    it('what makes someone a confirmer is not taken away while open criteria need it', async () => {
+      const removeRole = (userId: string, role: string) => t.gql('mutation($p: ID!, $u: ID!, $r: ProjectRole!) { removeMember(projectId: $p, userId: $u, role: $r) }', { p, u: userId, r: role }, manager.token);
+      const assignments = async (userId: string) => t.dataSource.query('SELECT id, version FROM key_user_assignment WHERE project_id = $1 AND user_id = $2', [p, userId]);
+      const [only] = await assignments(areaKeyUser.id);
+      const removeAssignment = (a: any) => t.gql('mutation($id: ID!, $v: Int!) { removeKeyUser(id: $id, version: $v) }', { id: a.id, v: a.version }, manager.token);
+      // The area key user confirms the milestone's criterion and also trains: KEY_USER cannot go, nor their assignment.
+      const roleRefused = await removeRole(areaKeyUser.id, 'KEY_USER');
+      expect(codeOf(roleRefused)).toBe('BAD_USER_INPUT');
+      expect(roleRefused.errors![0].extensions).toMatchObject({ field: 'role', keyUserAssignmentIds: [only.id] });
+      const assignmentRefused = await removeAssignment(only);
+      expect(codeOf(assignmentRefused)).toBe('BAD_USER_INPUT');
+      expect(assignmentRefused.errors![0].extensions).toMatchObject({ criterionIds: [criterion] });
+      // A second assignment covering the milestone lets the first go; the role goes once nothing needs it.
+      const second = (await assign(areaKeyUser.id, area)).assignKeyUser;
+      expect(codeOf(await removeAssignment(only))).toBeUndefined();
+      expect(codeOf(await removeAssignment(second))).toBe('BAD_USER_INPUT');
+      expect(codeOf(await setConfirmers(criterion, [sponsor.id]))).toBeUndefined();
+      expect(codeOf(await removeAssignment(second))).toBeUndefined();
+      expect(codeOf(await removeRole(areaKeyUser.id, 'KEY_USER'))).toBeUndefined();
+      // The client sponsor confirms; taking away their committee role is refused while they do.
+      await t.ok(ADD_MEMBER, { p, u: sponsor.id, r: 'OBSERVER' }, manager.token);
+      const sponsorRefused = await removeRole(sponsor.id, 'STEERING_COMMITTEE');
+      expect(codeOf(sponsorRefused)).toBe('BAD_USER_INPUT');
+      expect(sponsorRefused.errors![0].extensions!.criterionIds).toContain(criterion);
+    });
+
+    it('the upgrade takes ineligible confirmers off open criteria, logs why, and gives assigned observers the KEY_USER role', async () => {
+      const c = (await t.ok(ADD_CRITERION, { i: { milestoneId: milestone.id, text: 'Before the rule', confirmerIds: [sponsor.id] } }, manager.token)).addCriterion.id;
+      const version = await criterionVersion(c);
+      // Data from before the rule: an integrator and an observer as confirmers, an observer holding an assignment.
+      await t.dataSource.query('INSERT INTO criterion_confirmer (criterion_id, user_id) VALUES ($1, $2), ($1, $3)', [c, consultant.id, clientObserver.id]);
+      await t.ok(CONFIRM, { id: c }, sponsor.token);
+      await t.dataSource.query('INSERT INTO confirmation (criterion_id, user_id, decision) VALUES ($1, $2, $3)', [c, consultant.id, 'CONFIRMED']);
+      await t.dataSource.query(`INSERT INTO key_user_assignment (project_id, user_id, function_area_id, process_knowledge, system_logic, engagement, teaching, version)
+                                VALUES ($1, $2, $3, 4, 4, 4, 4, 1)`, [p, clientObserver.id, otherArea]);
+      const report = await bringConfirmersUnderTheRules(t.dataSource, [p]);
+      expect(report.keyUserRolesGiven).toEqual([{ projectId: p, userId: clientObserver.id }]);
+      expect(report.confirmersRemoved).toEqual([{ criterionId: c, removedUserIds: [consultant.id, clientObserver.id].sort(), keptUserIds: [sponsor.id] }]);
+      const { project } = await t.ok(`query($id: ID!) { project(id: $id) { milestones { acceptanceCriteria { id status confirmers { id } confirmations { user { id } } } }
+        acceptanceLog { kind user { id } comment criterion { id } confirmers { id } } } }`, { id: p }, manager.token);
+      const after = project.milestones[0].acceptanceCriteria.find((x: any) => x.id === c);
+      expect(after.confirmers).toEqual([{ id: sponsor.id }]);
+      expect(after.confirmations.map((x: any) => x.user.id)).toEqual([sponsor.id, consultant.id]); // history stays
+      expect(project.acceptanceLog.filter((e: any) => e.criterion?.id === c).at(-1)).toEqual({
+        kind: 'CONFIRMERS_SET', user: null, comment: MIGRATION_REASON, criterion: { id: c }, confirmers: [{ id: sponsor.id }],
+      });
+      expect(await criterionVersion(c)).toBe(version + 1);
+      // Everything follows the rules now: a second run changes nothing.
+      expect(await bringConfirmersUnderTheRules(t.dataSource, [p])).toEqual({ keyUserRolesGiven: [], confirmersRemoved: [] });
     });
   });
 });

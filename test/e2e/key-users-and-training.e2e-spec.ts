@@ -108,9 +108,51 @@ describe('key users and training (e2e)', () => {
       expect(codeOf(await t.gql(ASSIGN, { i: { ...base, teaching: 6 } }, pm.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await t.gql(ASSIGN, { i: { ...base, processKnowledge: 0 } }, pm.token))).toBe('BAD_USER_INPUT');
       expect(codeOf(await t.gql(ASSIGN, { i: { ...base, userId: outsider.id } }, pm.token))).toBe('BAD_USER_INPUT');
+      // Only members holding the KEY_USER role: an observer or a trainer would count in coverage.
+      for (const person of [observer, trainer]) {
+        const refused = await t.gql(ASSIGN, { i: { ...base, userId: person.id } }, pm.token);
+        expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+        expect(refused.errors![0].message).toContain(`${person.email} (${person.id}) does not hold the KEY_USER role`);
+        expect(refused.errors![0].extensions).toMatchObject({ field: 'userId', userIds: [person.id] });
+      }
       expect(codeOf(await t.gql(ASSIGN, { i: base }, observer.token))).toBe('FORBIDDEN');
       expect(codeOf(await t.gql(ASSIGN, { i: base }, outsider.token))).toBe('NOT_FOUND');
       expect(Number((await t.dataSource.query('SELECT count(*) n FROM key_user_assignment'))[0].n)).toBe(before);
+    });
+
+    it('competency scores are read by the PM, consultants, the steering committee and administrators, and by each key user for themselves', async () => {
+      const [sponsor, consultant, kuA, kuB, admin] = await Promise.all([t.user(), t.user(), t.user(), t.user(), t.user({ admin: true })]);
+      const fresh = await freshProject([[sponsor, 'STEERING_COMMITTEE'], [consultant, 'CONSULTANT'], [kuA, 'KEY_USER'], [kuB, 'KEY_USER'], [trainer, 'TRAINER'], [observer, 'OBSERVER']], ['Orders'], []);
+      for (const [user, score] of [[kuA, 2], [kuB, 5]] as const) {
+        await t.ok(ASSIGN, { i: { projectId: fresh.id, userId: user.id, functionAreaId: fresh.areas[0], processKnowledge: score, systemLogic: score, engagement: score, teaching: score } }, pm.token);
+      }
+      const SCORES = 'query($id: ID!, $u: ID) { project(id: $id) { keyUsers(userId: $u) { user { id } processKnowledge systemLogic engagement teaching } } }';
+      const PEOPLE = 'query($id: ID!) { project(id: $id) { keyUsers { user { id } functionArea { name } firstLineSupport } } }';
+      const byUser = (list: any[]) => [...list].sort((a, b) => a.user.id.localeCompare(b.user.id));
+      const everyone = byUser([[kuA.id, 2], [kuB.id, 5]].map(([id, n]) => ({ user: { id }, processKnowledge: n, systemLogic: n, engagement: n, teaching: n })));
+      const readers = { pm, sponsor, consultant, admin };
+      const others = { kuA, kuB, trainer, observer };
+      const outcomes: Record<string, unknown> = {};
+      for (const [name, user] of Object.entries({ ...readers, ...others })) {
+        const all = await t.gql(SCORES, { id: fresh.id }, user.token);
+        const own = await t.gql(SCORES, { id: fresh.id, u: user.id }, user.token);
+        const people = await t.gql(PEOPLE, { id: fresh.id }, user.token);
+        outcomes[name] = {
+          all: codeOf(all) ?? byUser(all.data!.project.keyUsers),
+          own: codeOf(own) ?? own.data!.project.keyUsers,
+          people: codeOf(people) ?? people.data!.project.keyUsers.length,
+        };
+      }
+      const ownOf = (id: string) => everyone.filter((a) => a.user.id === id);
+      expect(outcomes).toEqual({
+        ...Object.fromEntries(Object.entries(readers).map(([name, user]) => [name, { all: everyone, own: ownOf(user.id), people: 2 }])),
+        kuA: { all: 'FORBIDDEN', own: ownOf(kuA.id), people: 2 },
+        kuB: { all: 'FORBIDDEN', own: ownOf(kuB.id), people: 2 },
+        trainer: { all: 'FORBIDDEN', own: [], people: 2 },
+        observer: { all: 'FORBIDDEN', own: [], people: 2 },
+      });
+      // Another key user's scores, asked for by name, are refused as well.
+      expect(codeOf(await t.gql(SCORES, { id: fresh.id, u: kuB.id }, kuA.token))).toBe('FORBIDDEN');
     });
 
     it('computes coverage per function area × territory and lists the gaps', async () => {

@@ -187,6 +187,8 @@ describe('role matrix (e2e)', () => {
     }
     areaId = (await pmOk('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Matrix area") { id } }', { p: projectId })).addFunctionArea.id;
     milestone = (await pmOk('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', { i: { projectId, name: 'Matrix milestone', splitBy: 'FUNCTION', functionAreaId: areaId } })).addMilestone;
+    // The key user confirms the milestone's acceptance criteria: a key user of its function area.
+    await pmOk('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', { i: { projectId, userId: users.KEY_USER.id, functionAreaId: areaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 } });
     await pmOk('mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', { id: criterionId, v: await version('criterion', criterionId), c: [users.KEY_USER.id] });
   });
   afterAll(() => t.close());

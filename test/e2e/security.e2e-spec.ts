@@ -249,6 +249,21 @@ describe('security (e2e)', () => {
       expect((await t.ok('{ me { id } }', {}, changePassword.token)).me.id).toBe(person.id);
       expect(codeOf(await t.gql('mutation { changePassword(currentPassword: "wrong", newPassword: "another-password") { token } }', {}, changePassword.token))).toBe('BAD_USER_INPUT');
     });
+
+    it('of two password changes sent together with the same token and current password, one succeeds and the other is refused', async () => {
+      const person = await t.user();
+      const change = 'mutation($n: String!) { changePassword(currentPassword: "correct-horse-battery", newPassword: $n) { token } }';
+      const candidates = ['first-new-password', 'second-new-password'];
+      const results = await Promise.all(candidates.map((n) => t.gql(change, { n }, person.token)));
+      const winners = candidates.filter((_, i) => codeOf(results[i]) === undefined);
+      expect(winners).toHaveLength(1);
+      const loser = results.find((r) => codeOf(r) !== undefined)!;
+      expect(refusal(loser)).toEqual({ code: 'BAD_USER_INPUT', field: 'currentPassword' });
+      // The winner's password is the one that signs in; the other and the old one do not.
+      for (const p of [...candidates, 'correct-horse-battery']) {
+        expect({ p, code: codeOf(await t.gql(LOGIN, { e: person.email, p })) }).toEqual({ p, code: p === winners[0] ? undefined : 'UNAUTHENTICATED' });
+      }
+    });
   });
 
   describe('configuration', () => {

@@ -17,6 +17,7 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   decideGate: 'decide stage gates',
   moveStage: 'start or close stages',
   manageKeyUsers: 'manage key users',
+  readCompetencyScores: 'read the competency scores of other key users',
   scheduleTraining: 'schedule training',
   editReport: 'edit status reports',
   publishReport: 'publish status reports',

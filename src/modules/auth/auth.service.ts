@@ -96,8 +96,12 @@ export class AuthService {
     }
     const userId = ctx.user.id;
     const outcome = await this.dataSource.transaction(async (em) => {
-      const user = await em.findOneOrFail(User, { where: { id: userId } });
-      await advisoryXactLock(em, `login:${user.email}`);
+      const { email } = await em.findOneOrFail(User, { where: { id: userId }, select: { id: true, email: true } });
+      await advisoryXactLock(em, `login:${email}`);
+      // Changes of one person's password run one at a time, and the current password is checked
+      // against the row as it is once locked: of two changes sent together with the same current
+      // password, the second finds it already replaced and is refused.
+      const user = await em.findOneOrFail(User, { where: { id: userId }, lock: { mode: 'pessimistic_write' } });
       const until = await this.lockedUntil(em, user.email);
       if (until) return { kind: 'locked', until } as const;
       if (!(await passwordMatches(currentPassword, user.passwordHash))) {

@@ -23,6 +23,8 @@ export const PROJECT_PERMISSIONS = {
   decideGate: [STEERING_COMMITTEE],
   moveStage: [PROJECT_MANAGER],
   manageKeyUsers: [PROJECT_MANAGER],
+  /** Key users' competency scores; each key user also reads their own (`mayReadCompetencyScores`). */
+  readCompetencyScores: [PROJECT_MANAGER, CONSULTANT, STEERING_COMMITTEE],
   scheduleTraining: [PROJECT_MANAGER, TRAINER],
   editReport: [PROJECT_MANAGER],
   publishReport: [PROJECT_MANAGER, STEERING_COMMITTEE],
@@ -41,4 +43,16 @@ export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectA
 export function rolesAllow(roles: readonly ProjectRole[], action: ProjectAction): boolean {
   const allowed: readonly ProjectRole[] = PROJECT_PERMISSIONS[action];
   return roles.some((role) => allowed.includes(role));
+}
+
+/**
+ * Competency scores judge a person: the project manager, consultants and the steering committee
+ * read them to choose and train key users, administrators see everything, and each key user reads
+ * their own; other key users, trainers and observers do not.
+ */
+export function mayReadCompetencyScores(
+  caller: { id: string; isAdmin: boolean; roles: readonly ProjectRole[] },
+  assignment: { userId: string },
+): boolean {
+  return caller.isAdmin || rolesAllow(caller.roles, 'readCompetencyScores') || assignment.userId === caller.id;
 }

@@ -8,6 +8,7 @@ import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { MilestoneStatus } from '../milestone/milestone.enums';
 import { Membership } from '../people/entities/membership.entity';
+import { confirmerIneligibility, MilestoneSlice } from '../people/confirmer-eligibility';
 import { MembershipService } from '../people/membership.service';
 import { ProjectRole } from '../people/people.enums';
 import { Project } from '../project/entities/project.entity';
@@ -46,7 +47,7 @@ export class CriterionCommandService {
     const { projectId, kind, stageId, milestoneId } = await this.resolveOwner(ctx, input);
     await lockRow(ctx, Project, projectId, 'shared');
     await this.assertOpen(ctx, { projectId, stageId, milestoneId }, stageId ? 'stageId' : milestoneId ? 'milestoneId' : 'projectId');
-    const confirmerIds = await this.validateConfirmers(ctx, projectId, input.confirmerIds);
+    const confirmerIds = await this.validateConfirmers(ctx, { projectId, milestoneId }, input.confirmerIds);
     const criterion = await ctx.manager.save(ctx.manager.create(Criterion, {
       projectId, stageId, milestoneId, kind, text: input.text.trim(), priority: input.priority ?? Priority.MUST,
       position: await ctx.manager.count(Criterion, { where: { projectId, stageId: stageId ?? IsNull(), milestoneId: milestoneId ?? IsNull(), kind } }),
@@ -68,7 +69,7 @@ export class CriterionCommandService {
       throw staleVersion('Criterion', id, version, criterion.version);
     }
     await this.assertOpen(ctx, criterion);
-    const ids = await this.validateConfirmers(ctx, criterion.projectId, confirmerIds);
+    const ids = await this.validateConfirmers(ctx, criterion, confirmerIds);
     if (!criterion.waivedAt) {
       const current = await this.criteria.confirmerIds(ctx, id);
       const rejecters = standingRejecters(current, await this.criteria.confirmations(ctx, id)).filter((userId) => !ids.includes(userId));
@@ -89,11 +90,20 @@ export class CriterionCommandService {
 
   async decide(ctx: RequestContext, id: string, decision: ConfirmationDecision, comment: string | null | undefined): Promise<Criterion> {
     const user = this.access.requireUser(ctx);
+    // What makes the caller a confirmer (roles, key-user assignments) cannot change until this ends.
+    await this.memberships.holdPeople(ctx, [user.id]);
     const criterion = await this.getForChange(ctx, id);
     const confirmers = await this.criteria.confirmerIds(ctx, id);
     if (!confirmers.includes(user.id)) {
       throw new DomainError(ErrorCode.NOT_A_CONFIRMER,
         `You are not a confirmer of "${criterion.text}"; its confirmers are assigned by the project manager`, { criterionId: id });
+    }
+    // Named when they were eligible; decided only while they still are (data from before the rule).
+    const me = (await this.memberships.confirmerCandidates(ctx, criterion.projectId, [user.id])).get(user.id)!;
+    const why = confirmerIneligibility(me, await this.milestoneSliceOf(ctx, criterion));
+    if (why) {
+      throw new DomainError(ErrorCode.NOT_A_CONFIRMER,
+        `You may no longer decide on "${criterion.text}": ${me.fullName} ${why}; the project manager assigns its confirmers`, { criterionId: id });
     }
     const trimmed = comment?.trim() || null;
     if (trimmed && trimmed.length > MAX_TEXT) throw badInput(`comment must be at most ${MAX_TEXT} characters`, 'comment');
@@ -172,7 +182,15 @@ export class CriterionCommandService {
     return { projectId: project.id, kind: CriterionKind.COMPLETION, stageId: null, milestoneId: null };
   }
 
-  private async validateConfirmers(ctx: RequestContext, projectId: string, confirmerIds: string[]): Promise<string[]> {
+  /** The function area and territory of an acceptance criterion's milestone; null for other criteria. */
+  private async milestoneSliceOf(ctx: RequestContext, owner: Pick<Criterion, 'milestoneId'>): Promise<MilestoneSlice | null> {
+    if (!owner.milestoneId) return null;
+    const milestone = await ctx.manager.findOneOrFail(Milestone, { where: { id: owner.milestoneId }, select: { id: true, functionAreaId: true, territoryId: true } });
+    return { functionAreaId: milestone.functionAreaId, territoryId: milestone.territoryId };
+  }
+
+  private async validateConfirmers(ctx: RequestContext, owner: Pick<Criterion, 'projectId' | 'milestoneId'>, confirmerIds: string[]): Promise<string[]> {
+    const { projectId } = owner;
     const ids = [...new Set(confirmerIds)];
     if (ids.length === 0) throw badInput('A criterion needs at least one confirmer', 'confirmerIds');
     await this.memberships.assertMembers(ctx, projectId, ids, 'confirmerIds', 'Confirmers');
@@ -184,6 +202,7 @@ export class CriterionCommandService {
         `A project manager cannot confirm criteria of their own project; not allowed: ${managers.map((m) => m.userId).join(', ')}`,
         { field: 'confirmerIds', userIds: managers.map((m) => m.userId) });
     }
+    await this.memberships.assertEligibleConfirmers(ctx, projectId, ids, await this.milestoneSliceOf(ctx, owner));
     return ids;
   }
 }

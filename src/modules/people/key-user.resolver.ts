@@ -49,6 +49,27 @@ export class KeyUserResolver {
     return this.keyUsers.setQualificationRule(ctx, input);
   }
 
+  // Scores are read through the service, which decides who may (the fields are declared on the entity).
+  @ResolveField('processKnowledge', () => Int)
+  processKnowledge(@Ctx() ctx: RequestContext, @Parent() assignment: KeyUserAssignment): Promise<number> {
+    return this.keyUsers.score(ctx, assignment, 'processKnowledge');
+  }
+
+  @ResolveField('systemLogic', () => Int)
+  systemLogic(@Ctx() ctx: RequestContext, @Parent() assignment: KeyUserAssignment): Promise<number> {
+    return this.keyUsers.score(ctx, assignment, 'systemLogic');
+  }
+
+  @ResolveField('engagement', () => Int)
+  engagement(@Ctx() ctx: RequestContext, @Parent() assignment: KeyUserAssignment): Promise<number> {
+    return this.keyUsers.score(ctx, assignment, 'engagement');
+  }
+
+  @ResolveField('teaching', () => Int)
+  teaching(@Ctx() ctx: RequestContext, @Parent() assignment: KeyUserAssignment): Promise<number> {
+    return this.keyUsers.score(ctx, assignment, 'teaching');
+  }
+
   @ResolveField('user', () => User)
   user(@Ctx() ctx: RequestContext, @Parent() assignment: KeyUserAssignment): Promise<User> {
     return this.users.getById(ctx, assignment.userId);
@@ -73,8 +94,12 @@ export class ProjectKeyUsersResolver {
   constructor(private readonly keyUsers: KeyUserService) {}
 
   @ResolveField('keyUsers', () => [KeyUserAssignment])
-  keyUsers_(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<KeyUserAssignment[]> {
-    return this.keyUsers.byProject(ctx, project.id);
+  keyUsers_(
+    @Ctx() ctx: RequestContext,
+    @Parent() project: Project,
+    @Args('userId', { type: () => ID, nullable: true, description: 'Only this person’s assignments (a key user reads their own scores so)' }) userId?: string | null,
+  ): Promise<KeyUserAssignment[]> {
+    return this.keyUsers.ofProject(ctx, project.id, userId);
   }
 
   @ResolveField('keyUserCoverage', () => KeyUserCoverage)

@@ -13,21 +13,48 @@ import { CoverageCell, KeyUserCoverage, SupportRosterEntry } from './dto/key-use
 import { KeyUserAssignment } from './entities/key-user-assignment.entity';
 import { Membership } from './entities/membership.entity';
 import { computeCoverage, CoverageCellResult, isGap, QualificationRule } from './key-user-coverage';
+import { AccessService } from '../auth/access.service';
+import { mayReadCompetencyScores } from '../auth/project-permissions';
 import { MembershipService } from './membership.service';
+import { ProjectRole } from './people.enums';
 import { UserService } from './user.service';
+
+export type CompetencyScore = 'processKnowledge' | 'systemLogic' | 'engagement' | 'teaching';
 
 @Injectable()
 export class KeyUserService {
   constructor(
     private readonly users: UserService,
     private readonly memberships: MembershipService,
+    private readonly access: AccessService,
   ) {}
+
+  /** One competency score of an assignment, for those who may read it (`mayReadCompetencyScores`). */
+  async score(ctx: RequestContext, assignment: KeyUserAssignment, score: CompetencyScore): Promise<number> {
+    const caller = this.access.requireUser(ctx);
+    const roles = caller.isAdmin ? [] : await this.access.rolesIn(ctx, assignment.projectId);
+    if (!mayReadCompetencyScores({ ...caller, roles }, assignment)) {
+      // The contract makes scores non-null: a refusal rather than a null.
+      throw new DomainError(ErrorCode.FORBIDDEN,
+        'Competency scores are read by the project manager, consultants, the steering committee and each key user for themselves; ' +
+          'ask only for your own (Project.keyUsers(userId: …)) or leave the scores out',
+        { field: score, keyUserAssignmentId: assignment.id });
+    }
+    return assignment[score];
+  }
 
   async assign(ctx: RequestContext, input: AssignKeyUserInput): Promise<KeyUserAssignment> {
     await this.memberships.holdPeople(ctx, [input.userId]);
     await this.lockProject(ctx, input.projectId);
     if (!isUuid(input.userId) || !(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId } }))) {
       throw badInput('A key user must be a member of the project; add them with addMember first', 'userId');
+    }
+    // Only key users count in coverage and confirm acceptance of their area.
+    if (!(await ctx.manager.exists(Membership, { where: { projectId: input.projectId, userId: input.userId, role: ProjectRole.KEY_USER } }))) {
+      const person = await this.users.getById(ctx, input.userId);
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `${person.fullName} (${person.id}) does not hold the KEY_USER role in this project; give it with addMember first`,
+        { field: 'userId', userIds: [person.id] });
     }
     await this.requireInProject(ctx, FunctionArea, input.functionAreaId, input.projectId, 'functionAreaId', 'Function area');
     if (input.territoryId) await this.requireInProject(ctx, Territory, input.territoryId, input.projectId, 'territoryId', 'Territory');
@@ -53,8 +80,12 @@ export class KeyUserService {
     return ctx.manager.save(assignment);
   }
 
+  /** Refused while the person confirms open acceptance criteria that need this assignment. */
   async remove(ctx: RequestContext, id: string, version: number): Promise<boolean> {
+    const found = await findByIdOrFail(ctx, KeyUserAssignment, id, 'Key-user assignment');
+    await this.memberships.lockPerson(ctx, found.userId);
     const assignment = await this.getForChange(ctx, id, version);
+    await this.memberships.assertStillConfirmerWithout(ctx, assignment.projectId, assignment.userId, { assignment });
     await ctx.manager.delete(KeyUserAssignment, { id: assignment.id });
     return true;
   }
@@ -72,6 +103,12 @@ export class KeyUserService {
     return byParentLoader(ctx, 'keyUsersByProject',
       (ids) => ctx.manager.find(KeyUserAssignment, { where: { projectId: In([...ids]) }, order: { id: 'ASC' } }),
       (a) => a.projectId).load(projectId);
+  }
+
+  /** The project's key-user assignments, or only one person's. */
+  async ofProject(ctx: RequestContext, projectId: string, userId?: string | null): Promise<KeyUserAssignment[]> {
+    const all = await this.byProject(ctx, projectId);
+    return userId ? all.filter((a) => a.userId === userId) : all;
   }
 
   async coverage(ctx: RequestContext, project: Project): Promise<KeyUserCoverage> {

@@ -7,8 +7,9 @@ import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-i
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Project } from '../project/entities/project.entity';
+import { ConfirmerCandidate, confirmerIneligibility, MilestoneSlice } from './confirmer-eligibility';
 import { Membership } from './entities/membership.entity';
-import { ProjectRole } from './people.enums';
+import { Organization, ProjectRole } from './people.enums';
 import { UserService } from './user.service';
 
 const personLockKey = (userId: string) => `person:${userId}`;
@@ -71,7 +72,12 @@ export class MembershipService {
     if (role === ProjectRole.PROJECT_MANAGER && (await ctx.manager.count(Membership, { where: { projectId, role } })) === 1) {
       throw new DomainError(ErrorCode.BAD_USER_INPUT, 'This is the project’s only project manager; add another one first', { field: 'role' });
     }
-    if (roles.length === 1) await this.assertNothingDependsOn(ctx, projectId, userId);
+    if (roles.length === 1) {
+      await this.assertNothingDependsOn(ctx, projectId, userId);
+    } else {
+      if (role === ProjectRole.KEY_USER) await this.assertNoKeyUserAssignments(ctx, projectId, userId);
+      await this.assertStillConfirmerWithout(ctx, projectId, userId, { role });
+    }
     await ctx.manager.delete(Membership, { projectId, userId, role });
     ctx.forget(`roles:${projectId}`);
     ctx.forget('loader:membershipsByProject');
@@ -90,6 +96,14 @@ export class MembershipService {
   }
 
   /**
+   * For an operation that takes away what makes this person a confirmer (a key-user assignment):
+   * excludes every operation holding them (`holdPeople`). Before any row lock, as `holdPeople`.
+   */
+  async lockPerson(ctx: RequestContext, userId: string): Promise<void> {
+    await advisoryXactLock(ctx.manager, personLockKey(userId));
+  }
+
+  /**
    * For an operation about to name these people as confirmers, key users, trainers or attendees:
    * their memberships cannot change until it ends. Call it before the operation locks any row.
    */
@@ -100,8 +114,13 @@ export class MembershipService {
 
   /** Criteria of the project this person confirms that are still open (not waived, not final). */
   async openCriteriaConfirmedBy(ctx: RequestContext, projectId: string, userId: string): Promise<string[]> {
-    const rows: { id: string }[] = await ctx.manager.query(
-      `SELECT c.id FROM criterion_confirmer cc
+    return (await this.openCriteriaWithSliceConfirmedBy(ctx, projectId, userId)).map((row) => row.id);
+  }
+
+  /** As openCriteriaConfirmedBy, with the slice of each acceptance criterion's milestone (null for the others). */
+  private async openCriteriaWithSliceConfirmedBy(ctx: RequestContext, projectId: string, userId: string): Promise<{ id: string; milestone: MilestoneSlice | null }[]> {
+    const rows: { id: string; milestone_id: string | null; function_area_id: string | null; territory_id: string | null }[] = await ctx.manager.query(
+      `SELECT c.id, c.milestone_id, m.function_area_id, m.territory_id FROM criterion_confirmer cc
          JOIN criterion c ON c.id = cc.criterion_id
          JOIN project p ON p.id = c.project_id
          LEFT JOIN stage s ON s.id = c.stage_id
@@ -113,7 +132,78 @@ export class MembershipService {
         ORDER BY c.id`,
       [projectId, userId],
     );
-    return rows.map((row) => row.id);
+    return rows.map((row) => ({
+      id: row.id,
+      milestone: row.milestone_id ? { functionAreaId: row.function_area_id, territoryId: row.territory_id } : null,
+    }));
+  }
+
+  /**
+   * Organisation, roles and key-user assignments in this project of each of these people (those
+   * that exist), with their names for messages: what `confirmerIneligibility` decides on.
+   */
+  async confirmerCandidates(ctx: RequestContext, projectId: string, userIds: readonly string[]): Promise<Map<string, ConfirmerCandidate & { fullName: string }>> {
+    const rows: { id: string; full_name: string; organization: Organization; roles: ProjectRole[]; assignments: ConfirmerCandidate['keyUserAssignments'] }[] =
+      await ctx.manager.query(
+        `SELECT u.id, u.full_name, u.organization::text AS organization,
+                ARRAY(SELECT m.role::text FROM membership m WHERE m.project_id = $1 AND m.user_id = u.id ORDER BY m.role) AS roles,
+                COALESCE((SELECT json_agg(json_build_object('functionAreaId', k.function_area_id, 'territoryId', k.territory_id))
+                            FROM key_user_assignment k WHERE k.project_id = $1 AND k.user_id = u.id), '[]'::json) AS assignments
+           FROM app_user u WHERE u.id = ANY($2::uuid[])`,
+        [projectId, [...new Set(userIds.filter(isUuid))]],
+      );
+    return new Map(rows.map((r) => [r.id, { fullName: r.full_name, organization: r.organization, roles: r.roles, keyUserAssignments: r.assignments }]));
+  }
+
+  /**
+   * Confirmers are the client's people (`confirmerIneligibility`): BAD_USER_INPUT naming each
+   * person who is not, and why. The people must be members already (`assertMembers`).
+   */
+  async assertEligibleConfirmers(ctx: RequestContext, projectId: string, userIds: readonly string[], milestone: MilestoneSlice | null): Promise<void> {
+    const candidates = await this.confirmerCandidates(ctx, projectId, userIds);
+    const refused = [...candidates].flatMap(([id, person]) => {
+      const why = confirmerIneligibility(person, milestone);
+      return why ? [{ id, text: `${person.fullName} (${id}) ${why}` }] : [];
+    });
+    if (refused.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `Criteria are confirmed by the client: its steering committee members, and key users${milestone ? ' of the milestone’s function area and territory' : ''}; not allowed: ${refused.map((r) => r.text).join('; ')}`,
+        { field: 'confirmerIds', userIds: refused.map((r) => r.id) });
+    }
+  }
+
+  /**
+   * A person stops being able to confirm only once no open criterion needs them: taking away a
+   * role or a key-user assignment that makes them a confirmer is refused, naming those criteria.
+   */
+  async assertStillConfirmerWithout(ctx: RequestContext, projectId: string, userId: string, taken: { role?: ProjectRole; assignment?: { functionAreaId: string; territoryId: string | null } }): Promise<void> {
+    const open = await this.openCriteriaWithSliceConfirmedBy(ctx, projectId, userId);
+    if (!open.length) return;
+    const person = (await this.confirmerCandidates(ctx, projectId, [userId])).get(userId)!;
+    // One assignment per person, function area and territory (assignKeyUser refuses a second).
+    const isTaken = (a: ConfirmerCandidate['keyUserAssignments'][number]) =>
+      a.functionAreaId === taken.assignment?.functionAreaId && a.territoryId === taken.assignment.territoryId;
+    const after: ConfirmerCandidate = {
+      organization: person.organization,
+      roles: person.roles.filter((r) => r !== taken.role),
+      keyUserAssignments: person.keyUserAssignments.filter((a) => !isTaken(a)),
+    };
+    const stranded = open.filter((c) => confirmerIneligibility(after, c.milestone) !== null).map((c) => c.id);
+    if (stranded.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `${person.fullName} confirms ${stranded.length} open ${stranded.length === 1 ? 'criterion' : 'criteria'} that need${stranded.length === 1 ? 's' : ''} this ${taken.role ? `role (${taken.role})` : 'key-user assignment'}; give ${stranded.length === 1 ? 'it' : 'them'} other confirmers first (setCriterionConfirmers)`,
+        { field: taken.role ? 'role' : 'id', criterionIds: stranded });
+    }
+  }
+
+  private async assertNoKeyUserAssignments(ctx: RequestContext, projectId: string, userId: string): Promise<void> {
+    const rows: { id: string }[] = await ctx.manager.query(
+      'SELECT id FROM key_user_assignment WHERE project_id = $1 AND user_id = $2 ORDER BY id', [projectId, userId]);
+    if (rows.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `This person holds ${rows.length} key-user ${rows.length === 1 ? 'assignment' : 'assignments'}, which only members with the KEY_USER role may hold; remove ${rows.length === 1 ? 'it' : 'them'} first (removeKeyUser)`,
+        { field: 'role', keyUserAssignmentIds: rows.map((r) => r.id) });
+    }
   }
 
   private async assertNothingDependsOn(ctx: RequestContext, projectId: string, userId: string): Promise<void> {

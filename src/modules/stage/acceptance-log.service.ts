@@ -28,7 +28,7 @@ export class AcceptanceLogService {
     const events: AcceptanceEvent[] = [
       ...confirmerChanges.map((c) => ({
         at: c.at, kind: AcceptanceEventKind.CONFIRMERS_SET,
-        userId: c.changedById, criterionId: c.criterionId, stageId: null, outcome: null, comment: null, confirmerIds: c.confirmerIds,
+        userId: c.changedById, criterionId: c.criterionId, stageId: null, outcome: null, comment: c.reason, confirmerIds: c.confirmerIds,
       })),
       ...confirmations.map((c) => ({
         at: c.at,

@@ -62,9 +62,9 @@ export class AcceptanceEventResolver {
     private readonly criteria: CriterionService,
   ) {}
 
-  @ResolveField('user', () => User)
-  user(@Ctx() ctx: RequestContext, @Parent() event: AcceptanceEvent): Promise<User> {
-    return this.users.getById(ctx, event.userId);
+  @ResolveField('user', () => User, { nullable: true, description: 'Who decided; null for a change the service made itself (the comment says why)' })
+  user(@Ctx() ctx: RequestContext, @Parent() event: AcceptanceEvent): Promise<User> | null {
+    return event.userId ? this.users.getById(ctx, event.userId) : null;
   }
 
   @ResolveField('stage', () => Stage, { nullable: true })

@@ -19,8 +19,9 @@ export class ConfirmerChange {
   @JoinColumn({ name: 'criterion_id' })
   criterion?: Relation<Criterion>;
 
-  @Column('uuid')
-  changedById: string;
+  /** Null: changed by the service itself (an upgrade bringing data under a new rule), see `reason`. */
+  @Column({ type: 'uuid', nullable: true })
+  changedById: string | null;
 
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'changed_by_id' })
@@ -29,6 +30,10 @@ export class ConfirmerChange {
   /** The confirmers after the change. */
   @Column('uuid', { array: true })
   confirmerIds: string[];
+
+  /** Why, when the service made the change. */
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
 
   /** The wall clock at insert, not the transaction's start: the order of the record is the order of events. */
   @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })

@@ -21,8 +21,8 @@ export class AcceptanceEvent {
   @Field(() => AcceptanceEventKind)
   kind: AcceptanceEventKind;
 
-  /** Resolved to `user`, `criterion` and `stage` by AcceptanceEventResolver. */
-  userId: string;
+  /** Resolved to `user`, `criterion` and `stage` by AcceptanceEventResolver; null: the service itself. */
+  userId: string | null;
   criterionId: string | null;
   stageId: string | null;
   /** For CONFIRMERS_SET: resolved to `confirmers`. */
