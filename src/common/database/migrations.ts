@@ -4,6 +4,7 @@ import { LoginThrottling1795357479386 } from '../../migrations/1795357479386-Log
 import { AcceptanceRecordOrder1795395334688 } from '../../migrations/1795395334688-AcceptanceRecordOrder';
 import { CriterionRecordKept1795949521967 } from '../../migrations/1795949521967-CriterionRecordKept';
 import { MilestoneHypercareFromTask1795950600000 } from '../../migrations/1795950600000-MilestoneHypercareFromTask';
+import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEditing';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
-export const MIGRATIONS: Function[] = [Initial1795356247105, AppendOnlyRecords1795356300000, LoginThrottling1795357479386, AcceptanceRecordOrder1795395334688, CriterionRecordKept1795949521967, MilestoneHypercareFromTask1795950600000];
+export const MIGRATIONS: Function[] = [Initial1795356247105, AppendOnlyRecords1795356300000, LoginThrottling1795357479386, AcceptanceRecordOrder1795395334688, CriterionRecordKept1795949521967, MilestoneHypercareFromTask1795950600000, PlanEditing1796000000000];
