@@ -10,7 +10,7 @@ describe('ids from another project inside an operation (e2e)', () => {
   let pmA: TestUser, pmB: TestUser, memberB: TestUser, memberA: TestUser;
   let a: Fixture, b: Fixture;
 
-  interface Fixture { projectId: string; stageId: string; milestoneId: string; taskId: string; areaId: string; territoryId: string; criterionId: string }
+  interface Fixture { projectId: string; stageId: string; milestoneId: string; taskId: string; plainTaskId: string; areaId: string; territoryId: string; criterionId: string }
 
   const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }';
 
@@ -25,8 +25,9 @@ describe('ids from another project inside an operation (e2e)', () => {
     const milestone = (await t.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id tasks { id } } }', {
       i: { projectId, name: 'Orders at the plant', splitBy: 'FUNCTION_AND_TERRITORY', functionAreaId: areaId, territoryId },
     }, pm.token)).addMilestone;
+    const plainTaskId = (await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId, name: 'Plain', durationDays: 1 } }, pm.token)).addTask.id;
     return {
-      projectId, stageId: project.stages[0].id, milestoneId: milestone.id, taskId: milestone.tasks[0].id, areaId, territoryId,
+      projectId, stageId: project.stages[0].id, milestoneId: milestone.id, taskId: milestone.tasks[0].id, plainTaskId, areaId, territoryId,
       criterionId: project.stages[0].exitCriteria[0].id,
     };
   }
@@ -72,6 +73,15 @@ describe('ids from another project inside an operation (e2e)', () => {
       `scheduleTraining with a ${field} of B`, 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }',
       () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmA.id, capacity: 5, ...slot, [field]: ({ functionAreaId: b.areaId, territoryId: b.territoryId, milestoneId: b.milestoneId })[field] } }),
     ]),
+    ...(['stageId', 'milestoneId', 'ownerId'] as const).map((field): [string, string, () => Record<string, unknown>] => [
+      `updateTask with a ${field} of B`, 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }',
+      () => ({ i: { id: a.plainTaskId, version: 1, [field]: ({ stageId: b.stageId, milestoneId: b.milestoneId, ownerId: memberB.id })[field] } }),
+    ]),
+    ['removeTask of B', 'mutation($id: ID!) { removeTask(id: $id) }', () => ({ id: b.taskId })],
+    ['removeMilestone of B', 'mutation($id: ID!) { removeMilestone(id: $id) }', () => ({ id: b.milestoneId })],
+    ['removeFunctionArea of B', 'mutation($id: ID!) { removeFunctionArea(id: $id) }', () => ({ id: b.areaId })],
+    ['removeTerritory of B', 'mutation($id: ID!) { removeTerritory(id: $id) }', () => ({ id: b.territoryId })],
+    ['updateProject of B', 'mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }', () => ({ i: { id: b.projectId, version: 1, name: 'Taken over' } })],
     ['removeMember of a member of B, in A', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: a.projectId, u: memberB.id })],
     ['removeMember in B', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: b.projectId, u: memberB.id })],
     ['scheduleTraining with a trainer of B', 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmB.id, capacity: 5, ...slot } })],

@@ -92,6 +92,7 @@ describe('role matrix (e2e)', () => {
       workCalendars: async () => ({ query: '{ workCalendars { code } }' }),
       projects: async () => ({ query: '{ projects { totalCount } }' }),
       project: async () => ({ query: 'query($id: ID!) { project(id: $id) { id stages { id } } }', variables: { id: projectId } }),
+      users: async () => ({ query: '{ users(search: "example.test", first: 5) { id email fullName organization } }' }),
     },
     Mutation: {
       login: async () => ({ query: 'mutation($e: String!) { login(email: $e, password: "matrix-password-1") { token } }', variables: { e: loginUser.email } }),
@@ -159,6 +160,23 @@ describe('role matrix (e2e)', () => {
       inviteToTraining: async () => ({ query: 'mutation($s: ID!, $u: [ID!]!) { inviteToTraining(sessionId: $s, userIds: $u) { id } }', variables: { s: (await newSession()).id, u: [await newMember()] } }),
       uninviteFromTraining: async () => ({ query: 'mutation($s: ID!, $u: ID!) { uninviteFromTraining(sessionId: $s, userId: $u) { id } }', variables: { s: (await newSession()).id, u: users.OBSERVER.id } }),
       recordAttendance: async () => ({ query: 'mutation($s: ID!, $u: ID!) { recordAttendance(sessionId: $s, userId: $u, status: ATTENDED) { status } }', variables: { s: (await newSession()).id, u: users.OBSERVER.id } }),
+      removeTask: async () => ({ query: 'mutation($id: ID!) { removeTask(id: $id) }', variables: { id: (await newTask()).id } }),
+      updateDependency: async () => {
+        const [a, b] = [await newTask(), await newTask()];
+        const link = (await pmOk('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: a.id, successorId: b.id } })).addDependency;
+        return { query: 'mutation($i: UpdateDependencyInput!) { updateDependency(input: $i) { id } }', variables: { i: { id: link.id, type: 'SS', lagDays: 2 } } };
+      },
+      removeMilestone: async () => {
+        const m = (await pmOk('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', { i: { projectId, name: unique('m'), splitBy: 'FUNCTION', functionAreaId: areaId } })).addMilestone;
+        return { query: 'mutation($id: ID!) { removeMilestone(id: $id) }', variables: { id: m.id } };
+      },
+      updateProject: async () => ({ query: 'mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }', variables: { i: { id: projectId, version: await version('project', projectId), clientName: unique('client') } } }),
+      removeFunctionArea: async () => ({ query: 'mutation($id: ID!) { removeFunctionArea(id: $id) }', variables: {
+        id: (await pmOk('mutation($p: ID!, $n: String!) { addFunctionArea(projectId: $p, name: $n) { id } }', { p: projectId, n: unique('area') })).addFunctionArea.id,
+      } }),
+      removeTerritory: async () => ({ query: 'mutation($id: ID!) { removeTerritory(id: $id) }', variables: {
+        id: (await pmOk('mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', { p: projectId, n: unique('territory') })).addTerritory.id,
+      } }),
     },
   };
 
@@ -225,6 +243,8 @@ describe('role matrix (e2e)', () => {
     if (actor === 'anonymous') return 'UNAUTHENTICATED';
     if (policy === 'signedIn') return PAST_ACCESS[operation] ?? 'allowed';
     if (policy === 'admin') return actor === 'admin' ? 'allowed' : 'FORBIDDEN';
+    // No actor but the manager manages any project's members.
+    if (policy === 'memberManagers') return actor === 'admin' || actor === 'PROJECT_MANAGER' ? 'allowed' : 'FORBIDDEN';
     if (policy.clientOnly && !CLIENT_ACTORS.includes(actor)) return actor === 'nonMember' ? 'NOT_FOUND' : 'FORBIDDEN';
     if (actor === 'nonMember') return 'NOT_FOUND';
     const base = actor === 'admin'

@@ -5,6 +5,16 @@ import { AcceptanceRecordOrder1795395334688 } from '../../migrations/17953953346
 import { CriterionRecordKept1795949521967 } from '../../migrations/1795949521967-CriterionRecordKept';
 import { MilestoneHypercareFromTask1795950600000 } from '../../migrations/1795950600000-MilestoneHypercareFromTask';
 import { ConfirmersFromTheClient1795960000000 } from '../../migrations/1795960000000-ConfirmersFromTheClient';
+import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEditing';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
-export const MIGRATIONS: Function[] = [Initial1795356247105, AppendOnlyRecords1795356300000, LoginThrottling1795357479386, AcceptanceRecordOrder1795395334688, CriterionRecordKept1795949521967, MilestoneHypercareFromTask1795950600000, ConfirmersFromTheClient1795960000000];
+export const MIGRATIONS: Function[] = [
+  Initial1795356247105,
+  AppendOnlyRecords1795356300000,
+  LoginThrottling1795357479386,
+  AcceptanceRecordOrder1795395334688,
+  CriterionRecordKept1795949521967,
+  MilestoneHypercareFromTask1795950600000,
+  ConfirmersFromTheClient1795960000000,
+  PlanEditing1796000000000,
+];

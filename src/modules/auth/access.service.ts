@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import type { RequestContext, SessionUser } from '../../common/context/request-context';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
@@ -70,6 +71,13 @@ export class AccessService {
           `that needs ${PROJECT_PERMISSIONS[action].join(' or ')}`,
       );
     }
+  }
+
+  /** Administrators, and members of any project whose role may add members there. */
+  async managesMembersAnywhere(ctx: RequestContext): Promise<boolean> {
+    const user = this.requireUser(ctx);
+    if (user.isAdmin) return true;
+    return ctx.manager.exists(Membership, { where: { userId: user.id, role: In([...PROJECT_PERMISSIONS.manageMembers]) } });
   }
 
   async canRead(ctx: RequestContext, projectId: string): Promise<boolean> {

@@ -45,6 +45,12 @@ export class AuthGuard implements CanActivate {
       if (!ctx.user.isAdmin) throw forbidden('Only an administrator may do this');
       return true;
     }
+    if (policy === 'memberManagers') {
+      if (!(await this.access.managesMembersAnywhere(ctx))) {
+        throw forbidden('Only administrators and project managers look people up (to add them as members)');
+      }
+      return true;
+    }
     const subject = await resolveProjectScope(ctx, policy.scope, gql.getArgs());
     await this.access.assertCan(ctx, subject.projectId, policy.project, subject);
     ctx.recordProjectOfOperation(info.path.key, subject.projectId);

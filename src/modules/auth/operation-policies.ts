@@ -7,6 +7,8 @@ import type { ProjectAction } from './project-permissions';
  * - `public`: anyone, signed in or not;
  * - `signedIn`: any signed-in user (createProject makes its creator the project manager);
  * - `admin`: administrators;
+ * - `memberManagers`: those who may add members somewhere: administrators and the project
+ *   managers of any project (the people look-up, `users`);
  * - `{ project: action, scope }`: members whose role may perform that action (PROJECT_PERMISSIONS)
  *   in the project of the object `scope` names; others get FORBIDDEN, non-members NOT_FOUND. The
  *   guard finds that project from the arguments; the services check that every other id an
@@ -16,7 +18,7 @@ import type { ProjectAction } from './project-permissions';
  *   only the criterion's confirmers succeed (NOT_A_CONFIRMER otherwise); `clientOnly`: only
  *   members of the client organisation succeed.
  */
-export type OperationPolicy = 'public' | 'signedIn' | 'admin' | ProjectPolicy;
+export type OperationPolicy = 'public' | 'signedIn' | 'admin' | 'memberManagers' | ProjectPolicy;
 
 export interface ProjectPolicy {
   project: ProjectAction;
@@ -28,7 +30,8 @@ export interface ProjectPolicy {
 }
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
-export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment';
+export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
+  | 'FunctionArea' | 'Territory';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -46,6 +49,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     workCalendars: 'signedIn',
     projects: 'signedIn',
     project: { project: 'read', scope: projectIn('id') },
+    users: 'memberManagers',
   },
   Mutation: {
     login: 'public',
@@ -88,5 +92,12 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     uninviteFromTraining: { project: 'scheduleTraining', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
     // Any member may give a session (key users train end users); the service admits its trainer.
     recordAttendance: { project: 'read', scope: ownerOf('TrainingSession', 'sessionId'), ownSessionsOnly: true },
+    // Plan editing (issue 12). Moving a task or setting its owner (updateTask) also needs editPlan: the service checks it.
+    removeTask: { project: 'editPlan', scope: ownerOf('Task', 'id') },
+    updateDependency: { project: 'editPlan', scope: ownerOf('Dependency', 'input.id') },
+    removeMilestone: { project: 'editPlan', scope: ownerOf('Milestone', 'id') },
+    updateProject: { project: 'editProject', scope: projectIn('input.id') },
+    removeFunctionArea: { project: 'editProject', scope: ownerOf('FunctionArea', 'id') },
+    removeTerritory: { project: 'editProject', scope: ownerOf('Territory', 'id') },
   },
 };

@@ -13,6 +13,8 @@ const LABELS: Record<ScopedEntity, string> = {
   Criterion: 'Criterion',
   TrainingSession: 'Training session',
   KeyUserAssignment: 'Key-user assignment',
+  FunctionArea: 'Function area',
+  Territory: 'Territory',
 };
 
 export interface ScopedSubject {

@@ -1,4 +1,4 @@
-import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { In } from 'typeorm';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
@@ -36,6 +36,12 @@ export class MilestoneResolver {
   @Mutation(() => Milestone)
   updateMilestone(@Ctx() ctx: RequestContext, @Args('input') input: UpdateMilestoneInput): Promise<Milestone> {
     return this.milestones.update(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Boolean, { description: 'With its own tasks and undecided criteria; refused while anything about it is on record' })
+  removeMilestone(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.milestones.remove(ctx, id);
   }
 
   @ResolveField('functionArea', () => FunctionArea, { nullable: true })

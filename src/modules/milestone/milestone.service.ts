@@ -100,6 +100,49 @@ export class MilestoneService {
     return saved;
   }
 
+  /**
+   * Removes a milestone planned by mistake with its own prepare, go-live and hypercare tasks (and
+   * their links) and its undecided criteria. Other tasks it held stay in the plan, outside any
+   * milestone. Refused, listing them, while anything about it is on record: it went live,
+   * criteria of it were confirmed, rejected or waived, or training sessions are held for it.
+   * Baselines keep their record of it.
+   */
+  async remove(ctx: RequestContext, id: string): Promise<boolean> {
+    const found = await findByIdOrFail(ctx, Milestone, id, 'Milestone');
+    await this.tasks.lockPlan(ctx, found.projectId);
+    // Locked against new references (a session naming it waits, then fails its foreign key).
+    const milestone = await findByIdOrFail(ctx, Milestone, id, 'Milestone', { lock: true });
+    if (milestone.actualGoLive || ![MilestoneStatus.PLANNED, MilestoneStatus.PREPARING].includes(milestone.status)) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `Milestone "${milestone.name}" is ${milestone.status}${milestone.actualGoLive ? ` (went live ${milestone.actualGoLive})` : ''}; a launch is on record and stays`,
+        { field: 'id', status: milestone.status });
+    }
+    const [held] = await ctx.manager.query(
+      `SELECT
+         ARRAY(SELECT c.id FROM criterion c
+                WHERE c.milestone_id = $1 AND (c.waived_at IS NOT NULL OR EXISTS (SELECT 1 FROM confirmation x WHERE x.criterion_id = c.id))
+                ORDER BY c.position, c.id) AS criteria,
+         ARRAY(SELECT s.id FROM training_session s WHERE s.milestone_id = $1 AND s.cancelled_at IS NULL ORDER BY s.starts_at, s.id) AS sessions`,
+      [milestone.id],
+    );
+    const parts = [
+      held.criteria.length && `${held.criteria.length} acceptance ${held.criteria.length === 1 ? 'criterion has' : 'criteria have'} confirmations or a waiver on record`,
+      held.sessions.length && `${held.sessions.length} training ${held.sessions.length === 1 ? 'session is' : 'sessions are'} held for it (cancelTraining or rescheduleTraining)`,
+    ].filter(Boolean);
+    if (parts.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `Milestone "${milestone.name}" cannot be removed: ${parts.join('; ')}`, {
+        field: 'id', criterionIds: held.criteria, trainingSessionIds: held.sessions,
+      });
+    }
+    await ctx.manager.query(
+      'UPDATE task SET milestone_id = NULL, version = version + 1 WHERE milestone_id = $1 AND milestone_phase IS NULL',
+      [milestone.id],
+    );
+    await ctx.manager.delete(Milestone, { id: milestone.id });
+    await this.schedules.assertSchedulable(ctx, milestone.projectId);
+    return true;
+  }
+
   /** Working days of the milestone's phase (prepare or hypercare): its task's duration. */
   async phaseDays(ctx: RequestContext, milestone: Milestone, phase: MilestonePhase): Promise<number> {
     const tasks = await this.tasks.byMilestone(ctx, milestone.id);

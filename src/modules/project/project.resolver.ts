@@ -9,6 +9,7 @@ import { WorkCalendarType } from '../calendar/dto/work-calendar.type';
 import { Membership } from '../people/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
 import { CreateProjectInput } from './dto/create-project.input';
+import { UpdateProjectInput } from './dto/update-project.input';
 import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
 import { FunctionArea } from './entities/function-area.entity';
 import { Project } from './entities/project.entity';
@@ -42,6 +43,24 @@ export class ProjectResolver {
   @Mutation(() => Project)
   createProject(@Ctx() ctx: RequestContext, @Args('input') input: CreateProjectInput): Promise<Project> {
     return this.projectService.create(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Project, { description: 'Name, client, system, start date (while PLANNING) and calendar; the plan is re-planned on read' })
+  updateProject(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProjectInput): Promise<Project> {
+    return this.projectService.update(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Boolean, { description: 'Refused while milestones, key-user assignments or training sessions use it' })
+  removeFunctionArea(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.projectService.removeFunctionArea(ctx, id);
+  }
+
+  @Transaction()
+  @Mutation(() => Boolean, { description: 'Refused while milestones, key-user assignments or training sessions use it' })
+  removeTerritory(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.projectService.removeTerritory(ctx, id);
   }
 
   @Transaction()

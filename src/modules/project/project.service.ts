@@ -5,8 +5,8 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { advisoryXactLock } from '../../common/database/advisory-lock';
-import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
-import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
+import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
+import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { CalendarService } from '../calendar/calendar.service';
@@ -18,7 +18,10 @@ import { ProjectConnection, ProjectFilter } from './dto/project-connection.type'
 import { FunctionArea } from './entities/function-area.entity';
 import { Project } from './entities/project.entity';
 import { Territory } from './entities/territory.entity';
+import { ScheduleService } from '../schedule/schedule.service';
 import { TemplateInstantiator } from './template-instantiator';
+import { UpdateProjectInput } from './dto/update-project.input';
+import { ProjectStatus } from './project.enums';
 
 const DEFAULT_TIME_TOLERANCE_DAYS = 10;
 
@@ -45,7 +48,34 @@ export class ProjectService {
     private readonly methodologies: MethodologyService,
     private readonly memberships: MembershipService,
     private readonly instantiator: TemplateInstantiator,
+    private readonly schedules: ScheduleService,
   ) {}
+
+  /**
+   * Corrects the project's settings. The schedule is computed on read, so a new start date or
+   * calendar re-plans every task at once (and must still schedule). The row is locked as plan
+   * edits lock it. The start date moves only while PLANNING; a closed project is final.
+   */
+  async update(ctx: RequestContext, input: UpdateProjectInput): Promise<Project> {
+    await findByIdOrFail(ctx, Project, input.id, 'Project');
+    const project = await findByIdOrFail(ctx, Project, input.id, 'Project', { lock: true });
+    if (project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
+    if (project.status === ProjectStatus.CLOSED) throw badInput(`Project ${project.code} is closed; a closed project is final`, 'id');
+    if (input.name != null) project.name = input.name.trim();
+    if (input.clientName != null) project.clientName = input.clientName.trim();
+    if (input.systemName !== undefined) project.systemName = input.systemName?.trim() || null;
+    if (input.startDate != null && input.startDate !== project.startDate) {
+      if (project.status !== ProjectStatus.PLANNING) {
+        throw badInput(`Project ${project.code} is ${project.status}: its start date is history once a stage has started; move tasks with startNoEarlierThan instead`, 'startDate');
+      }
+      project.startDate = input.startDate;
+    }
+    if (input.calendarCode != null) project.calendarCode = this.calendars.require(input.calendarCode).code;
+    const saved = await ctx.manager.save(project);
+    ctx.forget('loader:projects');
+    await this.schedules.assertSchedulable(ctx, project.id);
+    return saved;
+  }
 
   async create(ctx: RequestContext, input: CreateProjectInput): Promise<Project> {
     const user = this.access.requireUser(ctx);
@@ -150,6 +180,55 @@ export class ProjectService {
       throw new DomainError(ErrorCode.DUPLICATE, `The project already has a territory "${trimmed}"`, { field: 'name' });
     }
     return ctx.manager.save(ctx.manager.create(Territory, { projectId, name: trimmed, calendarCode: calendarCode ?? null }));
+  }
+
+  /** Refused while milestones, key-user assignments or training sessions name it (the refusal lists them). */
+  async removeFunctionArea(ctx: RequestContext, id: string): Promise<boolean> {
+    const area = await this.lockForRemoval(ctx, FunctionArea, id, 'Function area');
+    await this.assertUnused(ctx, 'function_area_id', area.id, `Function area "${area.name}"`);
+    await ctx.manager.delete(FunctionArea, { id: area.id });
+    return true;
+  }
+
+  /** Refused while milestones, key-user assignments or training sessions name it (the refusal lists them). */
+  async removeTerritory(ctx: RequestContext, id: string): Promise<boolean> {
+    const territory = await this.lockForRemoval(ctx, Territory, id, 'Territory');
+    await this.assertUnused(ctx, 'territory_id', territory.id, `Territory "${territory.name}"`);
+    await ctx.manager.delete(Territory, { id: territory.id });
+    return true;
+  }
+
+  /**
+   * The row locked against new references: a row inserted that names it takes a key-share lock
+   * on it, which waits for this one, so nothing can start using it between the check and the delete.
+   */
+  private async lockForRemoval<T extends FunctionArea | Territory>(ctx: RequestContext, entity: new () => T, id: string, what: string): Promise<T> {
+    const found = await findByIdOrFail<T>(ctx, entity, id, what);
+    await lockRow(ctx, Project, found.projectId, 'exclusive');
+    this.schedules.invalidate(ctx, found.projectId);
+    return findByIdOrFail<T>(ctx, entity, id, what, { lock: true });
+  }
+
+  private async assertUnused(ctx: RequestContext, column: 'function_area_id' | 'territory_id', id: string, label: string): Promise<void> {
+    // Cancelled sessions are not in use: they only lose the reference.
+    const [used] = await ctx.manager.query(
+      `SELECT
+         ARRAY(SELECT m.id FROM milestone m WHERE m.${column} = $1 ORDER BY m.name, m.id) AS milestones,
+         ARRAY(SELECT m.name FROM milestone m WHERE m.${column} = $1 ORDER BY m.name, m.id) AS milestone_names,
+         ARRAY(SELECT k.id FROM key_user_assignment k WHERE k.${column} = $1 ORDER BY k.id) AS assignments,
+         ARRAY(SELECT s.id FROM training_session s WHERE s.${column} = $1 AND s.cancelled_at IS NULL ORDER BY s.starts_at, s.id) AS sessions`,
+      [id],
+    );
+    const parts = [
+      used.milestones.length && `milestones ${used.milestone_names.map((n: string) => `"${n}"`).join(', ')} (removeMilestone)`,
+      used.assignments.length && `${used.assignments.length} key-user ${used.assignments.length === 1 ? 'assignment' : 'assignments'} (removeKeyUser)`,
+      used.sessions.length && `${used.sessions.length} training ${used.sessions.length === 1 ? 'session' : 'sessions'} (cancelTraining)`,
+    ].filter(Boolean);
+    if (parts.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT, `${label} is still used by ${parts.join('; ')}; remove or change those first`, {
+        field: 'id', milestoneIds: used.milestones, keyUserAssignmentIds: used.assignments, trainingSessionIds: used.sessions,
+      });
+    }
   }
 
   functionAreas(ctx: RequestContext, projectId: string): Promise<FunctionArea[]> {

@@ -3,7 +3,7 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
 import { DependencyService } from './dependency.service';
-import { AddDependencyInput } from './dto/task.inputs';
+import { AddDependencyInput, UpdateDependencyInput } from './dto/task.inputs';
 import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
 import { TaskService } from './task.service';
@@ -19,6 +19,12 @@ export class DependencyResolver {
   @Mutation(() => Dependency)
   addDependency(@Ctx() ctx: RequestContext, @Args('input') input: AddDependencyInput): Promise<Dependency> {
     return this.links.add(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Dependency, { description: "Changes a link's type or lag; the tasks it joins stay" })
+  updateDependency(@Ctx() ctx: RequestContext, @Args('input') input: UpdateDependencyInput): Promise<Dependency> {
+    return this.links.update(ctx, input);
   }
 
   @Transaction()

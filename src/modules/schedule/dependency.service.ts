@@ -6,7 +6,7 @@ import { findByIdOrFail } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
-import { AddDependencyInput } from './dto/task.inputs';
+import { AddDependencyInput, UpdateDependencyInput } from './dto/task.inputs';
 import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
 import { findCycleIfLinked } from './engine/scheduler';
@@ -36,10 +36,41 @@ export class DependencyService {
 
     const links = await ctx.manager.find(Dependency, { where: { projectId }, select: { predecessorId: true, successorId: true } });
     if (links.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
-      throw badInput(`"${successor.name}" already depends on "${predecessor.name}"; remove that link to change its type or lag`, 'successorId');
+      throw badInput(`"${successor.name}" already depends on "${predecessor.name}"; change that link's type or lag with updateDependency`, 'successorId');
     }
     const newLink = { predecessorId: predecessor.id, successorId: successor.id };
-    const taskIds = [...new Set(links.flatMap((l) => [l.predecessorId, l.successorId]).concat(predecessor.id, successor.id))];
+    await this.assertNoCycle(ctx, links, newLink);
+    const link = await ctx.manager.save(
+      ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
+    );
+    await this.schedules.assertSchedulable(ctx, projectId);
+    return link;
+  }
+
+  /**
+   * Changes a link's type or lag in place. Which tasks it joins stays, so the network keeps its
+   * shape; the cycle check still runs as for a new link, and the plan must still schedule.
+   */
+  async update(ctx: RequestContext, input: UpdateDependencyInput): Promise<Dependency> {
+    const found = await findByIdOrFail(ctx, Dependency, input.id, 'Dependency');
+    await this.tasks.lockPlan(ctx, found.projectId);
+    const link = await findByIdOrFail(ctx, Dependency, input.id, 'Dependency', { lock: true });
+    if (input.type != null) link.type = input.type;
+    if (input.lagDays != null) link.lagDays = input.lagDays;
+    const others = (await ctx.manager.find(Dependency, { where: { projectId: link.projectId }, select: { id: true, predecessorId: true, successorId: true } }))
+      .filter((l) => l.id !== link.id);
+    await this.assertNoCycle(ctx, others, { predecessorId: link.predecessorId, successorId: link.successorId });
+    const saved = await ctx.manager.save(link);
+    await this.schedules.assertSchedulable(ctx, link.projectId);
+    return saved;
+  }
+
+  private async assertNoCycle(
+    ctx: RequestContext,
+    links: Pick<Dependency, 'predecessorId' | 'successorId'>[],
+    newLink: Pick<Dependency, 'predecessorId' | 'successorId'>,
+  ): Promise<void> {
+    const taskIds = [...new Set(links.flatMap((l) => [l.predecessorId, l.successorId]).concat(newLink.predecessorId, newLink.successorId))];
     const cycle = findCycleIfLinked(taskIds, links, newLink);
     if (cycle) {
       const names = new Map((await ctx.manager.find(Task, { where: { id: In(cycle) }, select: { id: true, name: true } })).map((t) => [t.id, t.name]));
@@ -49,11 +80,6 @@ export class DependencyService {
         { cycle },
       );
     }
-    const link = await ctx.manager.save(
-      ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
-    );
-    await this.schedules.assertSchedulable(ctx, projectId);
-    return link;
   }
 
   async remove(ctx: RequestContext, id: string): Promise<boolean> {

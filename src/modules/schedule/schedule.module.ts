@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PeopleModule } from '../people/people.module';
 import { BaselineResolver } from './baseline.resolver';
 import { BaselineService } from './baseline.service';
 import { DependencyResolver } from './dependency.resolver';
@@ -10,6 +11,7 @@ import { TaskResolver } from './task.resolver';
 import { TaskService } from './task.service';
 
 @Module({
+  imports: [PeopleModule],
   providers: [
     ScheduleService, TaskService, DependencyService, BaselineService, HealthService,
     TaskResolver, DependencyResolver, BaselineResolver, ProjectScheduleResolver,

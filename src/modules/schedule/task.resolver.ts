@@ -1,8 +1,10 @@
-import { Args, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
 import { DateScalar } from '../../common/scalars/date.scalar';
+import { User } from '../people/entities/user.entity';
+import { UserService } from '../people/user.service';
 import { DependencyService } from './dependency.service';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
 import { Dependency } from './entities/dependency.entity';
@@ -16,6 +18,7 @@ export class TaskResolver {
     private readonly tasks: TaskService,
     private readonly links: DependencyService,
     private readonly schedules: ScheduleService,
+    private readonly users: UserService,
   ) {}
 
   @Transaction()
@@ -28,6 +31,17 @@ export class TaskResolver {
   @Mutation(() => Task)
   updateTask(@Ctx() ctx: RequestContext, @Args('input') input: UpdateTaskInput): Promise<Task> {
     return this.tasks.update(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Boolean, { description: 'Takes the task out of the plan with its links; baselines keep their record of it' })
+  removeTask(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+    return this.tasks.remove(ctx, id);
+  }
+
+  @ResolveField('owner', () => User, { nullable: true })
+  async owner(@Ctx() ctx: RequestContext, @Parent() task: Task): Promise<User | null> {
+    return task.ownerId ? this.users.findById(ctx, task.ownerId) : null;
   }
 
   @ResolveField('start', () => DateScalar)

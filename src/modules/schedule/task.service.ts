@@ -3,8 +3,11 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
-import { badInput, staleVersion } from '../../common/errors/domain-error';
+import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
+import { MembershipService } from '../people/membership.service';
 import { Project } from '../project/entities/project.entity';
 import { Stage } from '../stage/entities/stage.entity';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
@@ -16,6 +19,8 @@ import { ScheduleService } from './schedule.service';
 export class TaskService {
   constructor(
     private readonly schedules: ScheduleService,
+    private readonly access: AccessService,
+    private readonly memberships: MembershipService,
   ) {}
 
   /**
@@ -47,8 +52,13 @@ export class TaskService {
   }
 
   async update(ctx: RequestContext, input: UpdateTaskInput): Promise<Task> {
+    // The owner's membership cannot change until this edit ends (person locks come before row locks).
+    if (input.ownerId) await this.memberships.holdPeople(ctx, [input.ownerId]);
     const task = await this.getForChange(ctx, input.id);
     if (task.version !== input.version) throw staleVersion('Task', task.id, input.version, task.version);
+    const moves = input.stageId !== undefined || input.milestoneId !== undefined || input.ownerId !== undefined;
+    // Consultants report progress; where a task sits in the plan and who does it are the plan's.
+    if (moves) await this.access.assertCan(ctx, task.projectId, 'editPlan', { what: 'Task', id: task.id });
     if (input.name != null) task.name = input.name.trim();
     if (input.durationDays != null) {
       if (task.milestonePhase === MilestonePhase.LAUNCH && input.durationDays !== 0) {
@@ -58,9 +68,41 @@ export class TaskService {
     }
     if (input.percentComplete != null) task.percentComplete = input.percentComplete;
     if (input.startNoEarlierThan !== undefined) task.startNoEarlierThan = input.startNoEarlierThan;
+    if (input.stageId !== undefined) {
+      if (input.stageId !== null) await this.requireInProject(ctx, Stage, input.stageId, task.projectId, 'Stage', 'stageId');
+      task.stageId = input.stageId;
+    }
+    if (input.milestoneId !== undefined && input.milestoneId !== task.milestoneId) {
+      if (task.milestonePhase) {
+        throw badInput(`"${task.name}" is its milestone's own ${task.milestonePhase.toLowerCase()} task; it stays with its milestone`, 'milestoneId');
+      }
+      if (input.milestoneId !== null) await this.requireInProject(ctx, Milestone, input.milestoneId, task.projectId, 'Milestone', 'milestoneId');
+      task.milestoneId = input.milestoneId;
+    }
+    if (input.ownerId !== undefined) {
+      if (input.ownerId !== null) await this.memberships.assertMembers(ctx, task.projectId, [input.ownerId], 'ownerId', 'A task’s owner');
+      task.ownerId = input.ownerId;
+    }
     const saved = await ctx.manager.save(task);
     await this.schedules.assertSchedulable(ctx, task.projectId);
     return saved;
+  }
+
+  /**
+   * Takes the task out of the plan with its links (the database cascades them). Baselines keep
+   * their record of it (their entries hold no foreign key). A milestone's go-live task holds the
+   * milestone's dates: it goes only with its milestone (removeMilestone).
+   */
+  async remove(ctx: RequestContext, id: string): Promise<boolean> {
+    const task = await this.getForChange(ctx, id);
+    if (task.milestonePhase === MilestonePhase.LAUNCH && task.milestoneId) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        `"${task.name}" is the go-live of its milestone, whose dates are read from it; remove the milestone instead (removeMilestone)`,
+        { field: 'id', milestoneId: task.milestoneId });
+    }
+    await ctx.manager.delete(Task, { id: task.id });
+    await this.schedules.assertSchedulable(ctx, task.projectId);
+    return true;
   }
 
   /** Loads the task locked, after the plan lock, for a read-check-write. */

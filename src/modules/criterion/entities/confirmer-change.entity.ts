@@ -15,7 +15,8 @@ export class ConfirmerChange {
   @Column('uuid')
   criterionId: string;
 
-  @ManyToOne(() => Criterion, { onDelete: 'RESTRICT' })
+  // Goes only with a criterion that was never decided on (a trigger guards the rest).
+  @ManyToOne(() => Criterion, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'criterion_id' })
   criterion?: Relation<Criterion>;
 

@@ -68,6 +68,35 @@ export class UpdateTaskInput {
   @Field(() => DateScalar, { nullable: true, description: 'null removes the constraint' })
   @IsOptional()
   startNoEarlierThan?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Moves the task to this stage of the project; null takes it out of its stage' })
+  @IsOptional()
+  stageId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: "Moves the task to this milestone of the project; null takes it out of its milestone (not a milestone's own prepare, go-live or hypercare task)" })
+  @IsOptional()
+  milestoneId?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Who does the work: a member of the project; null clears it' })
+  @IsOptional()
+  ownerId?: string | null;
+}
+
+@InputType()
+export class UpdateDependencyInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => DependencyType, { nullable: true })
+  @IsOptional()
+  type?: DependencyType | null;
+
+  @Field(() => Int, { nullable: true, description: 'Working days; negative is a lead' })
+  @IsOptional()
+  @IsInt()
+  @Min(-MAX_LAG_DAYS, { message: `lagDays must be between -${MAX_LAG_DAYS} and ${MAX_LAG_DAYS}` })
+  @Max(MAX_LAG_DAYS, { message: `lagDays must be between -${MAX_LAG_DAYS} and ${MAX_LAG_DAYS}` })
+  lagDays?: number | null;
 }
 
 @InputType()

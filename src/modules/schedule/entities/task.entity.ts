@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { Milestone } from '../../milestone/entities/milestone.entity';
+import { User } from '../../people/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
 import { Stage } from '../../stage/entities/stage.entity';
 import { MilestonePhase } from '../schedule.enums';
@@ -56,6 +57,15 @@ export class Task {
   @Field(() => Int)
   @Column({ type: 'int', default: 0 })
   percentComplete: number;
+
+  /** Who does the work: a member of the project when set (Task.owner). */
+  @Index()
+  @Column({ type: 'uuid', nullable: true })
+  ownerId: string | null;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'owner_id' })
+  owner?: Relation<User>;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
