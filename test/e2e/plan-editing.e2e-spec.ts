@@ -220,8 +220,18 @@ describe('plan editing (e2e)', () => {
   });
 
   describe('removeMilestone', () => {
-    const criterion = async (milestoneId: string) =>
-      (await asPm('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { milestoneId, text: unique('works'), confirmerIds: [keyUser.id] } })).addCriterion.id as string;
+    const keyUserAreas = new Set<string>();
+    /** An acceptance criterion the key user confirms: they are first made key user of the milestone's area. */
+    const criterion = async (milestoneId: string) => {
+      const { function_area_id: functionAreaId } = await row('SELECT function_area_id FROM milestone WHERE id = $1', [milestoneId]);
+      if (!keyUserAreas.has(functionAreaId)) {
+        await asPm('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', { i: {
+          projectId, userId: keyUser.id, functionAreaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4,
+        } });
+        keyUserAreas.add(functionAreaId);
+      }
+      return (await asPm('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { milestoneId, text: unique('works'), confirmerIds: [keyUser.id] } })).addCriterion.id as string;
+    };
 
     it('removes it with its own tasks and undecided criteria; other tasks stay outside any milestone', async () => {
       const m = await milestone(await area());
