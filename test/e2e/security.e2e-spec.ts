@@ -121,10 +121,23 @@ describe('security (e2e)', () => {
       await stillAnswers();
     });
 
-    it('an unknown field answers BAD_USER_INPUT without suggesting names', async () => {
+    it('an unknown field answers BAD_USER_INPUT without suggesting names, in a message that reads cleanly', async () => {
       const result = await t.gql('{ projectz { totalCount } }', {}, user.token);
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors![0].message).not.toMatch(/Did you mean/);
+      expect(result.errors![0].message).toBe('Cannot query field "projectz" on type "Query".');
+      // In variables too: an unknown input field, and a misspelt enum value.
+      const input = await t.gql('query($f: ProjectFilter) { projects(filter: $f) { totalCount } }', { f: { statuz: 'PLANNING' } }, user.token);
+      expect(input.errors![0].message).toMatch(/Field "statuz" is not defined by type "ProjectFilter"\.$/);
+      const value = await t.gql('query($f: ProjectFilter) { projects(filter: $f) { totalCount } }', { f: { status: 'PLANING' } }, user.token);
+      expect(value.errors![0].message).toMatch(/Value "PLANING" does not exist in "ProjectStatus" enum\.$/);
+      for (const { message } of [...result.errors!, ...input.errors!, ...value.errors!]) expect(message).not.toMatch(/Suggestion|Did you mean|\?/);
+    });
+
+    it('an empty id is said to be empty', async () => {
+      for (const id of ['', '   ']) {
+        const result = await t.gql('query($id: ID!) { project(id: $id) { id } }', { id }, user.token);
+        expect(result.errors).toEqual([expect.objectContaining({ message: 'Project id is empty; send the id of an existing one', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+      }
     });
   });
 
