@@ -36,6 +36,14 @@ describe('health check', () => {
     await expect(failing.check()).rejects.toMatchObject({ status: 503 });
   });
 
+  it('lets checks within a second share one probe, so a flood of checks cannot load the database', async () => {
+    let queries = 0;
+    const health = new HealthController(embedded(async () => { queries++; return [{ '?column?': 1 }]; }));
+    await Promise.all(Array.from({ length: 20 }, () => health.check()));
+    await health.check();
+    expect(queries).toBe(1);
+  });
+
   it('answers 503 within a second when the database never answers, through the pool or on its own connection', async () => {
     const silent = await silentServer();
     const probes = [embedded(() => new Promise(() => undefined)), new DatabaseProbe(silent.url, {} as DataSource)];

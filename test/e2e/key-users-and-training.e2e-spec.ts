@@ -291,7 +291,7 @@ describe('key users and training (e2e)', () => {
     });
 
     it('refuses double-booking of the trainer or an attendee, across projects, naming the session', async () => {
-      const first = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-03-03T09:00:00+03:00', endsAt: '2026-03-03T12:00:00+03:00', attendeeIds: [endUsers[0].id] }) }, pm.token)).scheduleTraining;
+      const first = (await t.ok(SCHEDULE, { i: session({ startsAt: '2026-03-03T09:00:00+03:00', endsAt: '2026-03-03T12:00:00+03:00', timeZone: 'Europe/Moscow', attendeeIds: [endUsers[0].id] }) }, pm.token)).scheduleTraining;
       const before = await countSessions();
       const trainerClash = await t.gql(SCHEDULE, { i: session({ startsAt: '2026-03-03T11:00:00+03:00', endsAt: '2026-03-03T13:00:00+03:00' }) }, pm.token);
       expect(codeOf(trainerClash)).toBe('SCHEDULE_CONFLICT');
@@ -308,7 +308,8 @@ describe('key users and training (e2e)', () => {
       // The other manager may not read this project: its session's title and times stay hidden.
       expect(attendeeClash.errors![0].message).toContain('a session of another project');
       expect(attendeeClash.errors![0].message).not.toContain('Order intake');
-      expect(trainerClash.errors![0].message).toContain('"Order intake for key users" from 2026-03-03T06:00:00.000Z');
+      // Times as the session's people read them: in its time zone, with the offset.
+      expect(trainerClash.errors![0].message).toContain('is already booked in "Order intake for key users" from 2026-03-03 09:00+03:00 to 2026-03-03 12:00+03:00 (Europe/Moscow)');
       expect(await countSessions()).toBe(before);
     });
 
@@ -318,7 +319,9 @@ describe('key users and training (e2e)', () => {
       // 15:00 in Almaty (+05:00) is 13:00 in Moscow: touches the end of the last session.
       await t.ok(SCHEDULE, { i: session({ startsAt: '2026-03-04T15:00:00+05:00', endsAt: '2026-03-04T16:00:00+05:00', timeZone: 'Asia/Almaty', format: 'REMOTE', location: null, meetingUrl: 'https://meet.example/almaty' }) }, pm.token);
       // 14:30 in Almaty is 12:30 in Moscow: inside the second session.
-      expect(codeOf(await t.gql(SCHEDULE, { i: session({ startsAt: '2026-03-04T14:30:00+05:00', endsAt: '2026-03-04T15:00:00+05:00' }) }, pm.token))).toBe('SCHEDULE_CONFLICT');
+      const clash = await t.gql(SCHEDULE, { i: session({ startsAt: '2026-03-04T14:30:00+05:00', endsAt: '2026-03-04T15:00:00+05:00' }) }, pm.token);
+      expect(codeOf(clash)).toBe('SCHEDULE_CONFLICT');
+      expect(clash.errors![0].message).toMatch(/ from 2026-03-04 12:00\+03:00 to 2026-03-04 13:00\+03:00 \(Europe\/Moscow\)$/);
     });
 
     it('a trainer schedules only their own sessions; key users and observers schedule none', async () => {
@@ -360,12 +363,12 @@ describe('key users and training (e2e)', () => {
     });
 
     it('records attendance once a session has begun, and does not cancel one that took place', async () => {
-      const future = (await t.ok(SCHEDULE, { i: session({ startsAt: '2099-08-01T09:00:00+03:00', endsAt: '2099-08-01T10:00:00+03:00', attendeeIds: [ku1.id, ku2.id] }) }, pm.token)).scheduleTraining;
+      const future = (await t.ok(SCHEDULE, { i: session({ startsAt: '2099-08-01T09:00:00+03:00', endsAt: '2099-08-01T10:00:00+03:00', timeZone: 'Europe/Moscow', attendeeIds: [ku1.id, ku2.id] }) }, pm.token)).scheduleTraining;
       const before = await stored(future.id);
       for (const st of ['ATTENDED', 'ABSENT']) {
         const early = await t.gql(ATTEND, { s: future.id, u: ku1.id, st }, trainer.token);
         expect(codeOf(early)).toBe('BAD_USER_INPUT');
-        expect(early.errors![0].message).toBe(`"Order intake for key users" starts at 2099-08-01T06:00:00.000Z; ${st} can be recorded once it has begun (EXCUSED may be recorded ahead)`);
+        expect(early.errors![0].message).toBe(`"Order intake for key users" starts at 2099-08-01 09:00+03:00 (Europe/Moscow); ${st} can be recorded once it has begun (EXCUSED may be recorded ahead)`);
       }
       expect(await stored(future.id)).toEqual(before);
       expect((await t.ok(ATTEND, { s: future.id, u: ku2.id, st: 'EXCUSED' }, trainer.token)).recordAttendance.status).toBe('EXCUSED');

@@ -121,10 +121,23 @@ describe('security (e2e)', () => {
       await stillAnswers();
     });
 
-    it('an unknown field answers BAD_USER_INPUT without suggesting names', async () => {
+    it('an unknown field answers BAD_USER_INPUT without suggesting names, in a message that reads cleanly', async () => {
       const result = await t.gql('{ projectz { totalCount } }', {}, user.token);
       expect(codeOf(result)).toBe('BAD_USER_INPUT');
-      expect(result.errors![0].message).not.toMatch(/Did you mean/);
+      expect(result.errors![0].message).toBe('Cannot query field "projectz" on type "Query".');
+      // In variables too: an unknown input field, and a misspelt enum value.
+      const input = await t.gql('query($f: ProjectFilter) { projects(filter: $f) { totalCount } }', { f: { statuz: 'PLANNING' } }, user.token);
+      expect(input.errors![0].message).toMatch(/Field "statuz" is not defined by type "ProjectFilter"\.$/);
+      const value = await t.gql('query($f: ProjectFilter) { projects(filter: $f) { totalCount } }', { f: { status: 'PLANING' } }, user.token);
+      expect(value.errors![0].message).toMatch(/Value "PLANING" does not exist in "ProjectStatus" enum\.$/);
+      for (const { message } of [...result.errors!, ...input.errors!, ...value.errors!]) expect(message).not.toMatch(/Suggestion|Did you mean|\?/);
+    });
+
+    it('an empty id is said to be empty', async () => {
+      for (const id of ['', '   ']) {
+        const result = await t.gql('query($id: ID!) { project(id: $id) { id } }', { id }, user.token);
+        expect(result.errors).toEqual([expect.objectContaining({ message: 'Project id is empty; send the id of an existing one', extensions: expect.objectContaining({ code: 'NOT_FOUND' }) })]);
+      }
     });
   });
 
@@ -306,15 +319,20 @@ describe('security (e2e)', () => {
       expect(response.headers.get('access-control-allow-origin')).toBeNull();
     });
 
-    it('limits requests per client address', async () => {
+    it('limits requests per client address, but not the health check a load balancer sends often', async () => {
       const limited = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '5' });
       try {
+        const graphql = () => fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' });
         const statuses: number[] = [];
-        for (let i = 0; i < 7; i++) statuses.push((await fetch(`${limited.url}/health`)).status);
-        expect(statuses.slice(0, 5)).toEqual([200, 200, 200, 200, 200]);
-        expect(statuses.slice(5)).toEqual([429, 429]);
-        const body: any = await (await fetch(`${limited.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ me { id } }"}' })).json();
-        expect(body.errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+        for (let i = 0; i < 7; i++) statuses.push((await graphql()).status);
+        expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429]);
+        expect(((await (await graphql()).json()) as any).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+        // The address is over its limit; its health checks are still answered, as is a trailing slash.
+        const health: number[] = [];
+        for (let i = 0; i < 20; i++) health.push((await fetch(`${limited.url}/health${i % 2 ? '/' : ''}`)).status);
+        expect(health).toEqual(Array(20).fill(200));
+        expect(await (await fetch(`${limited.url}/health`)).json()).toEqual({ status: 'ok', database: 'up' });
+        expect((await graphql()).status).toBe(429);
       } finally {
         await limited.close();
       }
@@ -446,7 +464,9 @@ describe('security (e2e)', () => {
   });
 
   describe('behind a proxy', () => {
-    const fromAddress = (app: TestApp, address: string) => fetch(`${app.url}/health`, { headers: { 'x-forwarded-for': address } }).then((r) => r.status);
+    const fromAddress = (app: TestApp, address: string) => fetch(`${app.url}/graphql`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': address }, body: '{"query":"{ me { id } }"}',
+    }).then((r) => r.status);
 
     it('with TRUST_PROXY, limits each client address in X-Forwarded-For on its own', async () => {
       const proxied = await TestApp.start({ RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: '1' });

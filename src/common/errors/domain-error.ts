@@ -15,8 +15,9 @@ export class DomainError extends Error {
   }
 }
 
+/** NOT_FOUND naming what was looked for; an empty id (or only spaces) is said to be empty rather than quoted as nothing. */
 export const notFound = (what: string, id: string): DomainError =>
-  new DomainError(ErrorCode.NOT_FOUND, `${what} ${id} was not found`, { id });
+  new DomainError(ErrorCode.NOT_FOUND, id.trim() === '' ? `${what} id is empty; send the id of an existing one` : `${what} ${id} was not found`, { id });
 
 export const badInput = (message: string, field?: string): DomainError =>
   new DomainError(ErrorCode.BAD_USER_INPUT, message, field ? { field } : {});

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import { QueryFailedError } from 'typeorm';
 import { DomainError } from './domain-error';
 import { ErrorCode } from './error-codes';
-import { createGraphQLErrorFormatter, fieldOfVariableError } from './format-graphql-error';
+import { createGraphQLErrorFormatter, fieldOfVariableError, withoutSuggestion } from './format-graphql-error';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original, path: ['x'] });
 const format = (isDevelopment: boolean, original: Error) => {
@@ -45,5 +45,20 @@ describe('the field of a refused variable', () => {
     expect(fieldOfVariableError('Variable "$ids" got invalid value 5 at "ids[2]"; ID cannot represent')).toBe('ids');
     expect(fieldOfVariableError('Variable "$startDate" got invalid value "x"; "x" is not a calendar date')).toBe('startDate');
     expect(fieldOfVariableError('Something else entirely')).toBeUndefined();
+  });
+});
+
+describe('suggestions', () => {
+  it('are dropped as a whole sentence, leaving the message to read as one', () => {
+    expect(withoutSuggestion('Cannot query field "projectz" on type "Query". Did you mean "project" or "projects"?')).toBe('Cannot query field "projectz" on type "Query".');
+    expect(withoutSuggestion('Value "PLANING" does not exist in "ProjectStatus" enum. Did you mean the enum value "PLANNING"?')).toBe('Value "PLANING" does not exist in "ProjectStatus" enum.');
+    // Only at the end: a client's value quoted earlier stays whole.
+    expect(withoutSuggestion('Variable "$s" got invalid value "Did you mean?"; Expected type "Int".')).toBe('Variable "$s" got invalid value "Did you mean?"; Expected type "Int".');
+  });
+
+  it('stay in development, and are dropped from validation errors otherwise', () => {
+    const error = new GraphQLError('Cannot query field "projectz" on type "Query". Did you mean "projects"?', { extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    expect(createGraphQLErrorFormatter(false)(error.toJSON(), error).message).toBe('Cannot query field "projectz" on type "Query".');
+    expect(createGraphQLErrorFormatter(true)(error.toJSON(), error).message).toMatch(/Did you mean "projects"\?$/);
   });
 });

@@ -36,6 +36,13 @@ export function fieldOfVariableError(message: string): string | undefined {
 }
 
 /**
+ * graphql-js ends some messages with a guess at what was meant (`Did you mean "projects"?`), which
+ * names parts of the schema; outside development the sentence is dropped, so that the message still
+ * reads as a sentence. It is always last: a client's value quoted earlier cannot be cut.
+ */
+export const withoutSuggestion = (message: string): string => message.replace(/ ?Did you mean [^?]*\?$/, '');
+
+/**
  * The one place that turns whatever a request threw into the contract's error shape: a code
  * from API.graphql, a message a person can act on, details in extensions, and no stack trace
  * or SQL outside development.
@@ -43,7 +50,7 @@ export function fieldOfVariableError(message: string): string | undefined {
 export function createGraphQLErrorFormatter(isDevelopment: boolean) {
   return (formatted: GraphQLFormattedError, raw: unknown): GraphQLFormattedError => {
     const original = raw instanceof GraphQLError ? (raw.originalError ?? raw) : raw;
-    const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+    const base = { message: isDevelopment ? formatted.message : withoutSuggestion(formatted.message), locations: formatted.locations, path: formatted.path };
     const debug = (error: unknown) =>
       isDevelopment && error instanceof Error ? { stacktrace: error.stack?.split('\n') } : {};
 

@@ -17,7 +17,7 @@ interface HttpRequest {
 }
 
 export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSource: DataSource): ApolloDriverConfig {
-  const limits = buildQueryLimits(config.isDevelopment);
+  const limits = buildQueryLimits();
   return {
     path: '/graphql',
     autoSchemaFile: true,

@@ -69,7 +69,7 @@ export function maxRootFieldsRule(max: number): ValidationRule {
 }
 
 /** Depth, aliases, directives, root fields and an estimated cost are checked before execution. */
-export function buildQueryLimits(isDevelopment: boolean) {
+export function buildQueryLimits() {
   const callbacks = { onReject: [reportTooComplex], propagateOnRejection: false };
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth, ...callbacks },
@@ -78,7 +78,9 @@ export function buildQueryLimits(isDevelopment: boolean) {
     // Apollo turns a parse-time rejection into an HTTP 500; the query length is capped earlier instead.
     maxTokens: { enabled: false },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ...callbacks },
-    blockFieldSuggestion: { enabled: !isDevelopment },
+    // Its Apollo plugin leaves "[Suggestion hidden]?" in the message; the error formatter drops
+    // the whole "Did you mean …?" sentence outside development instead.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
   return {
     plugins: armor.plugins,

@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
+import { defaultFieldResolver, getNamedType, GraphQLError, isLeafType, isObjectType, type GraphQLField, type GraphQLObjectType, type GraphQLSchema } from 'graphql';
 import { ErrorCode } from '../errors/error-codes';
 import { TOO_COMPLEX } from './query-limits';
 
@@ -18,26 +18,64 @@ export const OBJECT_FIELD_WEIGHT = 50;
 export const COMPUTED_VALUE_WEIGHT = 20;
 export const STORED_VALUE_WEIGHT = 2;
 
+/** A request's budget, kept on its context value: the resolvers of the schema are shared by all requests. */
+interface RequestBudget {
+  readonly limit: number;
+  spent: number;
+  exceeded: boolean;
+  readonly stop: GraphQLError;
+  readonly ran: string[];
+  readonly refused: string[];
+}
+const BUDGET = Symbol('resultSizeBudget');
+const WEIGHED = Symbol('resultSizeWeighed');
+
 /**
  * Each field's weight by its type and name, worked out once at start (this runs for every field of
- * every answer), before Apollo wraps every resolver. A value is computed when its field has a
- * resolver of its own (`@ResolveField`): @nestjs/graphql gives plain `@Field` properties one too,
- * named `rootFieldResolver`; should that name change, every value counts as computed — stricter,
- * and the security e2e test that reads nested lists in full would say so. Introspection's values
- * count as stored.
+ * every answer). A value is computed when its field has a resolver of its own (`@ResolveField`):
+ * @nestjs/graphql gives plain `@Field` properties one too, named `rootFieldResolver`; should that
+ * name change, every value counts as computed — stricter, and the security e2e test that reads
+ * nested lists in full would say so. Introspection's values count as stored.
  */
-function fieldWeights(schema: GraphQLSchema): Map<GraphQLObjectType, Map<string, number>> {
-  const weights = new Map<GraphQLObjectType, Map<string, number>>();
+function fieldWeight(type: GraphQLObjectType, field: GraphQLField<unknown, unknown>): number {
+  if (!isLeafType(getNamedType(field.type))) return OBJECT_FIELD_WEIGHT;
+  const computed = !type.name.startsWith('__') && field.resolve !== undefined && field.resolve.name !== 'rootFieldResolver';
+  return computed ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT;
+}
+
+/**
+ * Wraps every resolver of the schema (introspection's included) with the weighing. Past the budget
+ * a field answers a rejected promise, never a synchronous throw: graphql-js 16 abandons the
+ * promises of the items before a list item that throws synchronously inside a non-null list
+ * (`[Task!]!`), and their rejections, unawaited, ended the process (graphql/graphql-js#4643,
+ * fixed only in graphql 17, which needs Node 22). A rejected promise goes into the list's
+ * `Promise.all` like every other item. Done here rather than in Apollo's `willResolveField`,
+ * whose throw is synchronous.
+ */
+function weighResolvers(schema: GraphQLSchema & { [WEIGHED]?: true }): void {
+  if (schema[WEIGHED]) return;
+  schema[WEIGHED] = true;
   for (const type of Object.values(schema.getTypeMap())) {
     if (!isObjectType(type)) continue;
-    const ofType = new Map<string, number>();
+    const mutationRoot = type === schema.getMutationType();
     for (const field of Object.values(type.getFields())) {
-      const computed = !type.name.startsWith('__') && field.resolve !== undefined && field.resolve.name !== 'rootFieldResolver';
-      ofType.set(field.name, !isLeafType(getNamedType(field.type)) ? OBJECT_FIELD_WEIGHT : computed ? COMPUTED_VALUE_WEIGHT : STORED_VALUE_WEIGHT);
+      const weight = fieldWeight(type, field);
+      const resolve = field.resolve ?? defaultFieldResolver;
+      field.resolve = (source, args, context: { [BUDGET]?: RequestBudget } | undefined, info) => {
+        const budget = context?.[BUDGET];
+        if (budget) {
+          budget.spent += weight;
+          if (budget.exceeded || budget.spent > budget.limit) {
+            budget.exceeded = true;
+            if (mutationRoot && !info.path.prev) budget.refused.push(String(info.path.key));
+            return Promise.reject(budget.stop);
+          }
+          if (mutationRoot && !info.path.prev) budget.ran.push(String(info.path.key));
+        }
+        return resolve(source, args, context, info);
+      };
     }
-    weights.set(type, ofType);
   }
-  return weights;
 }
 
 export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
@@ -46,50 +84,34 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
     // Mutations run one after the other: say which were carried out and which were not.
     (ran.length ? `. Carried out: ${ran.join(', ')}; read the results with a smaller selection` : '') +
     (refused.length ? `. Not carried out: ${refused.join(', ')}` : '');
-  let weights = new Map<GraphQLObjectType, Map<string, number>>();
   return {
     async serverWillStart({ schema }) {
-      weights = fieldWeights(schema);
+      weighResolvers(schema);
     },
-    async requestDidStart() {
-      let resolved = 0;
-      let exceeded = false;
-      const ran: string[] = [];
-      const refused: string[] = [];
+    async requestDidStart({ contextValue }) {
       // One error for the whole request: with a path already set, graphql-js passes it on as it is
       // instead of building a located copy (with a stack) for each of possibly millions of fields.
       // Marked too complex: the error formatter, which sees it once per place it stopped, passes it
       // on without logging it.
-      const stop = new GraphQLError('Result too large', { path: [], extensions: { [TOO_COMPLEX]: true } });
+      const state: RequestBudget = {
+        limit: budget, spent: 0, exceeded: false, ran: [], refused: [],
+        stop: new GraphQLError('Result too large', { path: [], extensions: { [TOO_COMPLEX]: true } }),
+      };
+      Object.defineProperty(contextValue, BUDGET, { value: state });
       return {
-        async executionDidStart() {
-          return {
-            willResolveField({ info }) {
-              // A field the schema at start did not have weighs as an object: the stricter guess.
-              resolved += weights.get(info.parentType)?.get(info.fieldName) ?? OBJECT_FIELD_WEIGHT;
-              const mutation = !info.path.prev && info.operation.operation === 'mutation';
-              if (exceeded || resolved > budget) {
-                exceeded = true;
-                if (mutation) refused.push(String(info.path.key));
-                throw stop;
-              }
-              if (mutation) ran.push(String(info.path.key));
-            },
-          };
-        },
         async didEncounterErrors(requestContext) {
-          if (!exceeded) return;
+          if (!state.exceeded) return;
           // The stop is recorded once per place it cut a list short, possibly 100,000 times: Apollo
           // would format every copy. One is enough; the answer is replaced below anyway.
           const errors = requestContext.errors as GraphQLError[];
-          const kept = errors.filter((error, i) => error !== stop || errors.indexOf(stop) === i);
+          const kept = errors.filter((error, i) => error !== state.stop || errors.indexOf(state.stop) === i);
           errors.splice(0, errors.length, ...kept);
         },
         async willSendResponse({ response }) {
-          if (!exceeded || response.body.kind !== 'single') return;
+          if (!state.exceeded || response.body.kind !== 'single') return;
           response.body.singleResult = {
             data: null,
-            errors: [{ message: message(ran, refused), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxResultFields: budget } }],
+            errors: [{ message: message(state.ran, state.refused), extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, maxResultFields: budget } }],
           };
         },
       };

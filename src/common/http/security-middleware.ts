@@ -6,6 +6,9 @@ import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../errors/error-codes';
 import { QUERY_LIMITS } from '../graphql/query-limits';
 
+/** The load balancer's health check (HealthController), exempt from the rate limit. */
+export const HEALTH_PATH = '/health';
+
 /** Request bodies above this (in MB) are refused before parsing. */
 export const MAX_BODY_MB = 1;
 
@@ -62,6 +65,10 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
       limit: config.rateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
+      // A load balancer checks every instance often from one address; a 429 there would take a
+      // healthy instance out of rotation. A flood of checks costs little: the controller asks the
+      // database at most once a second.
+      skip: (req) => req.path.replace(/\/+$/, '') === HEALTH_PATH,
       handler: (_req, res) => {
         refuse(res, 429, ErrorCode.TOO_MANY_REQUESTS, 'Too many requests from this address; slow down and retry in a minute');
       },

@@ -251,7 +251,8 @@ export class MembershipService {
     const ids = [...new Set(userIds)];
     if (ids.length === 0) return;
     const malformed = ids.filter((id) => !isUuid(id));
-    if (malformed.length) throw notFound('User', malformed.join(', '));
+    // An empty id among them is named as such, not listed as a blank between commas.
+    if (malformed.length) throw notFound('User', malformed.some((id) => id.trim() === '') ? '' : malformed.join(', '));
     const rows = await ctx.manager.find(Membership, { where: { projectId, userId: In(ids) }, select: { userId: true } });
     const members = new Set(rows.map((row) => row.userId));
     const outsiders = ids.filter((id) => !members.has(id));

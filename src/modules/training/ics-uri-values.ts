@@ -1,5 +1,5 @@
 /**
- * ical-generator (11.x) escapes URL values as if they were TEXT ("a\,b\;c"), which RFC 5545
+ * ical-generator (10.x, as 11.x) escapes URL values as if they were TEXT ("a\,b\;c"), which RFC 5545
  * (3.3.13) forbids for URI values: strict calendar apps then open a broken meeting link. This
  * undoes that escaping on URL lines only, unfolding and folding them again (3.1: at most 75
  * octets per line, continuation lines start with one space).

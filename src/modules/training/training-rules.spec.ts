@@ -1,4 +1,4 @@
-import { exceedsCapacity, overlaps, sessionProblems, whyAttendanceCannotBeRecorded } from './training-rules';
+import { exceedsCapacity, localTime, overlaps, sessionProblems, sessionTimes, whyAttendanceCannotBeRecorded } from './training-rules';
 
 const at = (iso: string) => new Date(iso);
 const slot = (start: string, end: string) => ({ startsAt: at(start), endsAt: at(end) });
@@ -53,14 +53,30 @@ describe('training rules', () => {
   });
 
   it('attendance and absence are recorded once the session has begun; excuses and resets any time', () => {
-    const session = { title: 'Orders', startsAt: new Date('2026-03-02T06:00:00Z') };
+    const session = { title: 'Orders', startsAt: new Date('2026-03-02T06:00:00Z'), timeZone: 'Europe/Moscow' };
     const before = new Date('2026-03-02T05:59:59.999Z');
     const atStart = new Date('2026-03-02T06:00:00Z');
-    expect(whyAttendanceCannotBeRecorded(session, 'ATTENDED', before)).toBe('"Orders" starts at 2026-03-02T06:00:00.000Z; ATTENDED can be recorded once it has begun (EXCUSED may be recorded ahead)');
+    expect(whyAttendanceCannotBeRecorded(session, 'ATTENDED', before)).toBe('"Orders" starts at 2026-03-02 09:00+03:00 (Europe/Moscow); ATTENDED can be recorded once it has begun (EXCUSED may be recorded ahead)');
     expect(whyAttendanceCannotBeRecorded(session, 'ABSENT', before)).toMatch(/ABSENT can be recorded once/);
     expect(whyAttendanceCannotBeRecorded(session, 'EXCUSED', before)).toBeNull();
     expect(whyAttendanceCannotBeRecorded(session, 'INVITED', before)).toBeNull();
     expect(whyAttendanceCannotBeRecorded(session, 'ATTENDED', atStart)).toBeNull();
     expect(whyAttendanceCannotBeRecorded(session, 'ABSENT', atStart)).toBeNull();
+  });
+
+  it('times in messages read as in the session\'s time zone, with the offset of that day', () => {
+    const instant = new Date('2026-07-01T06:00:00Z');
+    expect(localTime(instant, 'Europe/Moscow')).toBe('2026-07-01 09:00+03:00');
+    // Summer and winter time, and a half-hour offset.
+    expect(localTime(instant, 'Europe/Berlin')).toBe('2026-07-01 08:00+02:00');
+    expect(localTime(new Date('2026-01-15T23:30:00Z'), 'Europe/Berlin')).toBe('2026-01-16 00:30+01:00');
+    expect(localTime(instant, 'Asia/Kolkata')).toBe('2026-07-01 11:30+05:30');
+    expect(localTime(instant, 'America/New_York')).toBe('2026-07-01 02:00-04:00');
+    // Without a zone: UTC, midnight as 00, not 24.
+    expect(localTime(new Date('2026-07-01T00:05:00Z'), null)).toBe('2026-07-01 00:05+00:00');
+    expect(sessionTimes({ startsAt: instant, endsAt: new Date('2026-07-01T08:00:00Z'), timeZone: 'Asia/Almaty' }))
+      .toBe('from 2026-07-01 11:00+05:00 to 2026-07-01 13:00+05:00 (Asia/Almaty)');
+    expect(sessionTimes({ startsAt: instant, endsAt: new Date('2026-07-01T08:00:00Z'), timeZone: null }))
+      .toBe('from 2026-07-01 06:00+00:00 to 2026-07-01 08:00+00:00 (UTC)');
   });
 });

@@ -43,12 +43,32 @@ export function sessionProblems(session: SessionShape): { field: string; message
 export const exceedsCapacity = (capacity: number, attendeeCount: number): boolean => attendeeCount > capacity;
 
 /**
+ * An instant as a person in the session's time zone reads it, with that zone's offset at that
+ * instant: `2026-03-02 09:00+03:00`. Without a zone, UTC (`+00:00`).
+ */
+export function localTime(instant: Date, timeZone: string | null): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone: timeZone ?? 'UTC', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'longOffset',
+    }).formatToParts(instant).map((part) => [part.type, part.value]),
+  );
+  // longOffset reads "GMT+03:00", or plain "GMT" at offset zero.
+  const offset = parts.timeZoneName.replace(/^GMT/, '') || '+00:00';
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}${offset}`;
+}
+
+/** A session's times for a message: `from 2026-03-02 09:00+03:00 to 2026-03-02 11:00+03:00 (Europe/Moscow)`. */
+export function sessionTimes(session: { startsAt: Date; endsAt: Date; timeZone: string | null }): string {
+  return `from ${localTime(session.startsAt, session.timeZone)} to ${localTime(session.endsAt, session.timeZone)} (${session.timeZone ?? 'UTC'})`;
+}
+
+/**
  * Whether someone attended or was absent is known once the session has begun; an excuse may come
  * ahead, and INVITED undoes a mark made in error.
  */
-export function whyAttendanceCannotBeRecorded(session: { title: string; startsAt: Date }, status: string, now: Date): string | null {
+export function whyAttendanceCannotBeRecorded(session: { title: string; startsAt: Date; timeZone: string | null }, status: string, now: Date): string | null {
   if ((status === 'ATTENDED' || status === 'ABSENT') && now.getTime() < session.startsAt.getTime()) {
-    return `"${session.title}" starts at ${session.startsAt.toISOString()}; ${status} can be recorded once it has begun (EXCUSED may be recorded ahead)`;
+    return `"${session.title}" starts at ${localTime(session.startsAt, session.timeZone)} (${session.timeZone ?? 'UTC'}); ${status} can be recorded once it has begun (EXCUSED may be recorded ahead)`;
   }
   return null;
 }

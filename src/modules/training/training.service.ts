@@ -17,7 +17,7 @@ import { Territory } from '../project/entities/territory.entity';
 import { RescheduleTrainingInput, ScheduleTrainingInput } from './dto/training.inputs';
 import { TrainingAttendance } from './entities/training-attendance.entity';
 import { TrainingSession } from './entities/training-session.entity';
-import { exceedsCapacity, sessionProblems, whyAttendanceCannotBeRecorded } from './training-rules';
+import { exceedsCapacity, sessionProblems, sessionTimes, whyAttendanceCannotBeRecorded } from './training-rules';
 import { AttendanceStatus } from './training.enums';
 
 interface Conflict {
@@ -26,6 +26,7 @@ interface Conflict {
   title: string;
   starts_at: Date;
   ends_at: Date;
+  time_zone: string | null;
   user_id: string;
 }
 
@@ -258,7 +259,7 @@ export class TrainingService {
     if (!userIds.length) return;
     for (const id of [...userIds].sort()) await advisoryXactLock(ctx.manager, id);
     const [conflict]: Conflict[] = await ctx.manager.query(
-      `SELECT s.id AS session_id, s.project_id, s.title, s.starts_at, s.ends_at, p.user_id
+      `SELECT s.id AS session_id, s.project_id, s.title, s.starts_at, s.ends_at, s.time_zone, p.user_id
          FROM training_session s
          JOIN LATERAL (SELECT s.trainer_id AS user_id UNION SELECT a.user_id FROM training_attendance a WHERE a.session_id = s.id) p ON true
         WHERE s.cancelled_at IS NULL AND s.starts_at < $2 AND s.ends_at > $1
@@ -271,7 +272,7 @@ export class TrainingService {
       // Another client's session is named only to those who may read its project.
       const visible = await this.access.canRead(ctx, conflict.project_id);
       const where = visible
-        ? `"${conflict.title}" from ${conflict.starts_at.toISOString()} to ${conflict.ends_at.toISOString()}`
+        ? `"${conflict.title}" ${sessionTimes({ startsAt: conflict.starts_at, endsAt: conflict.ends_at, timeZone: conflict.time_zone })}`
         : 'a session of another project at that time';
       throw new DomainError(ErrorCode.SCHEDULE_CONFLICT, `${person?.fullName ?? conflict.user_id} is already booked in ${where}`,
         { conflictingSessionId: conflict.session_id, userId: conflict.user_id });
