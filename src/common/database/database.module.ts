@@ -1,7 +1,7 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { buildDataSourceOptions } from './data-source-options';
+import { buildDataSourceOptions, buildEmbeddedDataSourceOptions } from './data-source-options';
 import { EmbeddedPostgres, embeddedDataFolder } from './embedded-postgres';
 
 const POOL_SIZE = 10;
@@ -18,14 +18,14 @@ const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
       provide: EMBEDDED,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> =>
-        config.databaseUrl ? null : EmbeddedPostgres.start(embeddedDataFolder(config.dataDir), POOL_SIZE),
+        config.databaseUrl ? null : EmbeddedPostgres.start(embeddedDataFolder(config.dataDir)),
     },
     {
       provide: DataSource,
       inject: [APP_CONFIG, EMBEDDED],
       useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
-        const url = config.databaseUrl ?? embedded!.url;
-        const dataSource = new DataSource(buildDataSourceOptions(url, POOL_SIZE));
+        // Embedded: one connection whatever the pool size (see EMBEDDED_CONNECTIONS).
+        const dataSource = new DataSource(embedded ? buildEmbeddedDataSourceOptions(embedded.url) : buildDataSourceOptions(config.databaseUrl!, POOL_SIZE));
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);
