@@ -60,8 +60,16 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
+  private stopped = false;
+
+  /** Stops the application but keeps its data folder (the embedded database), e.g. for `npm run demo`. */
+  async stop(): Promise<void> {
+    if (!this.stopped) await this.app.close();
+    this.stopped = true;
+  }
+
   async close(): Promise<void> {
-    await this.app.close();
+    await this.stop();
     rmSync(this.config.dataDir, { recursive: true, force: true });
   }
 
