@@ -42,7 +42,9 @@ describe('embedded database: one connection (integration)', () => {
     expect(await dataSource.query('SELECT n FROM counter')).toEqual([{ n: 20 }]);
   });
 
-  it('refuses a second connection instead of interleaving it with the first', async () => {
+  it('opens one connection at most, and the database refuses a second instead of interleaving it', async () => {
+    await Promise.all(Array.from({ length: 10 }, () => dataSource.query('SELECT pg_sleep(0.01)')));
+    expect((dataSource.driver as unknown as { master: { totalCount: number } }).master.totalCount).toBe(1);
     const second = new pg.Client({ connectionString: db.url });
     await expect(second.connect()).rejects.toThrow();
     await second.end().catch(() => undefined);
