@@ -38,9 +38,12 @@ describe('demo rollout (e2e)', () => {
   });
 
   it('`npm run demo` prints what is loaded and how to sign in, also when it was already there', async () => {
+    // On the embedded database only one process may open the data folder: the server stops first.
+    if (!t.config.databaseUrl) await t.stop();
+    const database = t.config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${t.config.dataDir}`;
     const lines: string[] = [];
     expect(await runDemo(t.config, (line) => lines.push(line))).toBe(false);
-    expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in the PostgreSQL server in DATABASE_URL; nothing changed.`);
+    expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
     expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 2 training sessions, 1 baseline`));
     expect(lines).toContain(`Start the server (npm start) and sign in at ${t.config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
     for (const person of DEMO_PEOPLE) expect(lines.some((line) => line.trim().startsWith(person.email))).toBe(true);

@@ -518,10 +518,11 @@ describe('security (e2e)', () => {
     it('an unexpected error carries a generic message, no stack trace and no SQL, and is logged', async () => {
       const production = await TestApp.start({ NODE_ENV: 'production' });
       const marker = unique('refused-by-the-database');
-      // The database refuses one value with an error the service does not expect.
-      await t.dataSource.query(`CREATE OR REPLACE FUNCTION security_spec_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
+      // The database refuses one value with an error the service does not expect (on production's
+      // own database: on the embedded one every test app has its own).
+      await production.dataSource.query(`CREATE OR REPLACE FUNCTION security_spec_refuse() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN IF NEW.name = '${marker}' THEN RAISE EXCEPTION 'secret-detail of %', NEW.name; END IF; RETURN NEW; END $$`);
-      await t.dataSource.query('CREATE TRIGGER security_spec_refuse BEFORE INSERT ON function_area FOR EACH ROW EXECUTE FUNCTION security_spec_refuse()');
+      await production.dataSource.query('CREATE TRIGGER security_spec_refuse BEFORE INSERT ON function_area FOR EACH ROW EXECUTE FUNCTION security_spec_refuse()');
       try {
         const pm = await production.user();
         const { createProject } = await production.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
@@ -536,8 +537,8 @@ describe('security (e2e)', () => {
         expect(log).toContain('secret-detail');
         expect(log).not.toMatch(/INSERT INTO|parameters/); // the query and its values stay out of the log
       } finally {
-        await t.dataSource.query('DROP TRIGGER IF EXISTS security_spec_refuse ON function_area');
-        await t.dataSource.query('DROP FUNCTION IF EXISTS security_spec_refuse()');
+        await production.dataSource.query('DROP TRIGGER IF EXISTS security_spec_refuse ON function_area');
+        await production.dataSource.query('DROP FUNCTION IF EXISTS security_spec_refuse()');
         await production.close();
       }
     });

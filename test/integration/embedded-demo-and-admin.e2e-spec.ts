@@ -58,7 +58,7 @@ describe('demo, administrator and one process per embedded data folder', () => {
     await expect(runDemo(env(), () => undefined)).rejects.toThrow(refusal);
     await expect(createApp(env(), { logger: false })).rejects.toThrow(DataFolderInUseError);
     // The embedded database itself refuses too (the lock is taken where the folder is opened).
-    await expect(EmbeddedPostgres.start(embeddedDataFolder(dataDir), 1)).rejects.toThrow(refusal);
+    await expect(EmbeddedPostgres.start(embeddedDataFolder(dataDir))).rejects.toThrow(refusal);
     await first.app.close();
 
     const second = await start();

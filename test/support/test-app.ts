@@ -1,5 +1,5 @@
 import type { INestApplication } from '@nestjs/common';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -34,13 +34,17 @@ export class TestApp {
 
   static async start(env: Record<string, string> = {}): Promise<TestApp> {
     const databaseUrl = process.env.ROLLOUT_TEST_DATABASE_URL;
-    if (!databaseUrl) throw new Error('The Jest global setup did not provide a test database');
+    const embeddedTemplate = process.env.ROLLOUT_TEST_EMBEDDED_TEMPLATE;
+    if (!databaseUrl && !embeddedTemplate) throw new Error('The Jest global setup did not provide a test database');
+    const dataDir = mkdtempSync(join(tmpdir(), 'rollout-data-'));
+    // Embedded: the app opens its own copy of the migrated data folder, as `npm start` would.
+    if (embeddedTemplate) cpSync(embeddedTemplate, dataDir, { recursive: true });
     const config = loadAppConfig({
       ...process.env,
-      DATABASE_URL: databaseUrl,
+      DATABASE_URL: databaseUrl ?? '',
       NODE_ENV: 'test',
       JWT_SECRET: 'test-secret-not-for-production',
-      DATA_DIR: mkdtempSync(join(tmpdir(), 'rollout-data-')),
+      DATA_DIR: dataDir,
       ADMIN_EMAIL: '',
       ADMIN_PASSWORD: '',
       // Suites send hundreds of requests a minute from one address; the limiter has its own test.
@@ -56,8 +60,17 @@ export class TestApp {
     return this.app.get(DataSource);
   }
 
+  private stopped = false;
+
+  /** Stops the application but keeps its data folder (the embedded database), e.g. for `npm run demo`. */
+  async stop(): Promise<void> {
+    if (!this.stopped) await this.app.close();
+    this.stopped = true;
+  }
+
   async close(): Promise<void> {
-    await this.app.close();
+    await this.stop();
+    rmSync(this.config.dataDir, { recursive: true, force: true });
   }
 
   async gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<GraphQLResponse<T>> {

@@ -1,17 +1,16 @@
 import { Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { buildDataSourceOptions, type ConnectionTimeouts } from './data-source-options';
+import { buildDataSourceOptions, buildEmbeddedDataSourceOptions, EMBEDDED_CONNECTIONS, type ConnectionTimeouts } from './data-source-options';
 import { WriteGate } from './write-gate';
 import { EmbeddedPostgres, embeddedDataFolder } from './embedded-postgres';
 
-const POOL_SIZE = 10;
 const EMBEDDED = Symbol('EMBEDDED_POSTGRES');
 
-/** A PostgreSQL server's limits; the embedded database runs in this process and keeps its defaults. */
-/** The pool's size: DATABASE_POOL_SIZE on a server. */
-const poolSizeFor = (config: AppConfig): number => (config.databaseUrl ? config.databasePoolSize : POOL_SIZE);
+/** The pool's size: DATABASE_POOL_SIZE on a server; the embedded database has one connection. */
+const poolSizeFor = (config: AppConfig): number => (config.databaseUrl ? config.databasePoolSize : EMBEDDED_CONNECTIONS);
 
+/** A PostgreSQL server's limits; the embedded database runs in this process and keeps its defaults. */
 const serverTimeouts = (config: AppConfig): ConnectionTimeouts => ({
   connectTimeoutMs: config.databaseConnectTimeoutMs,
   statementTimeoutMs: config.databaseStatementTimeoutMs,
@@ -29,15 +28,16 @@ const serverTimeouts = (config: AppConfig): ConnectionTimeouts => ({
       provide: EMBEDDED,
       inject: [APP_CONFIG],
       useFactory: async (config: AppConfig): Promise<EmbeddedPostgres | null> =>
-        config.databaseUrl ? null : EmbeddedPostgres.start(embeddedDataFolder(config.dataDir), POOL_SIZE),
+        config.databaseUrl ? null : EmbeddedPostgres.start(embeddedDataFolder(config.dataDir)),
     },
     {
       provide: DataSource,
       inject: [APP_CONFIG, EMBEDDED],
       useFactory: async (config: AppConfig, embedded: EmbeddedPostgres | null): Promise<DataSource> => {
-        const dataSource = new DataSource(config.databaseUrl
-          ? buildDataSourceOptions(config.databaseUrl, poolSizeFor(config), serverTimeouts(config))
-          : buildDataSourceOptions(embedded!.url, POOL_SIZE));
+        // Embedded: one connection whatever the pool size (see EMBEDDED_CONNECTIONS).
+        const dataSource = new DataSource(embedded
+          ? buildEmbeddedDataSourceOptions(embedded.url)
+          : buildDataSourceOptions(config.databaseUrl!, poolSizeFor(config), serverTimeouts(config)));
         await dataSource.initialize();
         const applied = await dataSource.runMigrations({ transaction: 'each' });
         if (applied.length) new Logger('Database').log(`Applied migrations: ${applied.map((m) => m.name).join(', ')}`);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { lockDataFolder } from './data-folder-lock';
+import { EMBEDDED_CONNECTIONS } from './data-source-options';
 
 /** Where the embedded database of DATA_DIR lives. */
 export const embeddedDataFolder = (dataDir: string): string => join(dataDir, 'pgdata');
@@ -28,7 +29,7 @@ export class EmbeddedPostgres {
    * `dataDir` undefined keeps the database in memory (tests). A folder is locked for this process
    * (see data-folder-lock.ts): a second process on it is refused with DataFolderInUseError.
    */
-  static async start(dataDir: string | undefined, maxConnections: number): Promise<EmbeddedPostgres> {
+  static async start(dataDir: string | undefined): Promise<EmbeddedPostgres> {
     if (dataDir) mkdirSync(dataDir, { recursive: true });
     const unlock = dataDir ? lockDataFolder(dataDir) : () => {};
     let db: PGlite | undefined;
@@ -38,7 +39,8 @@ export class EmbeddedPostgres {
       const server = new PGLiteSocketServer({
         db,
         path: join(socketDir, `.s.PGSQL.${SOCKET_PORT}`),
-        maxConnections,
+        // A second connection is refused ("Too many connections") rather than interleaved.
+        maxConnections: EMBEDDED_CONNECTIONS,
       });
       await server.start();
       const url = `postgresql://postgres@localhost:${SOCKET_PORT}/postgres?host=${encodeURIComponent(socketDir)}`;
