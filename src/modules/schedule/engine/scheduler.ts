@@ -73,9 +73,9 @@ interface TaskNode {
   cal: WorkCalendar;
   es: number;
   lf: number;
-  /** Unused: a task's instants follow from es and lf. Present so both kinds of node share one shape. */
-  at: number;
-  lateAt: number;
+  /** The finish of the task's stage, which it feeds, and the previous stage's finish, which it waits for. */
+  feeds: StageNode | null;
+  waitsFor: StageNode | null;
   /** Predecessors not yet ordered (Kahn's algorithm). */
   pending: number;
   successors: Edge[];
@@ -86,34 +86,31 @@ interface TaskNode {
  * The finish of a stage ("Stages run in sequence"): its tasks and the previous stage's finish lead
  * into it, the next stage's tasks follow it as FS lag 0. One node per stage keeps the implicit
  * constraints linear (tasks of stage k → node k → tasks of stage k + 1) instead of n² links, and
- * chaining node k − 1 → node k carries a finish back through stages without tasks.
+ * chaining node k − 1 → node k carries a finish back through stages without tasks. Its edges are
+ * plain references (`feeds`, `waitsFor`, `followers`, `next`), cheaper than link edges.
  */
 interface StageNode {
   task: null;
   stageId: string;
-  d: number;
-  cal: null;
-  es: number;
-  lf: number;
   /** The stage's finish instant (the latest of its tasks and of the stage before); −∞ before any task. */
   at: number;
   /** The latest instant it may finish at so that every later task keeps its late start; +∞ when none follows. */
   lateAt: number;
+  previous: StageNode | null;
+  next: StageNode | null;
+  /** The next stage's tasks, which wait for this finish. */
+  followers: TaskNode[];
+  /** This stage's tasks plus the previous stage's finish, not yet ordered. */
   pending: number;
-  successors: Edge[];
-  predecessors: Edge[];
 }
 
 type Node = TaskNode | StageNode;
 
-/**
- * A link resolved to its two nodes once, so the passes follow references, not id look-ups; the
- * implicit FS lag 0 edges to and from a stage's finish have no link.
- */
+/** A link resolved to its two tasks once, so the passes follow references, not id look-ups. */
 interface Edge {
-  link: ScheduleLinkInput | null;
-  from: Node;
-  to: Node;
+  link: ScheduleLinkInput;
+  from: TaskNode;
+  to: TaskNode;
 }
 
 const startInstant = (n: TaskNode, s: number): number => n.cal.dayOfWorkingDay(s);
@@ -138,19 +135,26 @@ function latestFinishFor(n: TaskNode, readFinish: boolean, latestInstant: number
   return points - 1 + n.d;
 }
 
-function topologicalOrder(nodes: Node[]): Node[] {
+/** Kahn's algorithm over tasks and stage finishes; `pending` counts each node's predecessors. */
+function topologicalOrder(tasks: TaskNode[], stages: StageNode[]): Node[] {
   const order: Node[] = [];
-  for (const node of nodes) {
-    node.pending = node.predecessors.length;
-    if (node.pending === 0) order.push(node);
-  }
+  for (const node of tasks) if (node.pending === 0) order.push(node);
+  for (const node of stages) if (node.pending === 0) order.push(node);
+  const release = (node: Node) => {
+    if (--node.pending === 0) order.push(node);
+  };
   for (let i = 0; i < order.length; i++) {
-    for (const edge of order[i].successors) {
-      if (--edge.to.pending === 0) order.push(edge.to);
+    const node = order[i];
+    if (node.task === null) {
+      for (const follower of node.followers) release(follower);
+      if (node.next) release(node.next);
+    } else {
+      for (const edge of node.successors) release(edge.to);
+      if (node.feeds) release(node.feeds);
     }
   }
-  if (order.length !== nodes.length) {
-    const cycle = findCycleAmong(nodes.filter((n) => n.pending > 0));
+  if (order.length !== tasks.length + stages.length) {
+    const cycle = findCycleAmong([...tasks, ...stages].filter((n) => n.pending > 0), tasks);
     // Start at a task, so that a cycle without stages reads exactly as its links.
     const first = cycle.findIndex((n) => n.task !== null);
     throw new DependencyCycleError([...cycle.slice(first), ...cycle.slice(0, first)]
@@ -160,15 +164,20 @@ function topologicalOrder(nodes: Node[]): Node[] {
 }
 
 /** A cycle among nodes that Kahn's algorithm could not order, walking predecessors back. */
-function findCycleAmong(stuck: Node[]): Node[] {
+function findCycleAmong(stuck: Node[], tasks: TaskNode[]): Node[] {
   const inStuck = new Set(stuck);
+  const membersOf = new Map<StageNode, TaskNode[]>();
+  for (const t of tasks) if (t.feeds && inStuck.has(t)) membersOf.set(t.feeds, [...(membersOf.get(t.feeds) ?? []), t]);
+  const predecessorsOf = (n: Node): Node[] => (n.task === null
+    ? [...(n.previous ? [n.previous] : []), ...(membersOf.get(n) ?? [])]
+    : [...n.predecessors.map((e) => e.from), ...(n.waitsFor ? [n.waitsFor] : [])]);
   const seenAt = new Map<Node, number>();
   const walk: Node[] = [];
   let current = stuck[0];
   while (!seenAt.has(current)) {
     seenAt.set(current, walk.length);
     walk.push(current);
-    current = current.predecessors.find((e) => inStuck.has(e.from))!.from;
+    current = predecessorsOf(current).find((p) => inStuck.has(p))!;
   }
   return walk.slice(seenAt.get(current)).reverse();
 }
@@ -187,36 +196,30 @@ export function scheduleNetwork(input: {
   stageOrder?: readonly string[];
 }): ScheduleResult {
   const taskNodes = new Map<string, TaskNode>();
-  const nodes: Node[] = [];
   for (const task of input.tasks) {
-    const node: TaskNode = {
-      task, stageId: null, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, at: 0, lateAt: 0, pending: 0, successors: [], predecessors: [],
-    };
-    taskNodes.set(task.id, node);
-    nodes.push(node);
+    taskNodes.set(task.id, {
+      task, stageId: null, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, feeds: null, waitsFor: null, pending: 0, successors: [], predecessors: [],
+    });
   }
-  const connect = (link: ScheduleLinkInput | null, from: Node, to: Node) => {
-    const edge = { link, from, to };
-    from.successors.push(edge);
-    to.predecessors.push(edge);
-  };
   for (const link of input.links) {
     const from = taskNodes.get(link.predecessorId);
     const to = taskNodes.get(link.successorId);
     if (!from || !to) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
-    connect(link, from, to);
+    const edge = { link, from, to };
+    from.successors.push(edge);
+    to.predecessors.push(edge);
+    to.pending++;
   }
 
-  const stageNodes = new Map<string, { finish: StageNode; previous: StageNode | null }>();
+  const stageNodes = new Map<string, StageNode>();
+  const stages: StageNode[] = [];
   let previous: StageNode | null = null;
   for (const stageId of input.stageOrder ?? []) {
     if (stageNodes.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
-    const finish: StageNode = {
-      task: null, stageId, d: 0, cal: null, es: 0, lf: 0, at: -Infinity, lateAt: Infinity, pending: 0, successors: [], predecessors: [],
-    };
-    stageNodes.set(stageId, { finish, previous });
-    if (previous) connect(null, previous, finish);
-    nodes.push(finish);
+    const finish: StageNode = { task: null, stageId, at: -Infinity, lateAt: Infinity, previous, next: null, followers: [], pending: previous ? 1 : 0 };
+    if (previous) previous.next = finish;
+    stageNodes.set(stageId, finish);
+    stages.push(finish);
     previous = finish;
   }
   for (const node of taskNodes.values()) {
@@ -224,61 +227,62 @@ export function scheduleNetwork(input: {
     if (stageId === null || stageId === undefined) continue;
     const stage = stageNodes.get(stageId);
     if (!stage) throw new Error(`Task ${node.task.id} names stage ${stageId}, which is not in the stage order`);
-    connect(null, node, stage.finish);
-    if (stage.previous) connect(null, stage.previous, node);
+    node.feeds = stage;
+    stage.pending++;
+    if (stage.previous) {
+      node.waitsFor = stage.previous;
+      stage.previous.followers.push(node);
+      node.pending++;
+    }
   }
 
-  const order = topologicalOrder(nodes);
+  const order = topologicalOrder([...taskNodes.values()], stages);
   const projectStartDay = parseIsoDate(input.projectStart);
 
+  // Forward: a stage's finish is pushed up by each of its tasks as they are placed, then carried on.
   for (const node of order) {
     if (node.task === null) {
-      for (const { from: p } of node.predecessors) node.at = Math.max(node.at, p.task === null ? p.at : finishInstant(p, p.es));
+      if (node.next) node.next.at = Math.max(node.next.at, node.at);
       continue;
     }
     const cal = node.cal;
     let s = cal.startPointOfDay(projectStartDay);
     if (node.task.startNoEarlierThan) s = Math.max(s, cal.startPointOfDay(parseIsoDate(node.task.startNoEarlierThan)));
+    // FS lag 0 from the previous stage's finish, once some task has set it.
+    if (node.waitsFor && node.waitsFor.at !== -Infinity) s = Math.max(s, cal.startPointOfDay(node.waitsFor.at));
     for (const { link, from: p } of node.predecessors) {
-      if (p.task === null) {
-        // FS lag 0 from the previous stage's finish, while some task has set it.
-        if (p.at !== -Infinity) s = Math.max(s, cal.startPointOfDay(p.at));
-        continue;
-      }
-      const type = link!.type;
-      const instant = readsFinish(type) ? finishInstant(p, p.es) : startInstant(p, p.es);
-      const bound = cal.startPointOfDay(instant) + link!.lagDays;
-      s = Math.max(s, constrainsFinish(type) ? bound - node.d : bound);
+      const instant = readsFinish(link.type) ? finishInstant(p, p.es) : startInstant(p, p.es);
+      const bound = cal.startPointOfDay(instant) + link.lagDays;
+      s = Math.max(s, constrainsFinish(link.type) ? bound - node.d : bound);
     }
     node.es = s;
+    if (node.feeds) node.feeds.at = Math.max(node.feeds.at, finishInstant(node, s));
   }
 
   let projectFinish = -Infinity;
   for (const node of taskNodes.values()) projectFinish = Math.max(projectFinish, finishInstant(node, node.es));
 
+  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried back.
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
     if (node.task === null) {
-      for (const { to: s } of node.successors) node.lateAt = Math.min(node.lateAt, s.task === null ? s.lateAt : s.cal.dayOfWorkingDay(s.lf - s.d));
+      if (node.previous) node.previous.lateAt = Math.min(node.previous.lateAt, node.lateAt);
       continue;
     }
     // The project's finish instant as a point of this task's calendar (its end-of-day reading):
     // the latest point any task may finish at, whatever its duration.
     let lf = node.cal.startPointOfDay(projectFinish);
+    // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
+    if (node.feeds && node.feeds.lateAt !== Infinity) lf = Math.min(lf, latestFinishFor(node, true, node.feeds.lateAt));
     for (const { link, to: s } of node.successors) {
-      if (s.task === null) {
-        // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
-        if (s.lateAt !== Infinity) lf = Math.min(lf, latestFinishFor(node, true, s.lateAt));
-        continue;
-      }
-      const type = link!.type;
       const sLateStart = s.lf - s.d;
       // The successor's point it may not pass, minus the lag, as the latest instant in its calendar.
-      const bound = (constrainsFinish(type) ? s.lf : sLateStart) - link!.lagDays;
+      const bound = (constrainsFinish(link.type) ? s.lf : sLateStart) - link.lagDays;
       const latestInstant = s.cal.dayOfWorkingDay(bound);
-      lf = Math.min(lf, latestFinishFor(node, readsFinish(type), latestInstant));
+      lf = Math.min(lf, latestFinishFor(node, readsFinish(link.type), latestInstant));
     }
     node.lf = lf;
+    if (node.waitsFor) node.waitsFor.lateAt = Math.min(node.waitsFor.lateAt, node.cal.dayOfWorkingDay(lf - node.d));
   }
 
   const tasks = new Map<string, ScheduledTask>();
