@@ -15,8 +15,12 @@ function random(seed: number): () => number {
 
 const TYPES: LinkType[] = ['FS', 'FS', 'FS', 'SS', 'FF', 'SF'];
 
-/** n tasks on the RU calendar with ≈ 2 links each, pointing forward to keep the network acyclic. */
-export function randomNetwork(n: number, seed = 42) {
+/**
+ * n tasks on the RU calendar with ≈ 2 links each, pointing forward to keep the network acyclic;
+ * with `stageCount`, the tasks fall into that many stages in blocks, in order (as in a PRINCE2
+ * plan), one in ten outside stages.
+ */
+export function randomNetwork(n: number, seed = 42, stageCount = 0) {
   const next = random(seed);
   const calendar = new CalendarRegistry(loadCalendarDefinitions(join(resolve('templates'), 'calendars'))).get('RU')!;
   const tasks: ScheduleTaskInput[] = Array.from({ length: n }, (_, i) => ({ id: `t${i}`, name: `t${i}`, durationDays: Math.floor(next() * 10), calendar }));
@@ -28,7 +32,9 @@ export function randomNetwork(n: number, seed = 42) {
       links.push({ predecessorId: `t${from}`, successorId: `t${i}`, type: TYPES[Math.floor(next() * TYPES.length)], lagDays: Math.floor(next() * 8) - 2 });
     }
   }
-  return { projectStart: '2026-01-12', tasks, links };
+  const stageOrder = Array.from({ length: stageCount }, (_, k) => `stage${k}`);
+  if (stageCount) tasks.forEach((task, i) => { if (i % 10 !== 9) task.stageId = stageOrder[Math.floor((i * stageCount) / n)]; });
+  return { projectStart: '2026-01-12', tasks, links, stageOrder };
 }
 
 function medianMs(work: () => void, runs: number): number {
@@ -43,25 +49,29 @@ function medianMs(work: () => void, runs: number): number {
 
 /**
  * Scheduling time per network size, and each size's ratio to the one before: linear work gives
- * ratios close to the ratio of sizes (5× and 4×).
+ * ratios close to the ratio of sizes (5× and 4×); `stagedMs` is the same network in 10 stages.
  */
-export function runScheduleBenchmark(): { size: number; links: number; ms: number; ratio: number | null }[] {
+export function runScheduleBenchmark(): { size: number; links: number; ms: number; stagedMs: number; ratio: number | null }[] {
   const sizes = [1_000, 5_000, 20_000];
-  const rows: { size: number; links: number; ms: number; ratio: number | null }[] = [];
+  const rows: { size: number; links: number; ms: number; stagedMs: number; ratio: number | null }[] = [];
   for (const size of sizes) {
     const input = randomNetwork(size);
+    const staged = randomNetwork(size, 42, 10);
     medianMs(() => scheduleNetwork(input), 5); // warm-up
+    medianMs(() => scheduleNetwork(staged), 5);
     const ms = medianMs(() => scheduleNetwork(input), 11);
-    rows.push({ size, links: input.links.length, ms, ratio: rows.length ? ms / rows[rows.length - 1].ms : null });
+    const stagedMs = medianMs(() => scheduleNetwork(staged), 11);
+    rows.push({ size, links: input.links.length, ms, stagedMs, ratio: rows.length ? ms / rows[rows.length - 1].ms : null });
   }
   return rows;
 }
 
 function main(): void {
   console.log('Scheduling (forward + backward pass, float, critical path) on the RU calendar, median of 11 runs');
-  console.log('tasks   links    ms      ratio to previous size (sizes grow 5×, then 4×)');
+  console.log('tasks   links    ms      ratio to previous size (sizes grow 5×, then 4×)   ms in 10 stages');
   for (const row of runScheduleBenchmark()) {
-    console.log(`${String(row.size).padEnd(7)} ${String(row.links).padEnd(8)} ${row.ms.toFixed(1).padEnd(7)} ${row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`}`);
+    const ratio = row.ratio === null ? '—' : `${row.ratio.toFixed(2)}×`;
+    console.log(`${String(row.size).padEnd(7)} ${String(row.links).padEnd(8)} ${row.ms.toFixed(1).padEnd(7)} ${ratio.padEnd(50)} ${row.stagedMs.toFixed(1)}`);
   }
 }
 

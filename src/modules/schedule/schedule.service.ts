@@ -8,10 +8,11 @@ import type { WorkCalendar } from '../calendar/work-calendar';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { Project } from '../project/entities/project.entity';
 import { Territory } from '../project/entities/territory.entity';
+import { Stage } from '../stage/entities/stage.entity';
 import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
 import { milestoneWindow, stageWindow } from './engine/rollups';
-import { scheduleNetwork } from './engine/scheduler';
+import { DependencyCycleError, scheduleNetwork } from './engine/scheduler';
 import { MilestonePhase } from './schedule.enums';
 
 export interface TaskDates {
@@ -93,7 +94,8 @@ export class ScheduleService {
       const links = await em.find(Dependency, { where: { projectId } });
       const milestones = await em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } });
       const territories = await em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } });
-      return { project, tasks, links, milestones, territories };
+      const stages = await em.find(Stage, { where: { projectId }, select: { id: true, name: true, sequence: true }, order: { sequence: 'ASC' } });
+      return { project, tasks, links, milestones, territories, stages };
     };
     if (ctx.manager.queryRunner?.isTransactionActive) return load(ctx.manager);
     return ctx.manager.connection.transaction('REPEATABLE READ', async (em) => {
@@ -102,8 +104,11 @@ export class ScheduleService {
     });
   }
 
-  /** The engine's answer; a plan running outside the calendars' years is a refusal, not a crash. */
-  private schedule(input: Parameters<typeof scheduleNetwork>[0]): ReturnType<typeof scheduleNetwork> {
+  /**
+   * The engine's answer; a plan running outside the calendars' years, or going round in a circle
+   * through the stage order, is a refusal, not a crash.
+   */
+  private schedule(input: Parameters<typeof scheduleNetwork>[0], names: { tasks: Task[]; stages: Stage[] }): ReturnType<typeof scheduleNetwork> {
     try {
       return scheduleNetwork(input);
     } catch (error) {
@@ -111,12 +116,13 @@ export class ScheduleService {
         throw new DomainError(ErrorCode.BAD_USER_INPUT,
           `The plan would run outside the years the work calendars cover (${error.message}); shorten durations or lags, or move the dates`);
       }
+      if (error instanceof DependencyCycleError) throw stageCycleRefusal(error, names.tasks, names.stages);
       throw error;
     }
   }
 
   private async compute(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
-    const { project, tasks, links, milestones, territories } = await this.loadPlan(ctx, projectId);
+    const { project, tasks, links, milestones, territories, stages } = await this.loadPlan(ctx, projectId);
     const projectCalendar = this.calendars.require(project.calendarCode);
     const territoryCalendars = new Map(
       territories.map((t) => [t.id, t.calendarCode ? this.calendars.require(t.calendarCode) : projectCalendar]),
@@ -134,6 +140,7 @@ export class ScheduleService {
         durationDays: task.durationDays,
         startNoEarlierThan: task.startNoEarlierThan,
         calendar: calendarOf(task),
+        stageId: task.stageId,
       })),
       links: links.map((link) => ({
         predecessorId: link.predecessorId,
@@ -141,7 +148,8 @@ export class ScheduleService {
         type: link.type,
         lagDays: link.lagDays,
       })),
-    });
+      stageOrder: stages.map((stage) => stage.id),
+    }, { tasks, stages });
     const dates = new Map<string, TaskDates>();
     let start: string | null = null;
     for (const [id, d] of result.tasks) {
@@ -160,4 +168,22 @@ export class ScheduleService {
       criticalPath: result.criticalPath,
     };
   }
+}
+
+/**
+ * Links alone are checked for cycles when they are added; a cycle the engine still finds normally
+ * runs through the stage order (a task of an earlier stage following one of a later stage).
+ */
+function stageCycleRefusal(error: DependencyCycleError, tasks: Task[], stages: Stage[]): DomainError {
+  const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
+  const stageNames = new Map(stages.map((s) => [s.id, s.name]));
+  // A run of stage finishes is one step: a finish carried through stages without tasks.
+  const steps = error.steps.filter((step, i) => 'taskId' in step || !(i > 0 && 'stageFinishOf' in error.steps[i - 1]));
+  const words = steps.map((step) => ('taskId' in step ? `"${taskNames.get(step.taskId)}"` : `(end of stage "${stageNames.get(step.stageFinishOf)}")`));
+  const around = [...words, words[0]].join(' → ');
+  const message = steps.length === error.cycle.length
+    ? `The links form a cycle: ${around}`
+    : `The links and the stage order form a cycle: ${around}. Stages run in sequence, so a task of an earlier stage cannot ` +
+      'follow a task of a later one; remove or change that link, or move the task to another stage';
+  return new DomainError(ErrorCode.DEPENDENCY_CYCLE, message, { cycle: error.cycle });
 }

@@ -10,10 +10,22 @@ const CALENDARS = [registry.get('STANDARD')!, registry.get('RU')!];
 const PROJECT_START = '2026-01-01';
 const TYPES: LinkType[] = ['FS', 'SS', 'FF', 'SF'];
 
-/** A random acyclic network: links only run from a lower to a higher task number. */
-const network = (calendarCount: number) =>
+/**
+ * A random acyclic network: links only run from a lower to a higher task number. With stages, one
+ * task in four is outside stages and the others' ranks in the stage order never decrease with the
+ * task number (so the implicit stage constraints cannot close a cycle); the stage ids are shuffled
+ * against the order, and some stages have no tasks.
+ */
+const network = (calendarCount: number, withStages = false) =>
   fc.integer({ min: 150, max: 300 }).chain((n) =>
     fc.record({
+      stages: withStages
+        ? fc.record({
+          order: fc.shuffledSubarray(['s0', 's1', 's2', 's3', 's4', 's5', 's6', 's7'], { minLength: 1 }),
+          used: fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+          ranks: fc.array(fc.option(fc.nat(), { freq: 3 }), { minLength: n, maxLength: n }),
+        })
+        : fc.constant(null),
       tasks: fc.array(fc.record({
         d: fc.integer({ min: 0, max: 20 }),
         cal: fc.integer({ min: 0, max: calendarCount - 1 }),
@@ -24,7 +36,7 @@ const network = (calendarCount: number) =>
         fc.record({ a: fc.integer({ min: 0, max: n - 1 }), b: fc.integer({ min: 0, max: n - 1 }), type: fc.constantFrom(...TYPES), lag: fc.integer({ min: -5, max: 10 }) }),
         { minLength: n, maxLength: 2 * n },
       ),
-    }).map(({ tasks, links }) => {
+    }).map(({ stages, tasks, links }) => {
       const seen = new Set<string>();
       const unique: ScheduleLinkInput[] = [];
       for (const l of links) {
@@ -38,7 +50,15 @@ const network = (calendarCount: number) =>
         id: `t${i}`, name: `t${i}`, durationDays: t.d, calendar: CALENDARS[t.cal],
         startNoEarlierThan: t.snet === null ? undefined : formatIsoDate(parseIsoDate(PROJECT_START) + t.snet),
       }));
-      return { tasks: taskInputs, links: unique };
+      if (!stages) return { tasks: taskInputs, links: unique, stageOrder: [] };
+      // Ranks drawn among the stages in use, then sorted, go to the staged tasks in task order.
+      const inUse = stages.order.map((_, rank) => rank).filter((rank) => stages.used[rank]);
+      const ranks = stages.ranks.flatMap((r) => (r === null || !inUse.length ? [] : [inUse[r % inUse.length]])).sort((a, b) => a - b);
+      let next = 0;
+      stages.ranks.forEach((r, i) => {
+        if (r !== null && inUse.length) taskInputs[i].stageId = stages.order[ranks[next++]];
+      });
+      return { tasks: taskInputs, links: unique, stageOrder: stages.order };
     }),
   );
 
@@ -56,9 +76,32 @@ function bound(link: ScheduleLinkInput, p: ScheduleTaskInput, pStart: number, s:
   return link.type === 'FF' || link.type === 'SF' ? point - s.durationDays : point;
 }
 
-function check({ tasks, links }: { tasks: ScheduleTaskInput[]; links: ScheduleLinkInput[] }, singleCalendar: boolean) {
-  const result = scheduleNetwork({ projectStart: PROJECT_START, tasks, links });
+/**
+ * SCHEDULING.md's stage rule written out the long way, as FS lag 0 links: every task of a stage
+ * after every task of the nearest earlier stage that has tasks.
+ */
+function stageLinks(tasks: ScheduleTaskInput[], stageOrder: string[]): ScheduleLinkInput[] {
+  const byStage = new Map(stageOrder.map((id) => [id, tasks.filter((t) => t.stageId === id)]));
+  const implicit: ScheduleLinkInput[] = [];
+  let previous: ScheduleTaskInput[] = [];
+  for (const id of stageOrder) {
+    const own = byStage.get(id)!;
+    for (const p of previous) for (const s of own) implicit.push({ predecessorId: p.id, successorId: s.id, type: 'FS', lagDays: 0 });
+    if (own.length) previous = own;
+  }
+  return implicit;
+}
+
+function check({ tasks, links, stageOrder }: { tasks: ScheduleTaskInput[]; links: ScheduleLinkInput[]; stageOrder: string[] }, singleCalendar: boolean) {
+  const result = scheduleNetwork({ projectStart: PROJECT_START, tasks, links, stageOrder });
   const byId = new Map(tasks.map((t) => [t.id, t]));
+  const incomingOf = new Map<string, ScheduleLinkInput[]>(tasks.map((t) => [t.id, []]));
+  const outgoingOf = new Map<string, ScheduleLinkInput[]>(tasks.map((t) => [t.id, []]));
+  // The real links and the stage order's implicit ones: the early and late checks below hold for both.
+  for (const l of [...links, ...stageLinks(tasks, stageOrder)]) {
+    incomingOf.get(l.successorId)!.push(l);
+    outgoingOf.get(l.predecessorId)!.push(l);
+  }
   const es = (id: string) => result.tasks.get(id)!.startPoint;
   const ls = (id: string) => es(id) + result.tasks.get(id)!.totalFloatDays;
   const floor = (t: ScheduleTaskInput) => Math.max(
@@ -68,22 +111,29 @@ function check({ tasks, links }: { tasks: ScheduleTaskInput[]; links: ScheduleLi
   const projectFinish = Math.max(...tasks.map((t) => instants(t.calendar, t.durationDays, es(t.id)).finish));
 
   for (const t of tasks) {
-    const incoming = links.filter((l) => l.successorId === t.id);
+    const incoming = incomingOf.get(t.id)!;
     const bounds = incoming.map((l) => bound(l, byId.get(l.predecessorId)!, es(l.predecessorId), t));
     // Every link holds, and the task is as early as possible: one of its bounds is tight.
     expect(bounds.every((b) => es(t.id) >= b)).toBe(true);
     expect(es(t.id)).toBe(Math.max(floor(t), ...bounds));
     // Float is never negative, and the late dates keep every link too.
     expect(result.tasks.get(t.id)!.totalFloatDays).toBeGreaterThanOrEqual(0);
-    for (const l of incoming) expect(ls(t.id)).toBeGreaterThanOrEqual(bound(l, byId.get(l.predecessorId)!, ls(l.predecessorId), t));
+    expect(incoming.filter((l) => ls(t.id) < bound(l, byId.get(l.predecessorId)!, ls(l.predecessorId), t))).toEqual([]);
     // As late as possible: within the project's finish point, and one day later would break a
     // successor's late dates or pass that finish.
     const finishPoint = t.calendar.startPointOfDay(projectFinish);
     const lf = ls(t.id) + t.durationDays;
     expect(lf).toBeLessThanOrEqual(finishPoint);
-    const outgoing = links.filter((l) => l.predecessorId === t.id);
+    const outgoing = outgoingOf.get(t.id)!;
     const oneLaterBreaks = lf + 1 > finishPoint || outgoing.some((l) => bound(l, t, ls(t.id) + 1, byId.get(l.successorId)!) > ls(l.successorId));
     expect(oneLaterBreaks).toBe(true);
+  }
+  // Stages do not overlap: each stage's tasks start no earlier than every task of every earlier stage finishes.
+  let earlierFinish = -Infinity;
+  for (const stageId of stageOrder) {
+    const own = tasks.filter((t) => t.stageId === stageId).map((t) => instants(t.calendar, t.durationDays, es(t.id)));
+    expect(Math.min(...own.map((at) => at.start))).toBeGreaterThanOrEqual(earlierFinish);
+    earlierFinish = Math.max(earlierFinish, ...own.map((at) => at.finish));
   }
   // Some critical task finishes when the project does.
   const finishOf = (id: string) => result.tasks.get(id)!.finish;
@@ -92,7 +142,7 @@ function check({ tasks, links }: { tasks: ScheduleTaskInput[]; links: ScheduleLi
     // Critical tasks form chains back to the start: a critical task after the start has a critical,
     // tight predecessor.
     for (const t of tasks.filter((x) => result.tasks.get(x.id)!.critical && es(x.id) > floor(x))) {
-      const drivers = links.filter((l) => l.successorId === t.id && bound(l, byId.get(l.predecessorId)!, es(l.predecessorId), t) === es(t.id));
+      const drivers = incomingOf.get(t.id)!.filter((l) => bound(l, byId.get(l.predecessorId)!, es(l.predecessorId), t) === es(t.id));
       expect(drivers.some((l) => result.tasks.get(l.predecessorId)!.critical)).toBe(true);
     }
   }
@@ -105,5 +155,13 @@ describe('scheduler properties on random acyclic networks', () => {
 
   it('two calendars (STANDARD and RU) across links: links hold early and late, tasks as early as possible, float ≥ 0', () => {
     fc.assert(fc.property(network(2), (n) => check(n, false)), { numRuns: 40, seed: 20261123 });
+  });
+
+  it('single calendar with stages in sequence: stages do not overlap, links and stage order hold, as early and as late as possible, critical chains', () => {
+    fc.assert(fc.property(network(1, true), (n) => check(n, true)), { numRuns: 40, seed: 20261124 });
+  });
+
+  it('two calendars with stages in sequence: stages do not overlap, links and stage order hold early and late, as early and as late as possible', () => {
+    fc.assert(fc.property(network(2, true), (n) => check(n, false)), { numRuns: 40, seed: 20261125 });
   });
 });

@@ -11,6 +11,8 @@ const SIX_DAY = new WorkCalendar({ code: 'SIX', name: 'Six-day week', weeklyRest
 
 const task = (id: string, durationDays: number, calendar: WorkCalendar = STANDARD, startNoEarlierThan?: string): ScheduleTaskInput =>
   ({ id, name: id, durationDays, calendar, startNoEarlierThan });
+const staged = (stageId: string, id: string, durationDays: number, calendar: WorkCalendar = STANDARD): ScheduleTaskInput =>
+  ({ ...task(id, durationDays, calendar), stageId });
 const link = (predecessorId: string, successorId: string, type: LinkType = 'FS', lagDays = 0) => ({ predecessorId, successorId, type, lagDays });
 const dates = (result: ReturnType<typeof scheduleNetwork>, id: string) => {
   const t = result.tasks.get(id)!;
@@ -155,6 +157,150 @@ describe('scheduler: backward pass, float and critical path', () => {
 
   it('an empty plan has no finish date', () => {
     expect(scheduleNetwork({ projectStart: '2026-03-02', tasks: [], links: [] })).toEqual({ tasks: new Map(), finishDate: null, criticalPath: [] });
+  });
+});
+
+describe('scheduler: stages run in sequence', () => {
+  const view = (result: ReturnType<typeof scheduleNetwork>, id: string) => {
+    const t = result.tasks.get(id)!;
+    return [t.start, t.finish, t.lateStart, t.lateFinish, t.totalFloatDays, t.critical];
+  };
+
+  it('a task added to a later stage, with no links, starts after the earlier stage finishes', () => {
+    // Mon–Fri from Mon 5 Jan 2026. Analysis: A1 5d 5–9 Jan, A2 3d after it 12–14 Jan. Design: D1 2d
+    // after A2 (15–16 Jan) and N 4d with no links: Analysis finishes at the end of Wed 14 Jan, so N
+    // runs Thu 15 – Tue 20 Jan (without stages it would start on 5 Jan). A task added to the first
+    // stage, F 1d, has no stage before it and starts on the project start.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      stageOrder: ['ANALYSIS', 'DESIGN'],
+      tasks: [staged('ANALYSIS', 'A1', 5), staged('ANALYSIS', 'A2', 3), staged('DESIGN', 'D1', 2), staged('DESIGN', 'N', 4), staged('ANALYSIS', 'F', 1)],
+      links: [link('A1', 'A2'), link('A2', 'D1')],
+    });
+    expect(dates(result, 'D1')).toEqual(['2026-01-15', '2026-01-16']);
+    expect(dates(result, 'N')).toEqual(['2026-01-15', '2026-01-20']);
+    expect(dates(result, 'F')).toEqual(['2026-01-05', '2026-01-05']);
+    expect(result.finishDate).toBe('2026-01-20');
+    const unstaged = scheduleNetwork({ projectStart: '2026-01-05', tasks: [task('A1', 5), task('N', 4)], links: [] });
+    expect(dates(unstaged, 'N')).toEqual(['2026-01-05', '2026-01-08']);
+  });
+
+  it('the stage order decides, not the stages\' names or the tasks\' order', () => {
+    // Second, then First: F (First, 2d) waits for S (Second, 3d: Mon 5 – Wed 7 Jan) and runs 8–9 Jan.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05', stageOrder: ['Second', 'First'], tasks: [staged('First', 'F', 2), staged('Second', 'S', 3)], links: [],
+    });
+    expect(dates(result, 'S')).toEqual(['2026-01-05', '2026-01-07']);
+    expect(dates(result, 'F')).toEqual(['2026-01-08', '2026-01-09']);
+  });
+
+  it('a stage without tasks carries the earlier stage\'s finish; an empty first stage constrains nothing', () => {
+    // S0 empty; S1: A 3d Mon 5 – Wed 7 Jan (at the project start); S2 empty; S3: C 2d Thu 8 – Fri 9 Jan.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05', stageOrder: ['S0', 'S1', 'S2', 'S3'], tasks: [staged('S1', 'A', 3), staged('S3', 'C', 2)], links: [],
+    });
+    expect(dates(result, 'A')).toEqual(['2026-01-05', '2026-01-07']);
+    expect(dates(result, 'C')).toEqual(['2026-01-08', '2026-01-09']);
+  });
+
+  it('the finish is the latest of the stage\'s tasks, and a 0-day marker\'s finish is its start', () => {
+    // S1: A 5d Mon 5 – Fri 9 Jan, B 2d Mon 5 – Tue 6 Jan, M 0d pinned to Wed 14 Jan (finish instant:
+    // the start of 14 Jan). S2: C 1d starts on Wed 14 Jan, not on Mon 12 Jan nor on Thu 15 Jan.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      stageOrder: ['S1', 'S2'],
+      tasks: [staged('S1', 'A', 5), staged('S1', 'B', 2), { ...staged('S1', 'M', 0), startNoEarlierThan: '2026-01-14' }, staged('S2', 'C', 1)],
+      links: [],
+    });
+    expect(dates(result, 'C')).toEqual(['2026-01-14', '2026-01-14']);
+  });
+
+  it('reads the constraint backwards: late dates, float and the critical path', () => {
+    /*
+     * Mon–Fri from Mon 5 Jan. S1: A 5d 5–9 Jan, B 2d 5–6 Jan. S2: C 3d 12–14 Jan. Project finish: end of 14 Jan.
+     * C is critical; S1 must finish by the start of Mon 12 Jan (C's late start): A late 5–9 (float 0,
+     * critical), B late 8–9 Jan (float 3). Without stages A would have float 3 and B 6.
+     */
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05', stageOrder: ['S1', 'S2'], tasks: [staged('S1', 'A', 5), staged('S1', 'B', 2), staged('S2', 'C', 3)], links: [],
+    });
+    expect(view(result, 'A')).toEqual(['2026-01-05', '2026-01-09', '2026-01-05', '2026-01-09', 0, true]);
+    expect(view(result, 'B')).toEqual(['2026-01-05', '2026-01-06', '2026-01-08', '2026-01-09', 3, false]);
+    expect(view(result, 'C')).toEqual(['2026-01-12', '2026-01-14', '2026-01-12', '2026-01-14', 0, true]);
+    expect(result.criticalPath).toEqual(['A', 'C']);
+  });
+
+  it('reads the constraint backwards through a stage without tasks, next to work outside stages', () => {
+    /*
+     * S1: A 2d Mon 5 – Tue 6 Jan. S2 empty. S3: C 3d Wed 7 – Fri 9 Jan. X 10d outside stages,
+     * Mon 5 – Fri 16 Jan, sets the project finish (end of 16 Jan): X critical; C late 14–16 Jan
+     * (float 5); A must finish before C's late start, Wed 14 Jan: late 12–13 Jan (float 5).
+     */
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05', stageOrder: ['S1', 'S2', 'S3'], tasks: [staged('S1', 'A', 2), staged('S3', 'C', 3), task('X', 10)], links: [],
+    });
+    expect(view(result, 'A')).toEqual(['2026-01-05', '2026-01-06', '2026-01-12', '2026-01-13', 5, false]);
+    expect(view(result, 'C')).toEqual(['2026-01-07', '2026-01-09', '2026-01-14', '2026-01-16', 5, false]);
+    expect(view(result, 'X')).toEqual(['2026-01-05', '2026-01-16', '2026-01-05', '2026-01-16', 0, true]);
+    expect(result.criticalPath).toEqual(['X']);
+  });
+
+  it('tasks outside stages are not constrained, neither forwards nor backwards', () => {
+    /*
+     * S1: A 5d Mon 5 – Fri 9 Jan. S2: B 1d Mon 12 Jan. Y 2d outside stages starts on the project
+     * start, 5–6 Jan, and may finish as late as the project (end of 12 Jan): late 9–12 Jan, float 4.
+     * Z 1d outside stages after A (FS) follows only its link: Mon 12 Jan, float 0.
+     */
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      stageOrder: ['S1', 'S2'],
+      tasks: [staged('S1', 'A', 5), staged('S2', 'B', 1), task('Y', 2), task('Z', 1)],
+      links: [link('A', 'Z')],
+    });
+    expect(view(result, 'Y')).toEqual(['2026-01-05', '2026-01-06', '2026-01-09', '2026-01-12', 4, false]);
+    expect(view(result, 'Z')).toEqual(['2026-01-12', '2026-01-12', '2026-01-12', '2026-01-12', 0, true]);
+    expect(view(result, 'B')).toEqual(['2026-01-12', '2026-01-12', '2026-01-12', '2026-01-12', 0, true]);
+  });
+
+  it('across calendars, as an FS lag 0 link: a Friday finish lets a six-day-week task of the next stage start on Saturday', () => {
+    // S1: P 5d STANDARD Mon 5 – Fri 9 Jan. S2: S 1d SIX_DAY on Sat 10 Jan. Backwards, P must finish
+    // by the start of Sat 10 Jan: its late finish is Fri 9 Jan, float 0.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05', stageOrder: ['S1', 'S2'], tasks: [staged('S1', 'P', 5), staged('S2', 'S', 1, SIX_DAY)], links: [],
+    });
+    expect(view(result, 'S')).toEqual(['2026-01-10', '2026-01-10', '2026-01-10', '2026-01-10', 0, true]);
+    expect(view(result, 'P')).toEqual(['2026-01-05', '2026-01-09', '2026-01-05', '2026-01-09', 0, true]);
+  });
+
+  it('across calendars: an RU task of the next stage waits for the New Year holidays', () => {
+    // S1: P 5d STANDARD Mon 29 Dec 2025 – Fri 2 Jan 2026. S2: S 2d RU: 12–13 Jan 2026 (RU rests until 11 Jan).
+    const result = scheduleNetwork({
+      projectStart: '2025-12-29', stageOrder: ['S1', 'S2'], tasks: [staged('S1', 'P', 5), staged('S2', 'S', 2, RU)], links: [],
+    });
+    expect(dates(result, 'S')).toEqual(['2026-01-12', '2026-01-13']);
+  });
+
+  it('a link from a task of a later stage to one of an earlier stage closes a cycle through the stage\'s finish', () => {
+    let error: unknown;
+    try {
+      scheduleNetwork({
+        projectStart: '2026-01-05', stageOrder: ['S1', 'S2'], tasks: [staged('S2', 'X', 1), staged('S1', 'Y', 1)], links: [link('X', 'Y')],
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DependencyCycleError);
+    // Y → (finish of S1) → X → Y, starting at a task.
+    const { steps, cycle } = error as DependencyCycleError;
+    const rotations = [
+      [[{ taskId: 'Y' }, { stageFinishOf: 'S1' }, { taskId: 'X' }], ['Y', 'X']],
+      [[{ taskId: 'X' }, { taskId: 'Y' }, { stageFinishOf: 'S1' }], ['X', 'Y']],
+    ];
+    expect(rotations).toContainEqual([steps, cycle]);
+  });
+
+  it('refuses a task naming a stage outside the stage order', () => {
+    expect(() => scheduleNetwork({ projectStart: '2026-01-05', stageOrder: ['S1'], tasks: [staged('S9', 'A', 1)], links: [] })).toThrow(/S9/);
   });
 });
 

@@ -9,6 +9,8 @@ export interface ScheduleTaskInput {
   durationDays: number;
   startNoEarlierThan?: string | null;
   calendar: WorkCalendar;
+  /** The stage the task belongs to (one of `stageOrder`); null or absent for work outside stages. */
+  stageId?: string | null;
 }
 
 export interface ScheduleLinkInput {
@@ -41,11 +43,20 @@ export interface ScheduleResult {
 /** Plain code-unit order: ISO dates sort correctly, and it is far cheaper than localeCompare. */
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Links that would make the plan circular; `cycle` lists the task ids around it in link order. */
+/** One step of a cycle: a task, or the finish of a stage that the next stage's tasks wait for. */
+export type CycleStep = { taskId: string } | { stageFinishOf: string };
+
+/**
+ * Links that would make the plan circular, alone or with the stage order; `cycle` lists the task
+ * ids around it in link order, `steps` the same walk with the stage finishes it passes through.
+ */
 export class DependencyCycleError extends Error {
-  constructor(readonly cycle: string[]) {
-    super(`The dependencies form a cycle: ${cycle.join(' → ')}`);
+  readonly cycle: string[];
+
+  constructor(readonly steps: CycleStep[]) {
+    super(`The dependencies form a cycle: ${steps.map((s) => ('taskId' in s ? s.taskId : `(finish of stage ${s.stageFinishOf})`)).join(' → ')}`);
     this.name = 'DependencyCycleError';
+    this.cycle = steps.flatMap((s) => ('taskId' in s ? [s.taskId] : []));
   }
 }
 
@@ -55,27 +66,55 @@ export class DependencyCycleError extends Error {
  * startPoint_C for a start-of-day instant and endPoint_C for an end-of-day one (SCHEDULING.md).
  */
 
-interface Node {
+interface TaskNode {
   task: ScheduleTaskInput;
+  stageId: null;
   d: number;
   cal: WorkCalendar;
   es: number;
   lf: number;
+  /** The finish of the task's stage, which it feeds, and the previous stage's finish, which it waits for. */
+  feeds: StageNode | null;
+  waitsFor: StageNode | null;
   /** Predecessors not yet ordered (Kahn's algorithm). */
   pending: number;
   successors: Edge[];
   predecessors: Edge[];
 }
 
+/**
+ * The finish of a stage ("Stages run in sequence"): its tasks and the previous stage's finish lead
+ * into it, the next stage's tasks follow it as FS lag 0. One node per stage keeps the implicit
+ * constraints linear (tasks of stage k → node k → tasks of stage k + 1) instead of n² links, and
+ * chaining node k − 1 → node k carries a finish back through stages without tasks. Its edges are
+ * plain references (`feeds`, `waitsFor`, `followers`, `next`), cheaper than link edges.
+ */
+interface StageNode {
+  task: null;
+  stageId: string;
+  /** The stage's finish instant (the latest of its tasks and of the stage before); −∞ before any task. */
+  at: number;
+  /** The latest instant it may finish at so that every later task keeps its late start; +∞ when none follows. */
+  lateAt: number;
+  previous: StageNode | null;
+  next: StageNode | null;
+  /** The next stage's tasks, which wait for this finish. */
+  followers: TaskNode[];
+  /** This stage's tasks plus the previous stage's finish, not yet ordered. */
+  pending: number;
+}
+
+type Node = TaskNode | StageNode;
+
 /** A link resolved to its two tasks once, so the passes follow references, not id look-ups. */
 interface Edge {
   link: ScheduleLinkInput;
-  from: Node;
-  to: Node;
+  from: TaskNode;
+  to: TaskNode;
 }
 
-const startInstant = (n: Node, s: number): number => n.cal.dayOfWorkingDay(s);
-const finishInstant = (n: Node, s: number): number => (n.d === 0 ? n.cal.dayOfWorkingDay(s) : n.cal.dayOfWorkingDay(s + n.d - 1) + 1);
+const startInstant = (n: TaskNode, s: number): number => n.cal.dayOfWorkingDay(s);
+const finishInstant = (n: TaskNode, s: number): number => (n.d === 0 ? n.cal.dayOfWorkingDay(s) : n.cal.dayOfWorkingDay(s + n.d - 1) + 1);
 
 /** Whether the link constrains the successor's finish (FF, SF) rather than its start (FS, SS). */
 const constrainsFinish = (type: LinkType): boolean => type === 'FF' || type === 'SF';
@@ -86,7 +125,7 @@ const readsFinish = (type: LinkType): boolean => type === 'FS' || type === 'FF';
  * The latest late finish of a task (in its calendar) such that the instant the link reads from it
  * (its start or finish) is no later than `latestInstant`: the forward constraint inverted exactly.
  */
-function latestFinishFor(n: Node, readFinish: boolean, latestInstant: number): number {
+function latestFinishFor(n: TaskNode, readFinish: boolean, latestInstant: number): number {
   const points = n.cal.startPointOfDay(latestInstant + 1); // working days on or before latestInstant
   if (readFinish) {
     // d ≥ 1: finish instant = day(lf − 1) + 1 ≤ t  ⇔  lf ≤ startPoint(t). d = 0: day(lf) ≤ t.
@@ -96,79 +135,145 @@ function latestFinishFor(n: Node, readFinish: boolean, latestInstant: number): n
   return points - 1 + n.d;
 }
 
-function topologicalOrder(nodes: Map<string, Node>): Node[] {
+/** Kahn's algorithm over tasks and stage finishes; `pending` counts each node's predecessors. */
+function topologicalOrder(tasks: TaskNode[], stages: StageNode[]): Node[] {
   const order: Node[] = [];
-  for (const node of nodes.values()) {
-    node.pending = node.predecessors.length;
-    if (node.pending === 0) order.push(node);
-  }
+  for (const node of tasks) if (node.pending === 0) order.push(node);
+  for (const node of stages) if (node.pending === 0) order.push(node);
+  const release = (node: Node) => {
+    if (--node.pending === 0) order.push(node);
+  };
   for (let i = 0; i < order.length; i++) {
-    for (const edge of order[i].successors) {
-      if (--edge.to.pending === 0) order.push(edge.to);
+    const node = order[i];
+    if (node.task === null) {
+      for (const follower of node.followers) release(follower);
+      if (node.next) release(node.next);
+    } else {
+      for (const edge of node.successors) release(edge.to);
+      if (node.feeds) release(node.feeds);
     }
   }
-  if (order.length !== nodes.size) {
-    const stuck = [...nodes.values()].filter((n) => n.pending > 0).map((n) => n.task.id);
-    throw new DependencyCycleError(findCycleAmong(stuck, nodes));
+  if (order.length !== tasks.length + stages.length) {
+    const cycle = findCycleAmong([...tasks, ...stages].filter((n) => n.pending > 0), tasks);
+    // Start at a task, so that a cycle without stages reads exactly as its links.
+    const first = cycle.findIndex((n) => n.task !== null);
+    throw new DependencyCycleError([...cycle.slice(first), ...cycle.slice(0, first)]
+      .map((n) => (n.task !== null ? { taskId: n.task.id } : { stageFinishOf: n.stageId })));
   }
   return order;
 }
 
-/** A cycle among tasks that Kahn's algorithm could not order, walking predecessors back. */
-function findCycleAmong(stuck: string[], nodes: Map<string, Node>): string[] {
+/** A cycle among nodes that Kahn's algorithm could not order, walking predecessors back. */
+function findCycleAmong(stuck: Node[], tasks: TaskNode[]): Node[] {
   const inStuck = new Set(stuck);
-  const seenAt = new Map<string, number>();
-  const walk: string[] = [];
+  const membersOf = new Map<StageNode, TaskNode[]>();
+  for (const t of tasks) if (t.feeds && inStuck.has(t)) membersOf.set(t.feeds, [...(membersOf.get(t.feeds) ?? []), t]);
+  const predecessorsOf = (n: Node): Node[] => (n.task === null
+    ? [...(n.previous ? [n.previous] : []), ...(membersOf.get(n) ?? [])]
+    : [...n.predecessors.map((e) => e.from), ...(n.waitsFor ? [n.waitsFor] : [])]);
+  const seenAt = new Map<Node, number>();
+  const walk: Node[] = [];
   let current = stuck[0];
   while (!seenAt.has(current)) {
     seenAt.set(current, walk.length);
     walk.push(current);
-    current = nodes.get(current)!.predecessors.find((e) => inStuck.has(e.from.task.id))!.from.task.id;
+    current = predecessorsOf(current).find((p) => inStuck.has(p))!;
   }
   return walk.slice(seenAt.get(current)).reverse();
 }
 
 /**
  * Schedules a network exactly as SCHEDULING.md defines: a forward pass for early dates, a backward
- * pass for late dates, total float and the critical path, each task on its own calendar. One
- * topological order, each link visited once per pass: linear in tasks + links.
+ * pass for late dates, total float and the critical path, each task on its own calendar, stages in
+ * the sequence `stageOrder` gives. One topological order, each link visited once per pass, one
+ * virtual node per stage: linear in tasks + links + stages.
  */
-export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTaskInput[]; links: ScheduleLinkInput[] }): ScheduleResult {
-  const nodes = new Map<string, Node>();
+export function scheduleNetwork(input: {
+  projectStart: string;
+  tasks: ScheduleTaskInput[];
+  links: ScheduleLinkInput[];
+  /** Stage ids, earliest first: each stage's tasks start no earlier than the finish of the stage before. */
+  stageOrder?: readonly string[];
+}): ScheduleResult {
+  const taskNodes = new Map<string, TaskNode>();
   for (const task of input.tasks) {
-    nodes.set(task.id, { task, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, pending: 0, successors: [], predecessors: [] });
+    taskNodes.set(task.id, {
+      task, stageId: null, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, feeds: null, waitsFor: null, pending: 0, successors: [], predecessors: [],
+    });
   }
   for (const link of input.links) {
-    const from = nodes.get(link.predecessorId);
-    const to = nodes.get(link.successorId);
+    const from = taskNodes.get(link.predecessorId);
+    const to = taskNodes.get(link.successorId);
     if (!from || !to) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
     const edge = { link, from, to };
     from.successors.push(edge);
     to.predecessors.push(edge);
+    to.pending++;
   }
-  const order = topologicalOrder(nodes);
+
+  const stageNodes = new Map<string, StageNode>();
+  const stages: StageNode[] = [];
+  let previous: StageNode | null = null;
+  for (const stageId of input.stageOrder ?? []) {
+    if (stageNodes.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
+    const finish: StageNode = { task: null, stageId, at: -Infinity, lateAt: Infinity, previous, next: null, followers: [], pending: previous ? 1 : 0 };
+    if (previous) previous.next = finish;
+    stageNodes.set(stageId, finish);
+    stages.push(finish);
+    previous = finish;
+  }
+  for (const node of taskNodes.values()) {
+    const stageId = node.task.stageId;
+    if (stageId === null || stageId === undefined) continue;
+    const stage = stageNodes.get(stageId);
+    if (!stage) throw new Error(`Task ${node.task.id} names stage ${stageId}, which is not in the stage order`);
+    node.feeds = stage;
+    stage.pending++;
+    if (stage.previous) {
+      node.waitsFor = stage.previous;
+      stage.previous.followers.push(node);
+      node.pending++;
+    }
+  }
+
+  const order = topologicalOrder([...taskNodes.values()], stages);
   const projectStartDay = parseIsoDate(input.projectStart);
 
+  // Forward: a stage's finish is pushed up by each of its tasks as they are placed, then carried on.
   for (const node of order) {
+    if (node.task === null) {
+      if (node.next) node.next.at = Math.max(node.next.at, node.at);
+      continue;
+    }
     const cal = node.cal;
     let s = cal.startPointOfDay(projectStartDay);
     if (node.task.startNoEarlierThan) s = Math.max(s, cal.startPointOfDay(parseIsoDate(node.task.startNoEarlierThan)));
+    // FS lag 0 from the previous stage's finish, once some task has set it.
+    if (node.waitsFor && node.waitsFor.at !== -Infinity) s = Math.max(s, cal.startPointOfDay(node.waitsFor.at));
     for (const { link, from: p } of node.predecessors) {
       const instant = readsFinish(link.type) ? finishInstant(p, p.es) : startInstant(p, p.es);
       const bound = cal.startPointOfDay(instant) + link.lagDays;
       s = Math.max(s, constrainsFinish(link.type) ? bound - node.d : bound);
     }
     node.es = s;
+    if (node.feeds) node.feeds.at = Math.max(node.feeds.at, finishInstant(node, s));
   }
 
   let projectFinish = -Infinity;
-  for (const node of order) projectFinish = Math.max(projectFinish, finishInstant(node, node.es));
+  for (const node of taskNodes.values()) projectFinish = Math.max(projectFinish, finishInstant(node, node.es));
 
+  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried back.
   for (let i = order.length - 1; i >= 0; i--) {
     const node = order[i];
+    if (node.task === null) {
+      if (node.previous) node.previous.lateAt = Math.min(node.previous.lateAt, node.lateAt);
+      continue;
+    }
     // The project's finish instant as a point of this task's calendar (its end-of-day reading):
     // the latest point any task may finish at, whatever its duration.
     let lf = node.cal.startPointOfDay(projectFinish);
+    // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
+    if (node.feeds && node.feeds.lateAt !== Infinity) lf = Math.min(lf, latestFinishFor(node, true, node.feeds.lateAt));
     for (const { link, to: s } of node.successors) {
       const sLateStart = s.lf - s.d;
       // The successor's point it may not pass, minus the lag, as the latest instant in its calendar.
@@ -177,11 +282,12 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
       lf = Math.min(lf, latestFinishFor(node, readsFinish(link.type), latestInstant));
     }
     node.lf = lf;
+    if (node.waitsFor) node.waitsFor.lateAt = Math.min(node.waitsFor.lateAt, node.cal.dayOfWorkingDay(lf - node.d));
   }
 
   const tasks = new Map<string, ScheduledTask>();
   let finishDay = -Infinity;
-  for (const node of order) {
+  for (const node of taskNodes.values()) {
     const { cal, d, es, lf } = node;
     const ls = lf - d;
     const finishDate = d === 0 ? cal.dayOfWorkingDay(es) : cal.dayOfWorkingDay(es + d - 1);
@@ -205,7 +311,7 @@ export function scheduleNetwork(input: { projectStart: string; tasks: ScheduleTa
     .sort((a, b) => compare(a.start, b.start) || compare(a.finish, b.finish) || compare(a.name, b.name))
     .map((t) => t.id);
 
-  return { tasks, finishDate: order.length ? formatIsoDate(finishDay) : null, criticalPath };
+  return { tasks, finishDate: taskNodes.size ? formatIsoDate(finishDay) : null, criticalPath };
 }
 
 /**
