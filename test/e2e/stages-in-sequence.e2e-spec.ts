@@ -92,4 +92,20 @@ describe('stages run in sequence (e2e)', () => {
     // The plan still reads.
     expect((await read()).schedule.finishDate).toMatch(/^2026-/);
   });
+
+  it('moving a task into an earlier stage that its own links make follow a later stage is refused, and writes nothing', async () => {
+    const project = await read();
+    const diagnostics = stage(project, 'Diagnostics');
+    const analysis = stage(project, 'Analysis');
+    // A task of Analysis that comes after the workshop; moved into Diagnostics it would have to
+    // finish before Analysis starts, while following an Analysis task.
+    const { addTask } = await t.ok(ADD_TASK, { i: { projectId, name: 'Follow-up', durationDays: 1, stageId: analysis.id } }, pm.token);
+    await t.ok(ADD_LINK, { i: { predecessorId: taskNamed(project, 'Extra workshop').id, successorId: addTask.id } }, pm.token);
+    const [{ version }] = await t.dataSource.query('SELECT version FROM task WHERE id = $1', [addTask.id]);
+    const refused = await t.gql('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }',
+      { i: { id: addTask.id, version, stageId: diagnostics.id } }, pm.token);
+    expect(codeOf(refused)).toBe('DEPENDENCY_CYCLE');
+    expect(await t.dataSource.query('SELECT stage_id, version FROM task WHERE id = $1', [addTask.id])).toEqual([{ stage_id: analysis.id, version }]);
+    expect(taskNamed(await read(), 'Follow-up')).toMatchObject({ stage: { name: 'Analysis' }, start: '2026-02-03' });
+  });
 });
