@@ -426,11 +426,12 @@ describe('acceptance criteria and stage gates (e2e)', () => {
     });
 
     it('the last stage closes through its gate; a project in support does not go back', async () => {
-      await t.ok(DECIDE, { i: { stageId: stages[4].id, outcome: 'APPROVED' } }, steering.token);
+      // The gate is approved once its MUST exit criteria are met (approving earlier is GATE_CRITERIA_NOT_MET).
       for (const c of stages[4].exitCriteria.filter((x: any) => x.priority === 'MUST')) {
         await t.ok(CONFIRM, { id: c.id }, keyUser.token);
         await t.ok(CONFIRM, { id: c.id }, keyUser2.token);
       }
+      await t.ok(DECIDE, { i: { stageId: stages[4].id, outcome: 'APPROVED' } }, steering.token);
       await t.ok(CLOSE, { id: stages[4].id }, pm.token);
       const project = await load();
       expect(project.stages.map((s: any) => s.status)).toEqual(['CLOSED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED']);

@@ -121,6 +121,13 @@ describe('role matrix (e2e)', () => {
       captureBaseline: async () => ({ query: 'mutation($p: ID!, $n: String!) { captureBaseline(projectId: $p, name: $n) { id } }', variables: { p: projectId, n: unique('baseline') } }),
       addCriterion: async () => ({ query: 'mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', variables: { i: { milestoneId: milestone.id, text: unique('criterion'), confirmerIds: [users.KEY_USER.id] } } }),
       setCriterionConfirmers: async () => ({ query: 'mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', variables: { id: criterionId, v: await version('criterion', criterionId), c: [users.KEY_USER.id] } }),
+      setConfirmersInBulk: async () => {
+        // A criterion of the area the key user does not confirm yet: an allowed call changes it.
+        await pmOk('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { milestoneId: milestone.id, text: unique('bulk'), confirmerIds: [users.STEERING_COMMITTEE.id] } });
+        return { query: 'mutation($i: SetConfirmersInBulkInput!) { setConfirmersInBulk(input: $i) { changed { id } } }', variables: {
+          i: { projectId, functionAreaId: areaId, confirmerIds: [users.KEY_USER.id], mode: 'ADD' },
+        } };
+      },
       confirmCriterion: async () => ({ query: 'mutation($id: ID!) { confirmCriterion(id: $id) { id } }', variables: { id: criterionId } }),
       rejectCriterion: async () => ({ query: 'mutation($id: ID!) { rejectCriterion(id: $id, comment: "Not yet") { id } }', variables: { id: criterionId } }),
       waiveCriterion: async () => {

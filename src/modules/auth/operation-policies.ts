@@ -73,6 +73,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
       { entity: 'Stage', arg: 'input.stageId' }, { entity: 'Milestone', arg: 'input.milestoneId' }, { entity: 'Project', arg: 'input.projectId' },
     ] },
     setCriterionConfirmers: { project: 'manageCriteria', scope: ownerOf('Criterion', 'id') },
+    setConfirmersInBulk: { project: 'manageCriteria', scope: projectIn('input.projectId') },
     confirmCriterion: { project: 'read', scope: ownerOf('Criterion', 'id'), confirmersOnly: true },
     rejectCriterion: { project: 'read', scope: ownerOf('Criterion', 'id'), confirmersOnly: true },
     waiveCriterion: { project: 'waiveCriterion', scope: ownerOf('Criterion', 'id') },

@@ -6,6 +6,7 @@ import { MaxItems } from '../../common/validation/bounded-args';
 import { ConfirmationDecision } from './criterion.enums';
 import { CriterionCommandService } from './criterion-commands.service';
 import { AddCriterionInput, MAX_CONFIRMERS } from './dto/add-criterion.input';
+import { BulkConfirmersResult, SetConfirmersInBulkInput } from './dto/set-confirmers-in-bulk.input';
 import { Criterion } from './entities/criterion.entity';
 
 @Resolver(() => Criterion)
@@ -27,6 +28,15 @@ export class CriterionCommandsResolver {
     @Args('confirmerIds', { type: () => [ID] }, MaxItems('confirmerIds', MAX_CONFIRMERS)) confirmerIds: string[],
   ): Promise<Criterion> {
     return this.commands.setConfirmers(ctx, id, version, confirmerIds);
+  }
+
+  @Transaction()
+  @Mutation(() => BulkConfirmersResult, {
+    description: 'Project managers: confirmers for many criteria that are not final in one call — a stage’s exit criteria, or the acceptance criteria of a function area’s ' +
+      '(and/or territory’s) milestones; no versions. Each person is added where eligible and reported in `skipped` elsewhere; someone eligible for none is refused (BAD_USER_INPUT)',
+  })
+  setConfirmersInBulk(@Ctx() ctx: RequestContext, @Args('input') input: SetConfirmersInBulkInput): Promise<BulkConfirmersResult> {
+    return this.commands.setInBulk(ctx, input);
   }
 
   @Transaction()

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
-import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
+import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { MilestoneStatus } from '../milestone/milestone.enums';
 import { Membership } from '../people/entities/membership.entity';
+import { FunctionArea } from '../project/entities/function-area.entity';
+import { Territory } from '../project/entities/territory.entity';
 import { confirmerIneligibility, MilestoneSlice } from '../people/confirmer-eligibility';
 import { MembershipService } from '../people/membership.service';
 import { ProjectRole } from '../people/people.enums';
@@ -15,10 +17,12 @@ import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
 import { Stage } from '../stage/entities/stage.entity';
 import { StageStatus } from '../stage/stage.enums';
+import { planBulkConfirmers, whySelectorInvalid } from './bulk-confirmers';
 import { standingRejecters } from './criterion-status';
-import { ConfirmationDecision, CriterionKind, Priority } from './criterion.enums';
+import { BulkConfirmersMode, ConfirmationDecision, CriterionKind, Priority } from './criterion.enums';
 import { CriterionService } from './criterion.service';
 import { AddCriterionInput } from './dto/add-criterion.input';
+import { BulkConfirmersResult, SetConfirmersInBulkInput } from './dto/set-confirmers-in-bulk.input';
 import { Confirmation } from './entities/confirmation.entity';
 import { ConfirmerChange } from './entities/confirmer-change.entity';
 import { CriterionConfirmer } from './entities/criterion-confirmer.entity';
@@ -86,6 +90,80 @@ export class CriterionCommandService {
     await ctx.manager.update(Criterion, { id }, { version: criterion.version });
     ctx.forget('loader:confirmersByCriterion');
     return criterion;
+  }
+
+  /**
+   * Confirmers for many criteria at once (`planBulkConfirmers`): the selected criteria of the
+   * project that are not final, by stage, function area, territory or kind. No versions: the
+   * criteria are locked (in id order) for the call, so a concurrent single change waits for it and
+   * then sees its new version. Each change is recorded as setConfirmers records it.
+   */
+  async setInBulk(ctx: RequestContext, input: SetConfirmersInBulkInput): Promise<BulkConfirmersResult> {
+    await this.memberships.holdPeople(ctx, input.confirmerIds);
+    const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project');
+    const invalid = whySelectorInvalid(input);
+    if (invalid) throw badInput(invalid.message, invalid.field);
+    for (const [entity, id, field] of [[Stage, input.stageId, 'stageId'], [FunctionArea, input.functionAreaId, 'functionAreaId'], [Territory, input.territoryId, 'territoryId']] as const) {
+      if (id && !(isUuid(id) && (await ctx.manager.exists(entity as typeof Stage, { where: { id, projectId: project.id } })))) {
+        throw badInput(`${field} ${id} is not part of this project`, field);
+      }
+    }
+    const ids = [...new Set(input.confirmerIds)];
+    if (ids.length === 0) throw badInput('Name at least one confirmer', 'confirmerIds');
+    await this.memberships.assertMembers(ctx, project.id, ids, 'confirmerIds', 'Confirmers');
+    await lockRow(ctx, Project, project.id, 'shared');
+    const selected: { id: string; milestone_id: string | null; function_area_id: string | null; territory_id: string | null; waived: boolean }[] = await ctx.manager.query(
+      `SELECT c.id, c.milestone_id, m.function_area_id, m.territory_id, c.waived_at IS NOT NULL AS waived
+         FROM criterion c
+         JOIN project p ON p.id = c.project_id
+         LEFT JOIN stage s ON s.id = c.stage_id
+         LEFT JOIN milestone m ON m.id = c.milestone_id
+        WHERE c.project_id = $1
+          AND ($2::uuid IS NULL OR c.stage_id = $2::uuid)
+          AND ($3::uuid IS NULL OR m.function_area_id = $3::uuid)
+          AND ($4::uuid IS NULL OR m.territory_id = $4::uuid)
+          AND ($5::text IS NULL OR c.kind::text = $5::text)
+          AND CASE WHEN c.stage_id IS NOT NULL THEN s.status <> 'CLOSED'
+                   WHEN c.milestone_id IS NOT NULL THEN m.status <> 'ACCEPTED'
+                   ELSE p.status NOT IN ('IN_SUPPORT', 'CLOSED') END
+        ORDER BY c.id
+        FOR UPDATE OF c`,
+      [project.id, input.stageId ?? null, input.functionAreaId ?? null, input.territoryId ?? null, input.kind ?? null],
+    );
+    if (selected.length === 0) {
+      throw badInput('No criterion of the project that is not final matches this selection (closed stages, accepted milestones and a project in support keep theirs)', 'stageId');
+    }
+    const criteria = await Promise.all(selected.map(async (row) => {
+      const confirmerIds = await this.criteria.confirmerIds(ctx, row.id);
+      return {
+        id: row.id, confirmerIds, waived: row.waived,
+        standingRejecterIds: standingRejecters(confirmerIds, await this.criteria.confirmations(ctx, row.id)),
+        milestone: row.milestone_id ? { functionAreaId: row.function_area_id, territoryId: row.territory_id } : null,
+      };
+    }));
+    const people = await this.memberships.confirmerCandidates(ctx, project.id, ids);
+    const plan = planBulkConfirmers(criteria, ids, people, input.mode ?? BulkConfirmersMode.ADD);
+    if (plan.refused.length) {
+      throw new DomainError(ErrorCode.BAD_USER_INPUT,
+        'Criteria are confirmed by the client: its steering committee members, and key users (of the milestone’s function area and territory for acceptance criteria); ' +
+          `nobody here may confirm any of the selected criteria: ${plan.refused.map((r) => `${people.get(r.userId)?.fullName ?? r.userId} (${r.userId}) ${r.reason}`).join('; ')}`,
+        { field: 'confirmerIds', userIds: plan.refused.map((r) => r.userId) });
+    }
+    for (const change of plan.changes) {
+      await ctx.manager.delete(CriterionConfirmer, { criterionId: change.criterionId });
+      await ctx.manager.insert(CriterionConfirmer, change.confirmerIds.map((userId) => ({ criterionId: change.criterionId, userId })));
+      await this.recordConfirmers(ctx, change.criterionId, change.confirmerIds);
+      await ctx.manager.increment(Criterion, { id: change.criterionId }, 'version', 1);
+    }
+    ctx.forget('loader:confirmersByCriterion');
+    ctx.forget('loader:criteria');
+    const rows = await ctx.manager.find(Criterion, { where: { id: In(selected.map((r) => r.id)) }, order: { kind: 'ASC', position: 'ASC', createdAt: 'ASC' } });
+    const byId = new Map(rows.map((c) => [c.id, c]));
+    return {
+      changed: rows.filter((c) => plan.changes.some((x) => x.criterionId === c.id)),
+      unchanged: rows.filter((c) => plan.unchanged.includes(c.id)),
+      skipped: plan.skipped.map((x) => ({ criterion: byId.get(x.criterionId)!, userIds: x.userIds, reason: x.reason })),
+    };
   }
 
   async decide(ctx: RequestContext, id: string, decision: ConfirmationDecision, comment: string | null | undefined): Promise<Criterion> {

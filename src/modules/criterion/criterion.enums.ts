@@ -27,3 +27,10 @@ export enum ConfirmationDecision {
   REJECTED = 'REJECTED',
 }
 registerEnumType(ConfirmationDecision, { name: 'ConfirmationDecision' });
+
+/** setConfirmersInBulk: add the people to each criterion's confirmers, or make them its confirmers. */
+export enum BulkConfirmersMode {
+  ADD = 'ADD',
+  REPLACE = 'REPLACE',
+}
+registerEnumType(BulkConfirmersMode, { name: 'BulkConfirmersMode', description: 'ADD keeps the current confirmers; REPLACE sets exactly the people given' });

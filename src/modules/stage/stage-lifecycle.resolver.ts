@@ -22,13 +22,13 @@ export class StageLifecycleResolver {
   }
 
   @Transaction()
-  @Mutation(() => Stage, { description: 'Project managers: the stage’s work is done, ACTIVE → AWAITING_GATE' })
+  @Mutation(() => Stage, { description: 'Project managers: the stage’s work is done, ACTIVE → AWAITING_GATE; a stage already awaiting an undecided gate is answered as it is, one whose gate was approved is refused (INVALID_STAGE_TRANSITION, saying when and by whom)' })
   submitStageForGate(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Stage> {
     return this.lifecycle.submitForGate(ctx, id);
   }
 
   @Transaction()
-  @Mutation(() => Stage, { description: 'Steering committee; a rejection sends the stage back to ACTIVE' })
+  @Mutation(() => Stage, { description: 'Steering committee; approving (with or without conditions) needs every MUST exit criterion confirmed or waived (GATE_CRITERIA_NOT_MET lists the others), rejecting is always possible and sends the stage back to ACTIVE' })
   decideGate(@Ctx() ctx: RequestContext, @Args('input') input: GateDecisionInput): Promise<Stage> {
     return this.lifecycle.decideGate(ctx, input);
   }

@@ -5,14 +5,15 @@ import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
-import { CriterionKind } from '../criterion/criterion.enums';
 import { CriterionService } from '../criterion/criterion.service';
+import { User } from '../people/entities/user.entity';
 import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
 import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { Stage } from './entities/stage.entity';
 import { GateOutcome, StageStatus } from './stage.enums';
+import { DecisionOnRecord, describeOpenCriteria, openMustExitCriteria, submitForGate, whyGateOutcomeRefused } from './gate-rules';
 import { whyProjectCannotStartStages } from './project-status-transitions';
 import { isApproval, statusAfterGate, whyCannotDecideGate, whyCannotStart } from './stage-transitions';
 
@@ -42,10 +43,15 @@ export class StageLifecycleService {
     return ctx.manager.save(stage);
   }
 
-  /** The project manager reports the stage's work done and asks the steering committee to decide. */
+  /**
+   * The project manager reports the stage's work done and asks the steering committee to decide.
+   * Safe to repeat, and not in the way of a committee that decided first (`submitForGate`).
+   */
   async submitForGate(ctx: RequestContext, id: string): Promise<Stage> {
     const stage = await this.getForChange(ctx, id);
-    if (stage.status !== StageStatus.ACTIVE) throw invalidTransition(`Stage "${stage.name}" is ${stage.status}; only an active stage can be submitted for its gate`, stage);
+    const outcome = submitForGate(stage, await this.decisionOnRecord(ctx, stage.id));
+    if (outcome.action === 'refuse') throw invalidTransition(outcome.reason, stage);
+    if (outcome.action === 'unchanged') return stage;
     stage.status = StageStatus.AWAITING_GATE;
     return ctx.manager.save(stage);
   }
@@ -59,6 +65,10 @@ export class StageLifecycleService {
     if (input.outcome === GateOutcome.APPROVED_WITH_CONDITIONS && !conditions) {
       throw badInput('An approval with conditions needs the conditions', 'conditions');
     }
+    // The project row is locked exclusively (getForChange): no confirmation or waiver lands meanwhile.
+    const open = await this.openMustExitCriteria(ctx, stage.id);
+    const refused = whyGateOutcomeRefused(stage, input.outcome, open);
+    if (refused) throw new DomainError(ErrorCode.GATE_CRITERIA_NOT_MET, refused, { stageId: stage.id, blockingCriteria: open.map((c) => c.id) });
     await ctx.manager.insert(GateDecision, { projectId: stage.projectId, stageId: stage.id, outcome: input.outcome, conditions, decidedById: user.id });
     stage.status = statusAfterGate(input.outcome);
     ctx.forget('loader:gateDecisions');
@@ -71,15 +81,10 @@ export class StageLifecycleService {
     if (stage.status !== StageStatus.ACTIVE && stage.status !== StageStatus.AWAITING_GATE) {
       throw invalidTransition(`Stage "${stage.name}" is ${stage.status}; only an active stage or one awaiting its gate can close`, stage);
     }
-    const exitCriteria = (await this.criteria.byStage(ctx, stage.id)).filter((c) => c.kind === CriterionKind.EXIT);
-    const blocking = await this.criteria.blockingMust(ctx, exitCriteria);
+    const blocking = await this.openMustExitCriteria(ctx, stage.id);
     if (blocking.length) {
-      throw new DomainError(
-        ErrorCode.GATE_CRITERIA_NOT_MET,
-        `Stage "${stage.name}" cannot close: ${blocking.length === 1 ? '1 MUST exit criterion is' : `${blocking.length} MUST exit criteria are`} neither confirmed nor waived: ` +
-          blocking.map((c) => `"${c.text}"`).join('; '),
-        { blockingCriteria: blocking.map((c) => c.id) },
-      );
+      throw new DomainError(ErrorCode.GATE_CRITERIA_NOT_MET, `Stage "${stage.name}" cannot close: ${describeOpenCriteria(blocking)}`,
+        { blockingCriteria: blocking.map((c) => c.id) });
     }
     const latest = await this.latestDecision(ctx, stage.id);
     if (!isApproval(latest?.outcome)) {
@@ -98,6 +103,20 @@ export class StageLifecycleService {
 
   latestDecision(ctx: RequestContext, stageId: string): Promise<GateDecision | null> {
     return ctx.manager.findOne(GateDecision, { where: { stageId }, order: { decidedAt: 'DESC', id: 'DESC' } });
+  }
+
+  /** The stage's MUST exit criteria that are PENDING or REJECTED (`openMustExitCriteria`), in their order. */
+  private async openMustExitCriteria(ctx: RequestContext, stageId: string) {
+    const criteria = await this.criteria.byStage(ctx, stageId);
+    const statuses = await this.criteria.statuses(ctx, criteria);
+    return openMustExitCriteria(criteria.map((c, i) => ({ id: c.id, text: c.text, kind: c.kind, priority: c.priority, status: statuses[i] })));
+  }
+
+  private async decisionOnRecord(ctx: RequestContext, stageId: string): Promise<DecisionOnRecord | null> {
+    const latest = await this.latestDecision(ctx, stageId);
+    if (!latest) return null;
+    const by = await ctx.manager.findOne(User, { where: { id: latest.decidedById }, select: { id: true, fullName: true } });
+    return { outcome: latest.outcome, decidedAt: latest.decidedAt, decidedByName: by?.fullName ?? latest.decidedById };
   }
 
   private async getForChange(ctx: RequestContext, id: string): Promise<Stage> {
