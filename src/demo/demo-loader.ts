@@ -104,7 +104,8 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     // Starting today for now; moved back below once the plan tells how long the first stages take.
     await em.insert(Project, { ...DEMO_PROJECT, startDate: today, calendarFeedToken: newFeedToken() });
     await em.insert(Membership, DEMO_PEOPLE.flatMap((p) => p.roles.map((role) => ({ projectId: DEMO_PROJECT.id, userId: p.id, role: role as ProjectRole }))));
-    await app.get(TemplateInstantiator).instantiate(ctx, DEMO_PROJECT.id, app.get(MethodologyService).require(DEMO_PROJECT.templateKey));
+    const template = app.get(MethodologyService).require(DEMO_PROJECT.templateKey);
+    await app.get(TemplateInstantiator).instantiate(ctx, DEMO_PROJECT.id, template);
     await em.insert(Territory, DEMO_TERRITORIES.map((t) => ({ ...t, projectId: DEMO_PROJECT.id })));
 
     // Waves: once configuration is done, each function goes live territory by territory, 15
@@ -114,7 +115,9 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     const phaseTask = (milestoneId: string, milestonePhase: MilestonePhase) => em.findOneOrFail(Task, { where: { milestoneId, milestonePhase } });
     const stages = await em.find(Stage, { where: { projectId: DEMO_PROJECT.id }, order: { sequence: 'ASC' } });
     const current = stages.findIndex((s) => s.kind === DEMO_CURRENT_STAGE);
-    const lastConfigurationTask = await em.findOneOrFail(Task, { where: { stageId: stages[current].id }, order: { createdAt: 'DESC', id: 'DESC' } });
+    // The template's tasks share one creation time: the stage's last one is found by its name.
+    const lastTaskName = template.stages.find((s) => s.kind === DEMO_CURRENT_STAGE)!.tasks.at(-1)!.name;
+    const lastConfigurationTask = await em.findOneOrFail(Task, { where: { stageId: stages[current].id, name: lastTaskName } });
     let previousGoLive: string | null = null;
     for (const functionName of DEMO_WAVE_FUNCTIONS) {
       for (const territory of DEMO_TERRITORIES) {
