@@ -5,6 +5,7 @@ import { ConfirmationDecision, CriterionKind, CriterionStatus, Priority } from '
 import { CriterionService } from '../modules/criterion/criterion.service';
 import { KeyUserService } from '../modules/people/key-user.service';
 import { Project } from '../modules/project/entities/project.entity';
+import { ProjectStatus } from '../modules/project/project.enums';
 import { HealthService } from '../modules/schedule/health.service';
 import { StageStatus } from '../modules/stage/stage.enums';
 import { StageService } from '../modules/stage/stage.service';
@@ -94,42 +95,41 @@ function rejections(c: ProjectState['openCriteria'][number], state: ProjectState
 
 /** The project's state as the services report it, for `todosOf`. */
 export async function readProjectState(app: INestApplication, projectId: string, names: ReadonlyMap<string, string>): Promise<ProjectState> {
+  // Read as the API reads (outside a transaction): the services run some reads side by side.
   const ctx = new RequestContext(app.get(DataSource), null);
-  return ctx.inTransaction(async () => {
-    const manager = ctx.manager;
-    const project = await manager.findOneByOrFail(Project, { id: projectId });
-    const stages = await app.get(StageService).byProject(ctx, projectId);
-    const criteriaService = app.get(CriterionService);
-    const openStages = new Map(stages.filter((s) => s.status !== StageStatus.CLOSED).map((s) => [s.id, s.name]));
-    const criteria = (await criteriaService.byProject(ctx, projectId))
-      .filter((c) => (c.kind === CriterionKind.EXIT && openStages.has(c.stageId!)) || c.kind === CriterionKind.COMPLETION);
-    const statuses = await criteriaService.statuses(ctx, criteria);
-    const openCriteria = [];
-    for (const [i, c] of criteria.entries()) {
-      openCriteria.push({
-        text: c.text,
-        where: c.stageId ? `exit criterion of "${openStages.get(c.stageId)}"` : 'completion criterion',
-        priority: c.priority,
-        status: statuses[i],
-        confirmerIds: await criteriaService.confirmerIds(ctx, c.id),
-        decisions: (await criteriaService.confirmations(ctx, c.id)).map((d) => ({ userId: d.userId, decision: d.decision, comment: d.comment })),
-      });
-    }
-    const training = app.get(TrainingService);
-    const sessions = [];
-    for (const s of (await training.byProject(ctx, projectId)).filter((x) => !x.cancelledAt)) {
-      sessions.push({ title: s.title, startsAt: s.startsAt, timeZone: s.timeZone, trainerId: s.trainerId, attendance: await training.attendance(ctx, s.id) });
-    }
-    const coverage = await app.get(KeyUserService).coverage(ctx, project);
-    const health = await app.get(HealthService).forProject(ctx, project);
-    return {
-      now: new Date(),
-      names,
-      stagesAwaitingGate: stages.filter((s) => s.status === StageStatus.AWAITING_GATE).map((s) => s.name),
-      openCriteria,
-      sessions,
-      coverageGaps: coverage.gaps.map((g) => (g.territory ? `${g.functionArea.name} in ${g.territory.name}` : g.functionArea.name)),
-      health,
-    };
-  });
+  const project = await ctx.manager.findOneByOrFail(Project, { id: projectId });
+  const stages = await app.get(StageService).byProject(ctx, projectId);
+  const projectFinal = project.status === ProjectStatus.IN_SUPPORT || project.status === ProjectStatus.CLOSED;
+  const criteriaService = app.get(CriterionService);
+  const openStages = new Map(stages.filter((s) => s.status !== StageStatus.CLOSED).map((s) => [s.id, s.name]));
+  const criteria = (await criteriaService.byProject(ctx, projectId))
+    .filter((c) => (c.kind === CriterionKind.EXIT && openStages.has(c.stageId!)) || (c.kind === CriterionKind.COMPLETION && !projectFinal));
+  const statuses = await criteriaService.statuses(ctx, criteria);
+  const openCriteria = [];
+  for (const [i, c] of criteria.entries()) {
+    openCriteria.push({
+      text: c.text,
+      where: c.stageId ? `exit criterion of "${openStages.get(c.stageId)}"` : 'completion criterion',
+      priority: c.priority,
+      status: statuses[i],
+      confirmerIds: await criteriaService.confirmerIds(ctx, c.id),
+      decisions: (await criteriaService.confirmations(ctx, c.id)).map((d) => ({ userId: d.userId, decision: d.decision, comment: d.comment })),
+    });
+  }
+  const training = app.get(TrainingService);
+  const sessions = [];
+  for (const s of (await training.byProject(ctx, projectId)).filter((x) => !x.cancelledAt)) {
+    sessions.push({ title: s.title, startsAt: s.startsAt, timeZone: s.timeZone, trainerId: s.trainerId, attendance: await training.attendance(ctx, s.id) });
+  }
+  const coverage = await app.get(KeyUserService).coverage(ctx, project);
+  const health = await app.get(HealthService).forProject(ctx, project);
+  return {
+    now: new Date(),
+    names,
+    stagesAwaitingGate: stages.filter((s) => s.status === StageStatus.AWAITING_GATE).map((s) => s.name),
+    openCriteria,
+    sessions,
+    coverageGaps: coverage.gaps.map((g) => (g.territory ? `${g.functionArea.name} in ${g.territory.name}` : g.functionArea.name)),
+    health,
+  };
 }
