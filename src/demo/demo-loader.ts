@@ -1,34 +1,99 @@
 import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { todayIso } from '../common/clock';
 import { RequestContext } from '../common/context/request-context';
 import { hashPassword } from '../modules/auth/password-hasher';
+import { CalendarService } from '../modules/calendar/calendar.service';
+import { CriterionCommandService } from '../modules/criterion/criterion-commands.service';
+import { ConfirmationDecision } from '../modules/criterion/criterion.enums';
+import { Criterion } from '../modules/criterion/entities/criterion.entity';
 import { MethodologyService } from '../modules/methodology/methodology.service';
 import { MilestoneService } from '../modules/milestone/milestone.service';
 import { MilestoneSplit } from '../modules/milestone/milestone.enums';
 import { KeyUserService } from '../modules/people/key-user.service';
 import { TrainingService } from '../modules/training/training.service';
-import { TrainingAudience, TrainingFormat } from '../modules/training/training.enums';
+import { AttendanceStatus, TrainingAudience, TrainingFormat } from '../modules/training/training.enums';
 import { Membership } from '../modules/people/entities/membership.entity';
 import { User } from '../modules/people/entities/user.entity';
 import { Organization, ProjectRole } from '../modules/people/people.enums';
 import { FunctionArea } from '../modules/project/entities/function-area.entity';
 import { Project } from '../modules/project/entities/project.entity';
-import { newFeedToken } from '../modules/project/project.service';
+import { newFeedToken, ProjectService } from '../modules/project/project.service';
 import { Territory } from '../modules/project/entities/territory.entity';
 import { TemplateInstantiator } from '../modules/project/template-instantiator';
 import { BaselineService } from '../modules/schedule/baseline.service';
 import { DependencyService } from '../modules/schedule/dependency.service';
 import { Task } from '../modules/schedule/entities/task.entity';
+import { ScheduleService } from '../modules/schedule/schedule.service';
+import { TaskService } from '../modules/schedule/task.service';
 import { DependencyType, MilestonePhase } from '../modules/schedule/schedule.enums';
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS } from './demo-rollout';
+import { Stage } from '../modules/stage/entities/stage.entity';
+import { StageLifecycleService } from '../modules/stage/stage-lifecycle.service';
+import { GateOutcome } from '../modules/stage/stage.enums';
+import {
+  DEMO_CURRENT_STAGE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS, DEMO_WORKING_DAYS_LEFT,
+} from './demo-rollout';
 
-/** Loads the demo rollout into a running application once; returns false when it was already there. */
+type DemoPerson = (typeof DEMO_PEOPLE)[number];
+const [pm, sponsor, , elena, olga, sergey, igor] = DEMO_PEOPLE;
+
+/** What a confirmer says about an exit criterion (the criterion named by its template text). */
+interface Verdict { by: DemoPerson; decision?: ConfirmationDecision; comment?: string }
+
+/**
+ * The exit criteria's confirmers and what they said, stage by stage (the template's texts). The
+ * stages before the current one are closed: their MUST criteria confirmed or waived. The current
+ * one is submitted for its gate with work left for everyone: confirmations due from key users, a
+ * MUST criterion a key user cannot confirm in this stage (for the committee to waive or not), and a
+ * rejection the project manager has to address.
+ */
+const EXIT_VERDICTS: Record<string, Record<string, Verdict[] | { waiver: string }>> = {
+  DIAGNOSTICS: {
+    'Wave plan approved with the order of function and territory milestones': [{ by: sponsor, decision: ConfirmationDecision.CONFIRMED }],
+    "Pilot territory chosen with its manager's agreement": [{ by: sponsor, decision: ConfirmationDecision.CONFIRMED, comment: 'Head office first; the Ryazan plant manager agreed to be second' }],
+    "The client's decision on the proposal is recorded": [{ by: sponsor, decision: ConfirmationDecision.CONFIRMED }],
+    'Every temporary integration listed with the milestone that switches it off': [{ by: elena, decision: ConfirmationDecision.CONFIRMED }],
+  },
+  ANALYSIS: {
+    'Requirements specification (ТЗ) for the first wave signed by the client': [{ by: sponsor, decision: ConfirmationDecision.CONFIRMED }],
+    'Key users named for every function area of the first wave': [{ by: sponsor, decision: ConfirmationDecision.CONFIRMED }],
+    'Interfaces of the temporary integrations specified': [{ by: elena, decision: ConfirmationDecision.CONFIRMED }, { by: olga, decision: ConfirmationDecision.CONFIRMED }],
+    'Scope of the later waves confirmed at high level': { waiver: 'The scope of the later waves is settled at the pilot review, with the pilot’s lessons' },
+  },
+  CONFIGURATION: {
+    'Functions replaced first pass the acceptance scenarios on the test system': [{ by: elena }, { by: olga }],
+    'Temporary integrations tested in both directions': [{
+      by: sergey, decision: ConfirmationDecision.REJECTED,
+      comment: 'Only the outbound direction could be tested: the plant’s legacy warehouse system has no test copy, so the inbound direction can be tested at the pilot at the earliest',
+    }],
+    'Key users reviewed the demonstration and their remarks are recorded': [{ by: elena, decision: ConfirmationDecision.CONFIRMED }, { by: sergey }],
+    'Rollback plan for a wave go-live agreed': [{
+      by: olga, decision: ConfirmationDecision.REJECTED,
+      comment: 'The plan does not say who switches document issuing back to the old system, nor within how many hours',
+    }],
+  },
+};
+
+const GATES: Record<string, { outcome: GateOutcome; conditions?: string }> = {
+  DIAGNOSTICS: { outcome: GateOutcome.APPROVED },
+  ANALYSIS: { outcome: GateOutcome.APPROVED_WITH_CONDITIONS, conditions: 'The specification of the later waves is signed before the pilot starts' },
+};
+
+/**
+ * Loads the demo rollout into a running application once; returns false when it was already
+ * there. Everything happens in one transaction through the services the API uses (each step by
+ * the person whose step it is), so the demo is a state the product can reach. Its dates are
+ * placed relative to the load day (the service's clock): the first stages lie in the past, closed
+ * through their gates, and the load day falls at the end of the current one.
+ */
 export async function loadDemo(app: INestApplication): Promise<boolean> {
   const dataSource = app.get(DataSource);
   if (await dataSource.manager.exists(Project, { where: { id: DEMO_PROJECT.id } })) return false;
-  const pm = DEMO_PEOPLE[0];
-  const ctx = new RequestContext(dataSource, { id: pm.id, email: pm.email, isAdmin: false });
+  const today = todayIso();
+  const ctx = new RequestContext(dataSource, personOf(pm));
   await ctx.inTransaction(async () => {
+    // A fresh context per step: a step must not read what an earlier one cached before a change.
+    const as = (person: DemoPerson) => ctx.actingAs(personOf(person));
     const em = ctx.manager;
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     for (const person of DEMO_PEOPLE) {
@@ -36,59 +101,119 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
         await em.insert(User, { id: person.id, email: person.email, fullName: person.fullName, organization: person.organization as Organization, passwordHash });
       }
     }
-    await em.insert(Project, { ...DEMO_PROJECT, calendarFeedToken: newFeedToken() });
+    // Starting today for now; moved back below once the plan tells how long the first stages take.
+    await em.insert(Project, { ...DEMO_PROJECT, startDate: today, calendarFeedToken: newFeedToken() });
     await em.insert(Membership, DEMO_PEOPLE.flatMap((p) => p.roles.map((role) => ({ projectId: DEMO_PROJECT.id, userId: p.id, role: role as ProjectRole }))));
-    await app.get(TemplateInstantiator).instantiate(ctx, DEMO_PROJECT.id, app.get(MethodologyService).require(DEMO_PROJECT.templateKey));
+    const template = app.get(MethodologyService).require(DEMO_PROJECT.templateKey);
+    await app.get(TemplateInstantiator).instantiate(ctx, DEMO_PROJECT.id, template);
     await em.insert(Territory, DEMO_TERRITORIES.map((t) => ({ ...t, projectId: DEMO_PROJECT.id })));
 
-    // Waves: each function goes live territory by territory, 15 working days apart; document
-    // issuing follows order intake in each territory.
+    // Waves: once configuration is done, each function goes live territory by territory, 15
+    // working days apart; document issuing follows order intake in each territory.
     const areas = await em.find(FunctionArea, { where: { projectId: DEMO_PROJECT.id } });
-    const milestones = app.get(MilestoneService);
-    const links = app.get(DependencyService);
-    const goLiveOf = async (milestoneId: string) =>
-      (await em.findOneOrFail(Task, { where: { milestoneId, milestonePhase: MilestonePhase.LAUNCH } })).id;
-    const prepareOf = async (milestoneId: string) =>
-      (await em.findOneOrFail(Task, { where: { milestoneId, milestonePhase: MilestonePhase.PREPARE } })).id;
-    const lastTemplateTask = await em.findOneOrFail(Task, { where: { projectId: DEMO_PROJECT.id, name: 'Test environment and territory databases set up' } });
+    const areaId = (name: string) => areas.find((a) => a.name === name)!.id;
+    const phaseTask = (milestoneId: string, milestonePhase: MilestonePhase) => em.findOneOrFail(Task, { where: { milestoneId, milestonePhase } });
+    const stages = await em.find(Stage, { where: { projectId: DEMO_PROJECT.id }, order: { sequence: 'ASC' } });
+    const current = stages.findIndex((s) => s.kind === DEMO_CURRENT_STAGE);
+    // The template's tasks share one creation time: the stage's last one is found by its name.
+    const lastTaskName = template.stages.find((s) => s.kind === DEMO_CURRENT_STAGE)!.tasks.at(-1)!.name;
+    const lastConfigurationTask = await em.findOneOrFail(Task, { where: { stageId: stages[current].id, name: lastTaskName } });
     let previousGoLive: string | null = null;
     for (const functionName of DEMO_WAVE_FUNCTIONS) {
-      const area = areas.find((a) => a.name === functionName)!;
       for (const territory of DEMO_TERRITORIES) {
-        const milestone = await milestones.add(ctx, {
-          projectId: DEMO_PROJECT.id,
-          name: `${functionName} — ${territory.name}`,
-          splitBy: MilestoneSplit.FUNCTION_AND_TERRITORY,
-          functionAreaId: area.id,
-          territoryId: territory.id,
+        const milestone = await app.get(MilestoneService).add(as(pm), {
+          projectId: DEMO_PROJECT.id, name: `${functionName} — ${territory.name}`, splitBy: MilestoneSplit.FUNCTION_AND_TERRITORY,
+          functionAreaId: areaId(functionName), territoryId: territory.id,
         });
-        const prepare = await prepareOf(milestone.id);
-        await links.add(ctx, { predecessorId: lastTemplateTask.id, successorId: prepare, type: DependencyType.FS, lagDays: 0 });
-        const goLive = await goLiveOf(milestone.id);
-        if (previousGoLive) await links.add(ctx, { predecessorId: previousGoLive, successorId: goLive, type: DependencyType.FS, lagDays: 15 });
+        const prepare = (await phaseTask(milestone.id, MilestonePhase.PREPARE)).id;
+        await app.get(DependencyService).add(as(pm), { predecessorId: lastConfigurationTask.id, successorId: prepare, type: DependencyType.FS, lagDays: 0 });
+        const goLive = (await phaseTask(milestone.id, MilestonePhase.LAUNCH)).id;
+        if (previousGoLive) await app.get(DependencyService).add(as(pm), { predecessorId: previousGoLive, successorId: goLive, type: DependencyType.FS, lagDays: 15 });
         previousGoLive = goLive;
       }
     }
     // Key users: the people others already ask; Sergey is willing but not yet able to teach.
     const keyUsers = app.get(KeyUserService);
-    const areaId = (name: string) => areas.find((a) => a.name === name)!.id;
-    const [, , , elena, olga, sergey, igor] = DEMO_PEOPLE;
-    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: elena.id, functionAreaId: areaId('Order intake'), processKnowledge: 5, systemLogic: 4, engagement: 5, teaching: 4, firstLineSupport: true });
-    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: olga.id, functionAreaId: areaId('Document issuing'), processKnowledge: 4, systemLogic: 3, engagement: 4, teaching: 3, firstLineSupport: true });
-    await keyUsers.assign(ctx, { projectId: DEMO_PROJECT.id, userId: sergey.id, functionAreaId: areaId('Order intake'), territoryId: DEMO_TERRITORIES[1].id, processKnowledge: 4, systemLogic: 3, engagement: 5, teaching: 2, backup: true });
-    await app.get(TrainingService).schedule(ctx, {
+    await keyUsers.assign(as(pm), { projectId: DEMO_PROJECT.id, userId: elena.id, functionAreaId: areaId('Order intake'), processKnowledge: 5, systemLogic: 4, engagement: 5, teaching: 4, firstLineSupport: true });
+    await keyUsers.assign(as(pm), { projectId: DEMO_PROJECT.id, userId: olga.id, functionAreaId: areaId('Document issuing'), processKnowledge: 4, systemLogic: 3, engagement: 4, teaching: 3, firstLineSupport: true });
+    await keyUsers.assign(as(pm), { projectId: DEMO_PROJECT.id, userId: sergey.id, functionAreaId: areaId('Order intake'), territoryId: DEMO_TERRITORIES[1].id, processKnowledge: 4, systemLogic: 3, engagement: 5, teaching: 2, backup: true });
+
+    // Placing the plan in time: the project starts so that the load day is the current stage's
+    // last working day but DEMO_WORKING_DAYS_LEFT. All of the demo works to one calendar, so
+    // moving the start by n working days moves every date by n working days.
+    const calendar = app.get(CalendarService).require(DEMO_PROJECT.calendarCode);
+    const window = (await app.get(ScheduleService).forProject(as(pm), DEMO_PROJECT.id)).dates;
+    const stageTasks = await em.find(Task, { where: { stageId: stages[current].id } });
+    const stageStart = calendar.startPoint(stageTasks.map((t) => window.get(t.id)!.start).sort()[0]);
+    const stageEnd = calendar.endPoint(stageTasks.map((t) => window.get(t.id)!.finish).sort().at(-1)!);
+    const todayPoint = calendar.startPoint(today);
+    const startPoint = todayPoint - (stageStart - todayPoint) - (stageEnd - stageStart) + DEMO_WORKING_DAYS_LEFT + 1;
+    const project = await em.findOneByOrFail(Project, { id: DEMO_PROJECT.id });
+    await app.get(ProjectService).update(as(pm), { id: project.id, version: project.version, startDate: calendar.dateOfWorkingDay(startPoint) });
+    await app.get(BaselineService).capture(as(pm), DEMO_PROJECT.id, 'Approved plan');
+
+    // The stages so far, through their gates: the project manager starts, names confirmers and
+    // submits; confirmers decide; the sponsor decides the gate; the project manager closes.
+    const lifecycle = app.get(StageLifecycleService);
+    const commands = app.get(CriterionCommandService);
+    for (const stage of stages.slice(0, current + 1)) {
+      await lifecycle.start(as(pm), stage.id);
+      const criteria = await em.find(Criterion, { where: { stageId: stage.id } });
+      for (const [text, verdict] of Object.entries(EXIT_VERDICTS[stage.kind])) {
+        const criterion = criteria.find((c) => c.text === text)!;
+        if ('waiver' in verdict) {
+          await commands.waive(as(sponsor), criterion.id, verdict.waiver);
+          continue;
+        }
+        await commands.setConfirmers(as(pm), criterion.id, criterion.version, verdict.map((v) => v.by.id));
+        for (const { by, decision, comment } of verdict) if (decision) await commands.decide(as(by), criterion.id, decision, comment);
+      }
+      await lifecycle.submitForGate(as(pm), stage.id);
+      const gate = GATES[stage.kind];
+      if (!gate) continue;
+      await lifecycle.decideGate(as(sponsor), { stageId: stage.id, ...gate });
+      await lifecycle.close(as(pm), stage.id);
+    }
+    // The stages' actual dates are stamped with the day a step runs; the demo's steps happened on
+    // the planned days, so they are dated back to them (gate decisions and confirmations keep the
+    // database's time of the load: that record is append-only).
+    const schedule = await app.get(ScheduleService).forProject(as(pm), DEMO_PROJECT.id);
+    for (const stage of stages.slice(0, current + 1)) {
+      const planned = app.get(ScheduleService).stageWindow(schedule, stage.id)!;
+      await em.update(Stage, { id: stage.id }, { actualStart: planned.start, ...(stage.kind in GATES ? { actualFinish: planned.finish } : {}) });
+    }
+
+    // Training: key users met the system ten working days ago (Sergey could not come); the
+    // courses of the first wave come right after the gate.
+    const training = app.get(TrainingService);
+    const at = (workingDaysFromToday: number, time: string) =>
+      new Date(`${calendar.dateOfWorkingDay(todayPoint + workingDaysFromToday)}T${time}:00+03:00`);
+    const introduction = await training.schedule(as(igor), {
+      projectId: DEMO_PROJECT.id, title: 'The new system at a glance, for key users', audience: TrainingAudience.KEY_USERS,
+      format: TrainingFormat.ONSITE, location: 'Head office, Moscow, training room 2', timeZone: 'Europe/Moscow',
+      startsAt: at(-10, '10:00'), endsAt: at(-10, '13:00'), trainerId: igor.id, capacity: 8, attendeeIds: [elena.id, olga.id, sergey.id],
+    });
+    for (const [person, status] of [[elena, AttendanceStatus.ATTENDED], [olga, AttendanceStatus.ATTENDED], [sergey, AttendanceStatus.ABSENT]] as const) {
+      await training.recordAttendance(as(igor), introduction.id, person.id, status);
+    }
+    await training.schedule(as(igor), {
       projectId: DEMO_PROJECT.id, title: 'Order intake in the new system, for key users', audience: TrainingAudience.KEY_USERS,
       format: TrainingFormat.ONSITE, location: 'Head office, Moscow, training room 2', timeZone: 'Europe/Moscow',
-      startsAt: new Date('2026-06-01T10:00:00+03:00'), endsAt: new Date('2026-06-01T17:00:00+03:00'),
-      trainerId: igor.id, capacity: 8, functionAreaId: areaId('Order intake'), attendeeIds: [elena.id, sergey.id],
+      startsAt: at(3, '10:00'), endsAt: at(3, '17:00'), trainerId: igor.id, capacity: 8, functionAreaId: areaId('Order intake'), attendeeIds: [elena.id, sergey.id],
     });
-    await app.get(TrainingService).schedule(ctx, {
+    await training.schedule(as(igor), {
       projectId: DEMO_PROJECT.id, title: 'Document issuing for key users (video conference)', audience: TrainingAudience.KEY_USERS,
       format: TrainingFormat.REMOTE, meetingUrl: 'https://meet.example.com/severnaya-niva-docs', timeZone: 'Europe/Moscow',
-      startsAt: new Date('2026-06-03T10:00:00+03:00'), endsAt: new Date('2026-06-03T13:00:00+03:00'),
-      trainerId: igor.id, capacity: 10, functionAreaId: areaId('Document issuing'), attendeeIds: [olga.id],
+      startsAt: at(5, '10:00'), endsAt: at(5, '13:00'), trainerId: igor.id, capacity: 10, functionAreaId: areaId('Document issuing'), attendeeIds: [olga.id],
     });
-    await app.get(BaselineService).capture(ctx, DEMO_PROJECT.id, 'Approved plan');
+
+    // Since the baseline, the first wave's preparation was re-estimated: the waves slip.
+    const slipping = await em.findOneOrFail(Task, { where: { projectId: DEMO_PROJECT.id, name: `${DEMO_SLIP.milestone}: prepare` } });
+    await app.get(TaskService).update(as(pm), { id: slipping.id, version: slipping.version, durationDays: slipping.durationDays + DEMO_SLIP.extraDays });
   });
   return true;
+}
+
+function personOf(person: DemoPerson) {
+  return { id: person.id, email: person.email, isAdmin: false };
 }

@@ -1,7 +1,8 @@
 /**
  * The demo rollout: a food producer's client-service platform launched in waves — order intake
  * first, document issuing after — over three territories. Fixed ids, so that the README and a
- * newcomer's first queries can name them.
+ * newcomer's first queries can name them. Its dates are placed relative to the day it is loaded
+ * (demo-loader.ts): the project is mid-flight, and every demo user has something to do.
  */
 export const DEMO_PASSWORD = 'demo-password';
 
@@ -12,7 +13,6 @@ export const DEMO_PROJECT = {
   clientName: 'Severnaya Niva food producer',
   systemName: 'Client-service platform',
   templateKey: 'client-service-waves',
-  startDate: '2026-02-02',
   calendarCode: 'RU',
 };
 
@@ -35,3 +35,15 @@ export const DEMO_TERRITORIES = [
 
 /** The template creates the function areas; these are the two the waves are cut along. */
 export const DEMO_WAVE_FUNCTIONS = ['Order intake', 'Document issuing'];
+
+/** The stage under way on the load day; the ones before it are closed through their gates. */
+export const DEMO_CURRENT_STAGE = 'CONFIGURATION';
+/** The load day is the current stage's last working day but this many: its gate is submitted. */
+export const DEMO_WORKING_DAYS_LEFT = 1;
+
+/**
+ * After the baseline, the first wave's preparation is re-estimated: every later wave is chained to
+ * it, so all of them and the project finish slip by these working days — more than half the time
+ * tolerance (10), within it: schedule health AMBER.
+ */
+export const DEMO_SLIP = { milestone: 'Order intake — Head office, Moscow', extraDays: 7 };

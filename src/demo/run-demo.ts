@@ -10,6 +10,7 @@ import { Stage } from '../modules/stage/entities/stage.entity';
 import { TrainingSession } from '../modules/training/entities/training-session.entity';
 import { loadDemo } from './demo-loader';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT } from './demo-rollout';
+import { readProjectState, todosOf } from './demo-todos';
 
 /**
  * `npm run demo`: loads the demo rollout into the configured database (running it again changes
@@ -33,7 +34,13 @@ export async function runDemo(config: AppConfig, print: (line: string) => void):
     print(`  project id ${projectId}: ${stages} stages, ${milestones} milestones, ${tasks} tasks, ${territories} territories, ` +
       `${keyUsers} key users, ${trainings} training sessions, ${baselines} baseline${baselines === 1 ? '' : 's'}`);
     print(`Start the server (npm start) and sign in at ${config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
-    for (const person of DEMO_PEOPLE) print(`  ${person.email.padEnd(26)} ${person.fullName} — ${person.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`);
+    // What each has to do is read from the project as it stands, so it stays true on a later run.
+    const state = await readProjectState(app, projectId, new Map(DEMO_PEOPLE.map((p) => [p.id, p.fullName])));
+    for (const person of DEMO_PEOPLE) {
+      print(`  ${person.email.padEnd(26)} ${person.fullName} — ${person.roles.join(', ').toLowerCase().replaceAll('_', ' ')}`);
+      const todos = todosOf(person, state);
+      for (const todo of todos.length ? todos : ['nothing waits for you today']) print(`      - ${todo}`);
+    }
     print(`  mutation { login(email: "${DEMO_PEOPLE[0].email}", password: "${DEMO_PASSWORD}") { token } }`);
     return loaded;
   } finally {

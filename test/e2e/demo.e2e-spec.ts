@@ -1,51 +1,183 @@
+import { todayIso } from '../../src/common/clock';
 import { loadDemo } from '../../src/demo/demo-loader';
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_TERRITORIES } from '../../src/demo/demo-rollout';
+import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_SLIP, DEMO_TERRITORIES } from '../../src/demo/demo-rollout';
 import { runDemo } from '../../src/demo/run-demo';
 import { TestApp } from '../support/test-app';
 
+const [pm, sponsor, supplier, elena, olga, sergey, igor, marina] = DEMO_PEOPLE;
+type Person = (typeof DEMO_PEOPLE)[number];
+
+const PROJECT_VIEW = `query($id: ID!) { project(id: $id) {
+  code status startDate timeToleranceDays calendar { code } territories { id name } members { role user { email } }
+  stages { id kind name sequence status plannedStart plannedFinish actualStart actualFinish gateDecision { outcome decidedBy { email } }
+    exitCriteria { id text priority status confirmers { id } confirmations { user { id } decision comment } } }
+  milestones { name plannedGoLive baselineGoLive varianceDays functionArea { name } territory { name } }
+  baselines { name } health { schedule overall forecastFinish baselineFinish varianceDays } keyUsers { id }
+  trainingSessions { title startsAt trainer { id } attendance { user { id } status } }
+  keyUserCoverage { gaps { functionArea { name } territory { name } } } } }`;
+
 describe('demo rollout (e2e)', () => {
   let t: TestApp;
+  /** The load day as the service's clock saw it (the test may straddle midnight). */
+  let loadDays: string[];
+
+  const signIn = async (app: TestApp, person: Person): Promise<string> =>
+    (await app.ok('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: person.email, p: DEMO_PASSWORD })).login.token;
+  const projectAs = async (app: TestApp, person: Person) =>
+    (await app.ok(PROJECT_VIEW, { id: DEMO_PROJECT.id }, await signIn(app, person))).project;
+  const sortedStages = (project: any) => [...project.stages].sort((a: any, b: any) => a.sequence - b.sequence);
+  /** Open exit criteria waiting for this person's word: they confirm it and have not decided yet. */
+  const waitingFor = (project: any, person: Person) => sortedStages(project)
+    .filter((s: any) => s.status !== 'CLOSED')
+    .flatMap((s: any) => s.exitCriteria)
+    .filter((c: any) => c.status !== 'CONFIRMED' && c.status !== 'WAIVED' && c.confirmers.some((u: any) => u.id === person.id) &&
+      !c.confirmations.some((d: any) => d.user.id === person.id));
 
   beforeAll(async () => {
     t = await TestApp.start();
   });
   afterAll(() => t.close());
 
-  it('loads once, with fixed ids, as a living wave rollout a newcomer can sign in to', async () => {
+  it('loads once, mid-flight around the load day: past stages closed through gates, the current one at its gate', async () => {
+    const before = todayIso();
     expect(await loadDemo(t.app)).toBe(true);
+    loadDays = [before, todayIso()];
     expect(await loadDemo(t.app)).toBe(false);
-    const { login } = await t.ok('mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: DEMO_PEOPLE[0].email, p: DEMO_PASSWORD });
-    const { project } = await t.ok(`query($id: ID!) { project(id: $id) {
-      code status calendar { code } stages { kind } territories { id name } members { role user { email } }
-      milestones { name plannedGoLive varianceDays functionArea { name } territory { name } }
-      baselines { name } health { schedule } keyUsers { id } trainingSessions { title }
-      keyUserCoverage { gaps { functionArea { name } territory { name } } } } }`, { id: DEMO_PROJECT.id }, login.token);
-    expect(project).toMatchObject({ code: 'DEMO-FOOD', calendar: { code: 'RU' }, baselines: [{ name: 'Approved plan' }], health: { schedule: 'GREEN' } });
+    const today = loadDays[0];
+    const project = await projectAs(t, pm);
+    expect(project).toMatchObject({ code: 'DEMO-FOOD', status: 'IN_PROGRESS', calendar: { code: 'RU' }, baselines: [{ name: 'Approved plan' }] });
+    expect(project.startDate < today).toBe(true);
     expect(project.territories.map((x: any) => x.id).sort()).toEqual(DEMO_TERRITORIES.map((x) => x.id).sort());
     expect(project.members.length).toBeGreaterThanOrEqual(DEMO_PEOPLE.length);
+
+    // The first stages lie in the past, closed through the sponsor's approvals.
+    const stages = sortedStages(project);
+    const current = stages.findIndex((s: any) => s.kind === 'CONFIGURATION');
+    expect(current).toBeGreaterThanOrEqual(2);
+    for (const stage of stages.slice(0, current)) {
+      expect(stage).toMatchObject({ status: 'CLOSED', actualStart: stage.plannedStart, actualFinish: stage.plannedFinish });
+      expect(stage.plannedFinish < today).toBe(true);
+      expect(['APPROVED', 'APPROVED_WITH_CONDITIONS']).toContain(stage.gateDecision.outcome);
+      expect(stage.gateDecision.decidedBy.email).toBe(sponsor.email);
+      expect(stage.exitCriteria.filter((c: any) => c.priority === 'MUST').every((c: any) => ['CONFIRMED', 'WAIVED'].includes(c.status))).toBe(true);
+    }
+    // The current stage spans the load day and awaits its gate; the later ones have not begun.
+    const gate = stages[current];
+    expect(gate).toMatchObject({ status: 'AWAITING_GATE', actualStart: gate.plannedStart, actualFinish: null, gateDecision: null });
+    expect(gate.plannedStart <= today && loadDays[1] <= gate.plannedFinish).toBe(true);
+    for (const stage of stages.slice(current + 1)) {
+      expect(stage.status).toBe('NOT_STARTED');
+      expect(stage.plannedStart > loadDays[1]).toBe(true);
+    }
+
+    // The waves come after the current stage and slipped past the baseline: health AMBER.
     expect(project.milestones).toHaveLength(6);
     expect(new Set(project.milestones.map((m: any) => m.functionArea.name))).toEqual(new Set(['Order intake', 'Document issuing']));
-    expect(project.milestones.every((m: any) => m.varianceDays === 0)).toBe(true);
+    expect(new Set(project.milestones.map((m: any) => m.plannedGoLive)).size).toBe(6);
+    for (const m of project.milestones) {
+      expect(m.plannedGoLive > loadDays[1]).toBe(true);
+      expect(m.varianceDays).toBe(DEMO_SLIP.extraDays);
+    }
+    expect(project.health).toMatchObject({ schedule: 'AMBER', overall: 'AMBER' });
+    expect(project.health.varianceDays).toBeGreaterThan(project.timeToleranceDays / 2);
+    expect(project.health.varianceDays).toBeLessThanOrEqual(project.timeToleranceDays);
+    expect(project.health.forecastFinish > project.health.baselineFinish).toBe(true);
+
+    // Training: a past session with its attendance recorded, upcoming ones with invitations.
+    const now = Date.now();
+    const past = project.trainingSessions.filter((s: any) => Date.parse(s.startsAt) < now);
+    const upcoming = project.trainingSessions.filter((s: any) => Date.parse(s.startsAt) > now);
+    expect(past).toHaveLength(1);
+    expect(past[0].attendance.map((a: any) => a.status).sort()).toEqual(['ABSENT', 'ATTENDED', 'ATTENDED']);
+    expect(upcoming).toHaveLength(2);
+    expect(upcoming.flatMap((s: any) => s.attendance).every((a: any) => a.status === 'INVITED')).toBe(true);
+
     expect(project.keyUsers).toHaveLength(3);
-    expect(project.trainingSessions).toHaveLength(2);
     // The two wave functions are covered in every territory; the later functions still need key users.
     const gapAreas = new Set(project.keyUserCoverage.gaps.map((g: any) => g.functionArea.name));
     expect(gapAreas.has('Order intake') || gapAreas.has('Document issuing')).toBe(false);
     expect(gapAreas.has('Self-service portal')).toBe(true);
-    // Waves go live one after another.
-    const goLives = project.milestones.map((m: any) => m.plannedGoLive).sort();
-    expect(new Set(goLives).size).toBe(6);
   });
 
-  it('`npm run demo` prints what is loaded and how to sign in, also when it was already there', async () => {
+  it('gives every demo user, signed in, something to do', async () => {
+    const now = Date.now();
+    // Key users: criteria of the current stage waiting for their confirmation, upcoming courses.
+    for (const keyUser of [elena, olga, sergey]) {
+      const project = await projectAs(t, keyUser);
+      expect(waitingFor(project, keyUser).length).toBeGreaterThan(0);
+      const invited = project.trainingSessions.filter((s: any) => Date.parse(s.startsAt) > now &&
+        s.attendance.some((a: any) => a.user.id === keyUser.id && a.status === 'INVITED'));
+      expect(invited.length).toBeGreaterThan(0);
+    }
+    // The steering committee: a gate awaiting its decision, a MUST criterion only a waiver can close.
+    for (const member of [sponsor, supplier]) {
+      const gate = sortedStages(await projectAs(t, member)).find((s: any) => s.status === 'AWAITING_GATE');
+      expect(gate.exitCriteria.some((c: any) => c.priority === 'MUST' && c.status === 'REJECTED')).toBe(true);
+    }
+    // The project manager: a rejection to address, coverage gaps, a slipping schedule.
+    const asPm = await projectAs(t, pm);
+    expect(asPm.stages.flatMap((s: any) => s.exitCriteria).some((c: any) => c.priority !== 'MUST' && c.status === 'REJECTED')).toBe(true);
+    expect(asPm.keyUserCoverage.gaps.length).toBeGreaterThan(0);
+    expect(asPm.health.schedule).toBe('AMBER');
+    // The trainer gives the upcoming courses; the observer reads along.
+    const asTrainer = await projectAs(t, igor);
+    expect(asTrainer.trainingSessions.filter((s: any) => Date.parse(s.startsAt) > now && s.trainer.id === igor.id)).toHaveLength(2);
+    expect((await projectAs(t, marina)).code).toBe('DEMO-FOOD');
+  });
+
+  it('`npm run demo` prints what is loaded, how to sign in and what each demo user has to do, also when it was already there', async () => {
     // On the embedded database only one process may open the data folder: the server stops first.
     if (!t.config.databaseUrl) await t.stop();
     const database = t.config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${t.config.dataDir}`;
     const lines: string[] = [];
     expect(await runDemo(t.config, (line) => lines.push(line))).toBe(false);
     expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
-    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 2 training sessions, 1 baseline`));
+    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 3 training sessions, 1 baseline`));
     expect(lines).toContain(`Start the server (npm start) and sign in at ${t.config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
-    for (const person of DEMO_PEOPLE) expect(lines.some((line) => line.trim().startsWith(person.email))).toBe(true);
+    const todosOf = (person: Person) => {
+      const from = lines.findIndex((line) => line.trim().startsWith(person.email));
+      expect(from).toBeGreaterThan(0);
+      const to = lines.findIndex((line, i) => i > from && !line.startsWith('      - '));
+      return lines.slice(from + 1, to < 0 ? undefined : to).join('\n');
+    };
+    for (const keyUser of [elena, olga, sergey]) {
+      expect(todosOf(keyUser)).toMatch(/confirm or reject "/);
+      expect(todosOf(keyUser)).toMatch(/attend "/);
+    }
+    for (const member of [sponsor, supplier]) {
+      expect(todosOf(member)).toContain('decide the gate of "Configuration and temporary integrations"');
+      expect(todosOf(member)).toContain('waive "Temporary integrations tested in both directions"');
+    }
+    expect(todosOf(pm)).toContain('address the rejection of "Rollback plan for a wave go-live agreed"');
+    expect(todosOf(pm)).toContain('schedule health is AMBER');
+    expect(todosOf(pm)).toContain('find key users where coverage has gaps');
+    expect(todosOf(igor)).toMatch(/give "Order intake in the new system, for key users" at \d{4}-\d\d-\d\d 10:00\+03:00 to 2 invited/);
+    expect(todosOf(marina)).toContain('follow the project read-only');
+  });
+
+  it('the to-dos are real: key users confirm, the sponsor waives and approves the gate, the stage closes', async () => {
+    // A second application (the first one may have stopped for `npm run demo`): on the server it
+    // shares the database and finds the demo there, on the embedded database it loads its own.
+    const other = await TestApp.start();
+    try {
+      await loadDemo(other.app);
+      const gateOf = async () => sortedStages(await projectAs(other, pm)).find((s: any) => s.kind === 'CONFIGURATION');
+      const gate = await gateOf();
+      for (const keyUser of [elena, olga, sergey]) {
+        const token = await signIn(other, keyUser);
+        for (const c of waitingFor({ stages: [gate] }, keyUser)) {
+          await other.ok('mutation($id: ID!) { confirmCriterion(id: $id, comment: "Checked on the test system") { id } }', { id: c.id }, token);
+        }
+      }
+      const rejectedMust = gate.exitCriteria.find((c: any) => c.priority === 'MUST' && c.status === 'REJECTED');
+      const sponsorToken = await signIn(other, sponsor);
+      await other.ok('mutation($id: ID!) { waiveCriterion(id: $id, reason: "The inbound direction is tested at the pilot") { id } }', { id: rejectedMust.id }, sponsorToken);
+      expect((await gateOf()).exitCriteria.filter((c: any) => c.priority === 'MUST').map((c: any) => c.status).sort()).toEqual(['CONFIRMED', 'WAIVED']);
+      await other.ok('mutation($s: ID!) { decideGate(input: { stageId: $s, outcome: APPROVED }) { status } }', { s: gate.id }, sponsorToken);
+      const { closeStage } = await other.ok('mutation($id: ID!) { closeStage(id: $id) { status actualFinish } }', { id: gate.id }, await signIn(other, pm));
+      expect(closeStage.status).toBe('CLOSED');
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -44,6 +44,17 @@ export class RequestContext {
     }
   }
 
+  /**
+   * Someone else acting in this context's transaction, with caches of their own: for a script that
+   * does several people's steps in one unit of work (the demo loader). Take a fresh one per step,
+   * so that no step reads what another person's step cached before a change.
+   */
+  actingAs(user: SessionUser): RequestContext {
+    const other = new RequestContext(this.dataSource, user);
+    other.currentManager = this.currentManager;
+    return other;
+  }
+
   /** Recorded by the access guard, so that a mutation waits its project's turn before it takes a connection. */
   recordProjectOfOperation(responseKey: string | number, projectId: string): void {
     this.operationProjects.set(responseKey, projectId);
