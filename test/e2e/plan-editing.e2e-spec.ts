@@ -137,6 +137,19 @@ describe('plan editing (e2e)', () => {
       expect(cleared.owner).toBeNull();
     });
 
+    it('a person who leaves the project leaves their tasks without an owner; one who keeps a role keeps them', async () => {
+      const leaver = await t.user({ name: 'Lev Leaving' });
+      await asPm(ADD_MEMBER, { p: projectId, u: leaver.id, r: 'CONSULTANT' });
+      await asPm(ADD_MEMBER, { p: projectId, u: leaver.id, r: 'TRAINER' });
+      const a = await task('handed over');
+      const owned = (await asPm(UPDATE_TASK, { i: { id: a.id, version: a.version, ownerId: leaver.id } })).updateTask;
+      const REMOVE = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { removeMember(projectId: $p, userId: $u, role: $r) }';
+      await asPm(REMOVE, { p: projectId, u: leaver.id, r: 'TRAINER' });
+      expect(await row('SELECT owner_id, version FROM task WHERE id = $1', [a.id])).toEqual({ owner_id: leaver.id, version: owned.version });
+      await asPm(REMOVE, { p: projectId, u: leaver.id, r: 'CONSULTANT' });
+      expect(await row('SELECT owner_id, version FROM task WHERE id = $1', [a.id])).toEqual({ owner_id: null, version: owned.version + 1 });
+    });
+
     it('reads every task’s owner in one query for the whole list', async () => {
       for (const owner of [consultant, keyUser, pm]) {
         const a = await task('owned');

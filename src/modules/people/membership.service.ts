@@ -79,6 +79,11 @@ export class MembershipService {
       await this.assertStillConfirmerWithout(ctx, projectId, userId, { role });
     }
     await ctx.manager.delete(Membership, { projectId, userId, role });
+    if (roles.length === 1) {
+      // Who does a task is the plan's to say again: a person leaving the project leaves their tasks
+      // without an owner (as a resource removed in MS Project), each task's version moving on.
+      await ctx.manager.query('UPDATE task SET owner_id = NULL, version = version + 1 WHERE project_id = $1 AND owner_id = $2', [projectId, userId]);
+    }
     ctx.forget(`roles:${projectId}`);
     ctx.forget('loader:membershipsByProject');
     return true;
