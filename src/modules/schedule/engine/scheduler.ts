@@ -61,6 +61,11 @@ export class DependencyCycleError extends Error {
 }
 
 /*
+ * Entry points: `scheduleNetwork` (ids in; a Map of tasks with date strings out), or, for callers
+ * that keep the compiled network per plan version or want dates as day numbers, `compileNetwork`
+ * once and `scheduleCompiled` (typed arrays per task index; `formatIsoDate` turns a day number
+ * into "YYYY-MM-DD"). Both give the same dates and refusals.
+ *
  * The engine works on integer indices and typed arrays: tasks are nodes 0 … n − 1 in input order,
  * stage finishes nodes n … n + S − 1 in stage order, links are columns of parallel arrays with
  * their successors and predecessors in CSR form (one offsets array, one array of link indices).
