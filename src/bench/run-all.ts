@@ -1,11 +1,12 @@
 import { benchServerUrl, printContention, runContentionBenchmark } from './contention.bench';
-import { runScheduleBenchmark } from './schedule.bench';
+import { printScheduleBenchmark, runScheduleBenchmark } from './schedule.bench';
 
 /** `npm run bench`: every benchmark, each reported as ratios measured within this run. */
 async function main(): Promise<void> {
-  const rows = runScheduleBenchmark();
-  console.log('schedule: tasks → ms (ratio to previous size)');
-  for (const row of rows) console.log(`  ${row.size} → ${row.ms.toFixed(1)} ms${row.ratio === null ? '' : ` (${row.ratio.toFixed(2)}×)`}`);
+  if (!printScheduleBenchmark(runScheduleBenchmark())) {
+    console.error('schedule: a target was missed');
+    process.exitCode = 1;
+  }
 
   const url = benchServerUrl();
   if (!url) {

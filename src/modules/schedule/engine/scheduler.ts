@@ -61,132 +61,417 @@ export class DependencyCycleError extends Error {
 }
 
 /*
- * Instants are kept as day numbers meaning "the start of that day": the end of day D is the
- * start of day D + 1. An instant t becomes a point of calendar C as C.startPointOfDay(t), which is
- * startPoint_C for a start-of-day instant and endPoint_C for an end-of-day one (SCHEDULING.md).
+ * Entry points: `scheduleNetwork` (ids in; a Map of tasks with date strings out), or, for callers
+ * that keep the compiled network per plan version or want dates as day numbers, `compileNetwork`
+ * once and `scheduleCompiled` (typed arrays per task index; `formatIsoDate` turns a day number
+ * into "YYYY-MM-DD"). Both give the same dates and refusals.
+ *
+ * The engine works on integer indices and typed arrays: tasks are nodes 0 … n − 1 in input order,
+ * stage finishes nodes n … n + S − 1 in stage order, links are columns of parallel arrays with
+ * their successors and predecessors in CSR form (one offsets array, one array of link indices).
+ * Nothing is allocated per task or link but array slots, and dates become strings only at the end.
+ *
+ * Instants are day numbers meaning "the start of that day": the end of day D is the start of day
+ * D + 1. An instant t becomes a point of calendar C as C.startPointOfDay(t), which is startPoint_C
+ * for a start-of-day instant and endPoint_C for an end-of-day one (SCHEDULING.md). Between two
+ * tasks of the same calendar those conversions cancel out (the point of task P's start is its
+ * start point, of its finish its start point + d), so they are done only across calendars.
+ *
+ * The finish of each stage ("Stages run in sequence") is one extra node: its tasks and the previous
+ * stage's finish lead into it, the next stage's tasks follow it as FS lag 0. That keeps the
+ * implicit constraints linear instead of n² links, and the chain of stage nodes carries a finish
+ * back through stages without tasks.
  */
 
-interface TaskNode {
-  task: ScheduleTaskInput;
-  stageId: null;
-  d: number;
-  cal: WorkCalendar;
-  es: number;
-  lf: number;
-  /** The finish of the task's stage, which it feeds, and the previous stage's finish, which it waits for. */
-  feeds: StageNode | null;
-  waitsFor: StageNode | null;
-  /** Predecessors not yet ordered (Kahn's algorithm). */
-  pending: number;
-  successors: Edge[];
-  predecessors: Edge[];
+/** Link types as small integers: bit 0 set = reads the predecessor's start (SS, SF); ≥ 2 = constrains the successor's finish (FF, SF). */
+const LINK_TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
+const readsFinishCode = (code: number): boolean => (code & 1) === 0;
+const constrainsFinishCode = (code: number): boolean => code >= 2;
+
+/**
+ * A network resolved once into typed arrays (`compileNetwork`). Task i is `taskIds[i]`, in input
+ * order; stage k is `stageIds[k]`, in stage order.
+ */
+export interface CompiledNetwork {
+  taskIds: readonly string[];
+  taskNames: readonly string[];
+  stageIds: readonly string[];
+  /** The distinct calendars; `calendarOf[i]` indexes them. */
+  calendars: readonly WorkCalendar[];
+  calendarOf: Int32Array;
+  duration: Int32Array;
+  /** The earliest start point each task may take: the project start, or its start-no-earlier-than if later. */
+  earliestPoint: Int32Array;
+  /** The task's stage index, −1 outside stages. */
+  stageOf: Int32Array;
+  linkFrom: Int32Array;
+  linkTo: Int32Array;
+  /** LINK_TYPE_CODE of each link. */
+  linkType: Uint8Array;
+  linkLag: Int32Array;
+  /** Links out of task i: successorLinks[successorStart[i] … successorStart[i + 1]), in input order. */
+  successorStart: Int32Array;
+  successorLinks: Int32Array;
+  /** Links into task i, likewise. */
+  predecessorStart: Int32Array;
+  predecessorLinks: Int32Array;
+  /** Tasks of stage k: stageMembers[stageMemberStart[k] … stageMemberStart[k + 1]), in input order. */
+  stageMemberStart: Int32Array;
+  stageMembers: Int32Array;
 }
 
 /**
- * The finish of a stage ("Stages run in sequence"): its tasks and the previous stage's finish lead
- * into it, the next stage's tasks follow it as FS lag 0. One node per stage keeps the implicit
- * constraints linear (tasks of stage k → node k → tasks of stage k + 1) instead of n² links, and
- * chaining node k − 1 → node k carries a finish back through stages without tasks. Its edges are
- * plain references (`feeds`, `waitsFor`, `followers`, `next`), cheaper than link edges.
+ * The schedule of a compiled network, per task index: points in the task's own calendar and day
+ * numbers (days since 1970-01-01, `formatIsoDate` turns one into "YYYY-MM-DD").
  */
-interface StageNode {
-  task: null;
-  stageId: string;
-  /** The stage's finish instant (the latest of its tasks and of the stage before); −∞ before any task. */
-  at: number;
-  /** The latest instant it may finish at so that every later task keeps its late start; +∞ when none follows. */
-  lateAt: number;
-  previous: StageNode | null;
-  next: StageNode | null;
-  /** The next stage's tasks, which wait for this finish. */
-  followers: TaskNode[];
-  /** This stage's tasks plus the previous stage's finish, not yet ordered. */
-  pending: number;
+export interface ScheduleArrays {
+  /** Early start and late finish points; early finish = start + duration, late start = late finish − duration. */
+  earlyStart: Int32Array;
+  lateFinish: Int32Array;
+  /** The dates shown: start, finish, late start and late finish dates, as day numbers. */
+  startDay: Int32Array;
+  finishDay: Int32Array;
+  lateStartDay: Int32Array;
+  lateFinishDay: Int32Array;
+  /** Late start − early start, in working days of the task's calendar; critical when ≤ 0. */
+  totalFloat: Int32Array;
+  /** The latest finish date as a day number; null for an empty plan. */
+  finishDayOfPlan: number | null;
+  /** Indices of the critical tasks by early start, then early finish, then name. */
+  criticalPath: Int32Array;
 }
 
-type Node = TaskNode | StageNode;
-
-/** A link resolved to its two tasks once, so the passes follow references, not id look-ups. */
-interface Edge {
-  link: ScheduleLinkInput;
-  from: TaskNode;
-  to: TaskNode;
-}
-
-const startInstant = (n: TaskNode, s: number): number => n.cal.dayOfWorkingDay(s);
-const finishInstant = (n: TaskNode, s: number): number => (n.d === 0 ? n.cal.dayOfWorkingDay(s) : n.cal.dayOfWorkingDay(s + n.d - 1) + 1);
-
-/** Whether the link constrains the successor's finish (FF, SF) rather than its start (FS, SS). */
-const constrainsFinish = (type: LinkType): boolean => type === 'FF' || type === 'SF';
-/** Whether the link reads the predecessor's finish (FS, FF) rather than its start (SS, SF). */
-const readsFinish = (type: LinkType): boolean => type === 'FS' || type === 'FF';
-
-/**
- * The latest late finish of a task (in its calendar) such that the instant the link reads from it
- * (its start or finish) is no later than `latestInstant`: the forward constraint inverted exactly.
- */
-function latestFinishFor(n: TaskNode, readFinish: boolean, latestInstant: number): number {
-  const points = n.cal.startPointOfDay(latestInstant + 1); // working days on or before latestInstant
-  if (readFinish) {
-    // d ≥ 1: finish instant = day(lf − 1) + 1 ≤ t  ⇔  lf ≤ startPoint(t). d = 0: day(lf) ≤ t.
-    return n.d === 0 ? points - 1 : n.cal.startPointOfDay(latestInstant);
+/** Resolves ids to indices and builds the arrays; refuses unknown tasks and stages, and repeated ids. */
+export function compileNetwork(input: {
+  projectStart: string;
+  tasks: readonly ScheduleTaskInput[];
+  links: readonly ScheduleLinkInput[];
+  stageOrder?: readonly string[];
+}): CompiledNetwork {
+  const { tasks, links } = input;
+  const n = tasks.length;
+  const m = links.length;
+  const indexOf = new Map<string, number>();
+  const taskIds: string[] = new Array(n);
+  const taskNames: string[] = new Array(n);
+  const duration = new Int32Array(n);
+  const calendarOf = new Int32Array(n);
+  const calendars: WorkCalendar[] = [];
+  let lastCalendar: WorkCalendar | null = null;
+  let c = -1;
+  for (let i = 0; i < n; i++) {
+    const task = tasks[i];
+    indexOf.set(task.id, i);
+    taskIds[i] = task.id;
+    taskNames[i] = task.name;
+    duration[i] = task.durationDays;
+    if (task.calendar !== lastCalendar) {
+      lastCalendar = task.calendar;
+      c = calendars.indexOf(lastCalendar);
+      if (c < 0) c = calendars.push(lastCalendar) - 1;
+    }
+    calendarOf[i] = c;
   }
-  // Start instant = day(lf − d) ≤ t  ⇔  lf − d ≤ endPoint(t) − 1.
-  return points - 1 + n.d;
+  if (indexOf.size !== n) {
+    const repeated = taskIds.find((id, i) => indexOf.get(id) !== i);
+    throw new Error(`Task ${repeated} appears twice in the plan`);
+  }
+
+  const linkFrom = new Int32Array(m);
+  const linkTo = new Int32Array(m);
+  const linkType = new Uint8Array(m);
+  const linkLag = new Int32Array(m);
+  const successorStart = new Int32Array(n + 1);
+  const predecessorStart = new Int32Array(n + 1);
+  for (let l = 0; l < m; l++) {
+    const link = links[l];
+    const from = indexOf.get(link.predecessorId);
+    const to = indexOf.get(link.successorId);
+    if (from === undefined || to === undefined) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
+    linkFrom[l] = from;
+    linkTo[l] = to;
+    linkType[l] = LINK_TYPE_CODE[link.type];
+    linkLag[l] = link.lagDays;
+    successorStart[from + 1]++;
+    predecessorStart[to + 1]++;
+  }
+  for (let i = 0; i < n; i++) {
+    successorStart[i + 1] += successorStart[i];
+    predecessorStart[i + 1] += predecessorStart[i];
+  }
+  const successorLinks = new Int32Array(m);
+  const predecessorLinks = new Int32Array(m);
+  const successorFill = successorStart.slice(0, n);
+  const predecessorFill = predecessorStart.slice(0, n);
+  for (let l = 0; l < m; l++) {
+    successorLinks[successorFill[linkFrom[l]]++] = l;
+    predecessorLinks[predecessorFill[linkTo[l]]++] = l;
+  }
+
+  const stageIds = [...(input.stageOrder ?? [])];
+  const stageIndex = new Map<string, number>();
+  for (const stageId of stageIds) {
+    if (stageIndex.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
+    stageIndex.set(stageId, stageIndex.size);
+  }
+  const stageOf = new Int32Array(n);
+  const stageMemberStart = new Int32Array(stageIds.length + 1);
+  let staged = 0;
+  for (let i = 0; i < n; i++) {
+    const stageId = tasks[i].stageId;
+    if (stageId === null || stageId === undefined) {
+      stageOf[i] = -1;
+      continue;
+    }
+    const k = stageIndex.get(stageId);
+    if (k === undefined) throw new Error(`Task ${tasks[i].id} names stage ${stageId}, which is not in the stage order`);
+    stageOf[i] = k;
+    stageMemberStart[k + 1]++;
+    staged++;
+  }
+  for (let k = 0; k < stageIds.length; k++) stageMemberStart[k + 1] += stageMemberStart[k];
+  const stageMembers = new Int32Array(staged);
+  const memberFill = stageMemberStart.slice(0, stageIds.length);
+  for (let i = 0; i < n; i++) if (stageOf[i] >= 0) stageMembers[memberFill[stageOf[i]]++] = i;
+
+  const projectStartDay = parseIsoDate(input.projectStart);
+  const projectStartPoint = calendars.map((cal) => cal.startPointOfDay(projectStartDay));
+  const earliestPoint = new Int32Array(n);
+  const snetDays = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const cal = calendars[calendarOf[i]];
+    let s = projectStartPoint[calendarOf[i]];
+    const snet = tasks[i].startNoEarlierThan;
+    if (snet) {
+      let day = snetDays.get(snet);
+      if (day === undefined) snetDays.set(snet, (day = parseIsoDate(snet)));
+      s = Math.max(s, cal.startPointOfDay(day));
+    }
+    earliestPoint[i] = s;
+  }
+
+  return {
+    taskIds, taskNames, stageIds, calendars, calendarOf, duration, earliestPoint, stageOf,
+    linkFrom, linkTo, linkType, linkLag, successorStart, successorLinks, predecessorStart, predecessorLinks,
+    stageMemberStart, stageMembers,
+  };
 }
 
-/** Kahn's algorithm over tasks and stage finishes; `pending` counts each node's predecessors. */
-function topologicalOrder(tasks: TaskNode[], stages: StageNode[]): Node[] {
-  const order: Node[] = [];
-  for (const node of tasks) if (node.pending === 0) order.push(node);
-  for (const node of stages) if (node.pending === 0) order.push(node);
-  const release = (node: Node) => {
-    if (--node.pending === 0) order.push(node);
-  };
-  for (let i = 0; i < order.length; i++) {
-    const node = order[i];
-    if (node.task === null) {
-      for (const follower of node.followers) release(follower);
-      if (node.next) release(node.next);
+/**
+ * Kahn's algorithm over tasks and stage finishes. Ties are released in input order (tasks, then
+ * stages; a task's successors in link order, then its stage's finish; a stage finish's followers,
+ * then the next stage's finish). Returns the order and each node's predecessors left unordered.
+ */
+function topologicalOrder(net: CompiledNetwork): { order: Int32Array; pending: Int32Array; ordered: number } {
+  const n = net.taskIds.length;
+  const stageCount = net.stageIds.length;
+  const { stageOf, successorStart, successorLinks, predecessorStart, linkTo, stageMemberStart, stageMembers } = net;
+  const pending = new Int32Array(n + stageCount);
+  for (let i = 0; i < n; i++) pending[i] = predecessorStart[i + 1] - predecessorStart[i] + (stageOf[i] > 0 ? 1 : 0);
+  for (let k = 0; k < stageCount; k++) pending[n + k] = stageMemberStart[k + 1] - stageMemberStart[k] + (k > 0 ? 1 : 0);
+  const order = new Int32Array(n + stageCount);
+  let tail = 0;
+  for (let v = 0; v < n + stageCount; v++) if (pending[v] === 0) order[tail++] = v;
+  for (let head = 0; head < tail; head++) {
+    const v = order[head];
+    if (v < n) {
+      for (let e = successorStart[v]; e < successorStart[v + 1]; e++) {
+        const w = linkTo[successorLinks[e]];
+        if (--pending[w] === 0) order[tail++] = w;
+      }
+      if (stageOf[v] >= 0 && --pending[n + stageOf[v]] === 0) order[tail++] = n + stageOf[v];
     } else {
-      for (const edge of node.successors) release(edge.to);
-      if (node.feeds) release(node.feeds);
+      const next = v - n + 1;
+      if (next < stageCount) {
+        for (let e = stageMemberStart[next]; e < stageMemberStart[next + 1]; e++) {
+          const w = stageMembers[e];
+          if (--pending[w] === 0) order[tail++] = w;
+        }
+        if (--pending[n + next] === 0) order[tail++] = n + next;
+      }
     }
   }
-  if (order.length !== tasks.length + stages.length) {
-    const cycle = findCycleAmong([...tasks, ...stages].filter((n) => n.pending > 0), tasks);
-    // Start at a task, so that a cycle without stages reads exactly as its links.
-    const first = cycle.findIndex((n) => n.task !== null);
-    throw new DependencyCycleError([...cycle.slice(first), ...cycle.slice(0, first)]
-      .map((n) => (n.task !== null ? { taskId: n.task.id } : { stageFinishOf: n.stageId })));
-  }
-  return order;
+  return { order, pending, ordered: tail };
 }
 
-/** A cycle among nodes that Kahn's algorithm could not order, walking predecessors back. */
-function findCycleAmong(stuck: Node[], tasks: TaskNode[]): Node[] {
-  const inStuck = new Set(stuck);
-  const membersOf = new Map<StageNode, TaskNode[]>();
-  for (const t of tasks) if (t.feeds && inStuck.has(t)) membersOf.set(t.feeds, [...(membersOf.get(t.feeds) ?? []), t]);
-  const predecessorsOf = (n: Node): Node[] => (n.task === null
-    ? [...(n.previous ? [n.previous] : []), ...(membersOf.get(n) ?? [])]
-    : [...n.predecessors.map((e) => e.from), ...(n.waitsFor ? [n.waitsFor] : [])]);
-  const seenAt = new Map<Node, number>();
-  const walk: Node[] = [];
-  let current = stuck[0];
+/** A cycle among the nodes Kahn's algorithm could not order, walking predecessors back from the first. */
+function cycleError(net: CompiledNetwork, pending: Int32Array): DependencyCycleError {
+  const n = net.taskIds.length;
+  const stuck = (v: number) => pending[v] > 0;
+  const firstStuckPredecessor = (v: number): number => {
+    if (v < n) {
+      for (let e = net.predecessorStart[v]; e < net.predecessorStart[v + 1]; e++) {
+        const p = net.linkFrom[net.predecessorLinks[e]];
+        if (stuck(p)) return p;
+      }
+      if (net.stageOf[v] > 0) return n + net.stageOf[v] - 1; // the previous stage's finish, the only other way in
+      throw new Error('A task left out of the topological order has no predecessor left out');
+    }
+    const k = v - n;
+    if (k > 0 && stuck(v - 1)) return v - 1;
+    for (let e = net.stageMemberStart[k]; e < net.stageMemberStart[k + 1]; e++) if (stuck(net.stageMembers[e])) return net.stageMembers[e];
+    throw new Error('A node left out of the topological order has no predecessor left out');
+  };
+  const seenAt = new Map<number, number>();
+  const walk: number[] = [];
+  let current = 0;
+  while (!stuck(current)) current++;
   while (!seenAt.has(current)) {
     seenAt.set(current, walk.length);
     walk.push(current);
-    current = predecessorsOf(current).find((p) => inStuck.has(p))!;
+    current = firstStuckPredecessor(current);
   }
-  return walk.slice(seenAt.get(current)).reverse();
+  const cycle = walk.slice(seenAt.get(current)).reverse();
+  // Start at a task, so that a cycle without stages reads exactly as its links.
+  const first = cycle.findIndex((v) => v < n);
+  return new DependencyCycleError([...cycle.slice(first), ...cycle.slice(0, first)]
+    .map((v) => (v < n ? { taskId: net.taskIds[v] } : { stageFinishOf: net.stageIds[v - n] })));
+}
+
+/**
+ * The latest late finish of a task (in its calendar) such that the instant a link reads from it
+ * (its start or finish) is no later than `latestInstant`: the forward constraint inverted exactly.
+ */
+function latestFinishFor(cal: WorkCalendar, d: number, readFinish: boolean, latestInstant: number): number {
+  const points = cal.startPointOfDay(latestInstant + 1); // working days on or before latestInstant
+  if (readFinish) {
+    // d ≥ 1: finish instant = day(lf − 1) + 1 ≤ t  ⇔  lf ≤ startPoint(t). d = 0: day(lf) ≤ t.
+    return d === 0 ? points - 1 : cal.startPointOfDay(latestInstant);
+  }
+  // Start instant = day(lf − d) ≤ t  ⇔  lf − d ≤ endPoint(t) − 1.
+  return points - 1 + d;
+}
+
+/**
+ * The lower-level entry point: schedules a compiled network into typed arrays, exactly as
+ * `scheduleNetwork` (which is this plus ids and date strings). For callers that keep their own
+ * arrays or want dates as day numbers; throws DependencyCycleError, and RangeError when the plan
+ * runs outside the years the calendars cover.
+ */
+export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
+  const n = net.taskIds.length;
+  const stageCount = net.stageIds.length;
+  const { calendars, calendarOf, duration, earliestPoint, stageOf, linkFrom, linkTo, linkType, linkLag } = net;
+  const { successorStart, successorLinks, predecessorStart, predecessorLinks } = net;
+  const { order, pending, ordered } = topologicalOrder(net);
+  if (ordered !== n + stageCount) throw cycleError(net, pending);
+
+  // Forward: a stage's finish is pushed up by each of its tasks as they are placed, then carried on.
+  const earlyStart = new Int32Array(n);
+  const startDay = new Int32Array(n);
+  /** The finish instant: the day after the finish date when d ≥ 1, the start date when d = 0. */
+  const finishInstant = new Int32Array(n);
+  const stageFinish = new Float64Array(stageCount).fill(-Infinity);
+  for (let q = 0; q < ordered; q++) {
+    const v = order[q];
+    if (v >= n) {
+      const k = v - n;
+      if (k + 1 < stageCount && stageFinish[k] > stageFinish[k + 1]) stageFinish[k + 1] = stageFinish[k];
+      continue;
+    }
+    const c = calendarOf[v];
+    const cal = calendars[c];
+    const d = duration[v];
+    const k = stageOf[v];
+    let s = earliestPoint[v];
+    // FS lag 0 from the previous stage's finish, once some task has set it.
+    if (k > 0 && stageFinish[k - 1] !== -Infinity) s = Math.max(s, cal.startPointOfDay(stageFinish[k - 1]));
+    for (let e = predecessorStart[v]; e < predecessorStart[v + 1]; e++) {
+      const l = predecessorLinks[e];
+      const p = linkFrom[l];
+      const type = linkType[l];
+      const point = calendarOf[p] === c
+        ? (readsFinishCode(type) ? earlyStart[p] + duration[p] : earlyStart[p])
+        : cal.startPointOfDay(readsFinishCode(type) ? finishInstant[p] : startDay[p]);
+      const bound = constrainsFinishCode(type) ? point + linkLag[l] - d : point + linkLag[l];
+      if (bound > s) s = bound;
+    }
+    earlyStart[v] = s;
+    startDay[v] = cal.dayOfWorkingDay(s);
+    finishInstant[v] = d === 0 ? startDay[v] : cal.dayOfWorkingDay(s + d - 1) + 1;
+    if (k >= 0 && finishInstant[v] > stageFinish[k]) stageFinish[k] = finishInstant[v];
+  }
+
+  let projectFinish = -Infinity;
+  for (let i = 0; i < n; i++) if (finishInstant[i] > projectFinish) projectFinish = finishInstant[i];
+  // The project's finish instant as a point of each calendar (its end-of-day reading): the latest
+  // point any task may finish at, whatever its duration.
+  const latestPoint = n ? calendars.map((cal) => cal.startPointOfDay(projectFinish)) : [];
+  const workingDayCount = calendars.map((cal) => cal.workingDayCount);
+
+  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried back.
+  const lateFinish = new Int32Array(n);
+  const lateStartDay = new Int32Array(n);
+  const stageLatest = new Float64Array(stageCount).fill(Infinity);
+  for (let q = ordered - 1; q >= 0; q--) {
+    const v = order[q];
+    if (v >= n) {
+      const k = v - n;
+      if (k > 0 && stageLatest[k] < stageLatest[k - 1]) stageLatest[k - 1] = stageLatest[k];
+      continue;
+    }
+    const c = calendarOf[v];
+    const cal = calendars[c];
+    const d = duration[v];
+    const k = stageOf[v];
+    let f = latestPoint[c];
+    // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
+    if (k >= 0 && stageLatest[k] !== Infinity) f = Math.min(f, latestFinishFor(cal, d, true, stageLatest[k]));
+    for (let e = successorStart[v]; e < successorStart[v + 1]; e++) {
+      const l = successorLinks[e];
+      const w = linkTo[l];
+      const type = linkType[l];
+      // The successor's point it may not pass, minus the lag.
+      const bound = (constrainsFinishCode(type) ? lateFinish[w] : lateFinish[w] - duration[w]) - linkLag[l];
+      let latest: number;
+      if (calendarOf[w] === c) {
+        // Outside the calendar the general path fails converting it; fail the same way.
+        if (bound < 0 || bound >= workingDayCount[c]) cal.dayOfWorkingDay(bound);
+        latest = readsFinishCode(type) ? bound : bound + d;
+      } else {
+        latest = latestFinishFor(cal, d, readsFinishCode(type), calendars[calendarOf[w]].dayOfWorkingDay(bound));
+      }
+      if (latest < f) f = latest;
+    }
+    lateFinish[v] = f;
+    lateStartDay[v] = cal.dayOfWorkingDay(f - d);
+    if (k > 0 && lateStartDay[v] < stageLatest[k - 1]) stageLatest[k - 1] = lateStartDay[v];
+  }
+
+  const finishDay = new Int32Array(n);
+  const lateFinishDay = new Int32Array(n);
+  const totalFloat = new Int32Array(n);
+  let finishDayOfPlan = -Infinity;
+  let criticalCount = 0;
+  for (let i = 0; i < n; i++) {
+    const d = duration[i];
+    finishDay[i] = d === 0 ? startDay[i] : finishInstant[i] - 1;
+    lateFinishDay[i] = d === 0 ? lateStartDay[i] : calendars[calendarOf[i]].dayOfWorkingDay(lateFinish[i] - 1);
+    if (finishDay[i] > finishDayOfPlan) finishDayOfPlan = finishDay[i];
+    totalFloat[i] = lateFinish[i] - d - earlyStart[i];
+    if (totalFloat[i] <= 0) criticalCount++;
+  }
+
+  // ISO dates between 1900 and 2199 sort as their day numbers do.
+  const criticalPath = new Int32Array(criticalCount);
+  for (let i = 0, at = 0; i < n; i++) if (totalFloat[i] <= 0) criticalPath[at++] = i;
+  const names = net.taskNames;
+  // A stable sort of indices in input order, as the object engine's sort of tasks was.
+  const sorted = Array.from(criticalPath).sort((a, b) => startDay[a] - startDay[b] || finishDay[a] - finishDay[b] || compare(names[a], names[b]));
+  criticalPath.set(sorted);
+
+  return {
+    earlyStart, lateFinish, startDay, finishDay, lateStartDay, lateFinishDay, totalFloat,
+    finishDayOfPlan: n ? finishDayOfPlan : null, criticalPath,
+  };
 }
 
 /**
  * Schedules a network exactly as SCHEDULING.md defines: a forward pass for early dates, a backward
  * pass for late dates, total float and the critical path, each task on its own calendar, stages in
  * the sequence `stageOrder` gives. One topological order, each link visited once per pass, one
- * virtual node per stage: linear in tasks + links + stages.
+ * extra node per stage: linear in tasks + links + stages. `compileNetwork` + `scheduleCompiled`,
+ * with ids and date strings.
  */
 export function scheduleNetwork(input: {
   projectStart: string;
@@ -195,123 +480,39 @@ export function scheduleNetwork(input: {
   /** Stage ids, earliest first: each stage's tasks start no earlier than the finish of the stage before. */
   stageOrder?: readonly string[];
 }): ScheduleResult {
-  const taskNodes = new Map<string, TaskNode>();
-  for (const task of input.tasks) {
-    taskNodes.set(task.id, {
-      task, stageId: null, d: task.durationDays, cal: task.calendar, es: 0, lf: 0, feeds: null, waitsFor: null, pending: 0, successors: [], predecessors: [],
-    });
+  const net = compileNetwork(input);
+  const arrays = scheduleCompiled(net);
+  const { earlyStart } = arrays;
+  const { duration } = net;
+  const { startDay, finishDay, lateStartDay, lateFinishDay } = arrays;
+  const n = net.taskIds.length;
+  // Plans span a few hundred days: one string per day of their range, not a look-up per date.
+  let firstDay = Infinity;
+  let lastDay = -Infinity;
+  for (let i = 0; i < n; i++) {
+    firstDay = Math.min(firstDay, startDay[i], lateStartDay[i]);
+    lastDay = Math.max(lastDay, finishDay[i], lateFinishDay[i]);
   }
-  for (const link of input.links) {
-    const from = taskNodes.get(link.predecessorId);
-    const to = taskNodes.get(link.successorId);
-    if (!from || !to) throw new Error(`Link ${link.predecessorId} → ${link.successorId} names an unknown task`);
-    const edge = { link, from, to };
-    from.successors.push(edge);
-    to.predecessors.push(edge);
-    to.pending++;
-  }
-
-  const stageNodes = new Map<string, StageNode>();
-  const stages: StageNode[] = [];
-  let previous: StageNode | null = null;
-  for (const stageId of input.stageOrder ?? []) {
-    if (stageNodes.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
-    const finish: StageNode = { task: null, stageId, at: -Infinity, lateAt: Infinity, previous, next: null, followers: [], pending: previous ? 1 : 0 };
-    if (previous) previous.next = finish;
-    stageNodes.set(stageId, finish);
-    stages.push(finish);
-    previous = finish;
-  }
-  for (const node of taskNodes.values()) {
-    const stageId = node.task.stageId;
-    if (stageId === null || stageId === undefined) continue;
-    const stage = stageNodes.get(stageId);
-    if (!stage) throw new Error(`Task ${node.task.id} names stage ${stageId}, which is not in the stage order`);
-    node.feeds = stage;
-    stage.pending++;
-    if (stage.previous) {
-      node.waitsFor = stage.previous;
-      stage.previous.followers.push(node);
-      node.pending++;
-    }
-  }
-
-  const order = topologicalOrder([...taskNodes.values()], stages);
-  const projectStartDay = parseIsoDate(input.projectStart);
-
-  // Forward: a stage's finish is pushed up by each of its tasks as they are placed, then carried on.
-  for (const node of order) {
-    if (node.task === null) {
-      if (node.next) node.next.at = Math.max(node.next.at, node.at);
-      continue;
-    }
-    const cal = node.cal;
-    let s = cal.startPointOfDay(projectStartDay);
-    if (node.task.startNoEarlierThan) s = Math.max(s, cal.startPointOfDay(parseIsoDate(node.task.startNoEarlierThan)));
-    // FS lag 0 from the previous stage's finish, once some task has set it.
-    if (node.waitsFor && node.waitsFor.at !== -Infinity) s = Math.max(s, cal.startPointOfDay(node.waitsFor.at));
-    for (const { link, from: p } of node.predecessors) {
-      const instant = readsFinish(link.type) ? finishInstant(p, p.es) : startInstant(p, p.es);
-      const bound = cal.startPointOfDay(instant) + link.lagDays;
-      s = Math.max(s, constrainsFinish(link.type) ? bound - node.d : bound);
-    }
-    node.es = s;
-    if (node.feeds) node.feeds.at = Math.max(node.feeds.at, finishInstant(node, s));
-  }
-
-  let projectFinish = -Infinity;
-  for (const node of taskNodes.values()) projectFinish = Math.max(projectFinish, finishInstant(node, node.es));
-
-  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried back.
-  for (let i = order.length - 1; i >= 0; i--) {
-    const node = order[i];
-    if (node.task === null) {
-      if (node.previous) node.previous.lateAt = Math.min(node.previous.lateAt, node.lateAt);
-      continue;
-    }
-    // The project's finish instant as a point of this task's calendar (its end-of-day reading):
-    // the latest point any task may finish at, whatever its duration.
-    let lf = node.cal.startPointOfDay(projectFinish);
-    // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
-    if (node.feeds && node.feeds.lateAt !== Infinity) lf = Math.min(lf, latestFinishFor(node, true, node.feeds.lateAt));
-    for (const { link, to: s } of node.successors) {
-      const sLateStart = s.lf - s.d;
-      // The successor's point it may not pass, minus the lag, as the latest instant in its calendar.
-      const bound = (constrainsFinish(link.type) ? s.lf : sLateStart) - link.lagDays;
-      const latestInstant = s.cal.dayOfWorkingDay(bound);
-      lf = Math.min(lf, latestFinishFor(node, readsFinish(link.type), latestInstant));
-    }
-    node.lf = lf;
-    if (node.waitsFor) node.waitsFor.lateAt = Math.min(node.waitsFor.lateAt, node.cal.dayOfWorkingDay(lf - node.d));
-  }
-
+  const text: string[] = n ? new Array(lastDay - firstDay + 1) : [];
+  const dateText = (day: number): string => text[day - firstDay] ?? (text[day - firstDay] = formatIsoDate(day));
   const tasks = new Map<string, ScheduledTask>();
-  let finishDay = -Infinity;
-  for (const node of taskNodes.values()) {
-    const { cal, d, es, lf } = node;
-    const ls = lf - d;
-    const finishDate = d === 0 ? cal.dayOfWorkingDay(es) : cal.dayOfWorkingDay(es + d - 1);
-    finishDay = Math.max(finishDay, finishDate);
-    const totalFloatDays = ls - es;
-    tasks.set(node.task.id, {
-      start: formatIsoDate(cal.dayOfWorkingDay(es)),
-      finish: formatIsoDate(finishDate),
-      lateStart: formatIsoDate(cal.dayOfWorkingDay(ls)),
-      lateFinish: formatIsoDate(d === 0 ? cal.dayOfWorkingDay(ls) : cal.dayOfWorkingDay(lf - 1)),
-      totalFloatDays,
-      critical: totalFloatDays <= 0,
-      startPoint: es,
-      finishPoint: es + d,
+  for (let i = 0; i < n; i++) {
+    tasks.set(net.taskIds[i], {
+      start: dateText(startDay[i]),
+      finish: dateText(finishDay[i]),
+      lateStart: dateText(lateStartDay[i]),
+      lateFinish: dateText(lateFinishDay[i]),
+      totalFloatDays: arrays.totalFloat[i],
+      critical: arrays.totalFloat[i] <= 0,
+      startPoint: earlyStart[i],
+      finishPoint: earlyStart[i] + duration[i],
     });
   }
-
-  const criticalPath = input.tasks
-    .filter((t) => tasks.get(t.id)!.critical)
-    .map((t) => ({ id: t.id, name: t.name, ...tasks.get(t.id)! }))
-    .sort((a, b) => compare(a.start, b.start) || compare(a.finish, b.finish) || compare(a.name, b.name))
-    .map((t) => t.id);
-
-  return { tasks, finishDate: taskNodes.size ? formatIsoDate(finishDay) : null, criticalPath };
+  return {
+    tasks,
+    finishDate: arrays.finishDayOfPlan === null ? null : formatIsoDate(arrays.finishDayOfPlan),
+    criticalPath: Array.from(arrays.criticalPath, (i) => net.taskIds[i]),
+  };
 }
 
 /**
