@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { BenchModule, judged } from './bench-result';
 import { CalendarRegistry, loadCalendarDefinitions } from '../modules/calendar/calendar-registry';
 import { LinkType, scheduleNetwork, ScheduleLinkInput, ScheduleTaskInput } from '../modules/schedule/engine/scheduler';
 
@@ -74,5 +75,19 @@ function main(): void {
     console.log(`${String(row.size).padEnd(7)} ${String(row.links).padEnd(8)} ${row.ms.toFixed(1).padEnd(7)} ${ratio.padEnd(50)} ${row.stagedMs.toFixed(1)}`);
   }
 }
+
+/** For `npm run bench`: one result per size (no floor yet: reported, not judged). */
+export const bench: BenchModule = {
+  name: 'schedule',
+  order: 10,
+  needsServer: false,
+  async run() {
+    return runScheduleBenchmark().map((row) => judged({
+      path: `schedule-${row.size / 1000}k`, unit: 'ms', median: row.ms, floor: null, target: null,
+      label: `scheduler engine, ${row.size.toLocaleString('en-US')} tasks / ${row.links.toLocaleString('en-US')} links, RU calendar`,
+      extra: { ratioToPreviousSize: row.ratio, msIn10Stages: row.stagedMs },
+    }));
+  },
+};
 
 if (require.main === module) main();
