@@ -1,7 +1,7 @@
 import { execFileSync, fork } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { BenchModule, BenchResult } from './bench-result';
 import { BenchRun, formatExtras, formatTable, runFailed } from './report';
 import type { PathMessage } from './run-path';
@@ -94,6 +94,7 @@ async function main(): Promise<void> {
   writeFileSync(LATEST, json);
   console.log(`\nwritten: ${file} (and bench-results/latest.json)`);
   if (saveBaseline) {
+    mkdirSync(dirname(BASELINE), { recursive: true });
     writeFileSync(BASELINE, json);
     console.log('written: bench/baseline.json');
   }
