@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -104,6 +104,8 @@ export const bench: BenchModule = {
   order: 40,
   needsServer: false,
   async run({ serverUrl }) {
+    // Untimed: when run as `node dist/bench/…` after an edit, the first timed start must not build.
+    execFileSync(process.execPath, [resolve('scripts/build-if-stale.mjs')], { stdio: 'inherit' });
     const dir = mkdtempSync(join(tmpdir(), 'rollout-bench-start-'));
     try {
       const onPostgres = serverUrl ? await onServer(serverUrl, join(dir, 'pg')) : [];
