@@ -4,6 +4,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import pg from 'pg';
+import { BenchModule, judged } from './bench-result';
+import { memoryOf } from './service-process';
 
 /**
  * One busy project must not starve the others: the p95 of reads of project B while 50 writers
@@ -85,6 +87,8 @@ export interface ContentionResult {
   idleHealthMs: number;
   busyHealthP95: number;
   writes: Record<string, number>;
+  /** Peak RSS of the service process over the whole run, MB (null without /proc). */
+  servicePeakRssMb: number | null;
 }
 
 async function startService(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
@@ -155,7 +159,8 @@ export async function runContentionBenchmark(serverUrl: string): Promise<Content
     await Promise.all(writers);
     const idleP95 = percentile(idle, 95);
     const busyP95 = percentile(busy, 95);
-    return { idleP95, busyP95, ratio: busyP95 / idleP95, idleHealthMs, busyHealthP95: percentile(healthTimes, 95), writes };
+    const servicePeakRssMb = memoryOf(child.pid!)?.peakRssMb ?? null;
+    return { idleP95, busyP95, ratio: busyP95 / idleP95, idleHealthMs, busyHealthP95: percentile(healthTimes, 95), writes, servicePeakRssMb };
   } finally {
     if (child && child.exitCode === null) {
       const exited = new Promise((done) => child!.once('exit', done));
@@ -185,5 +190,22 @@ async function main(): Promise<void> {
   if (!url) throw new Error('Set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to a PostgreSQL server; the bench creates and drops its own database there');
   if (!printContention(await runContentionBenchmark(url))) process.exitCode = 1;
 }
+
+/** For `npm run bench`: the busy p95 against the idle p95 of the same reads, peak RSS of the service. */
+export const bench: BenchModule = {
+  name: 'contention',
+  order: 30,
+  needsServer: true,
+  async run({ serverUrl }) {
+    const result = await runContentionBenchmark(serverUrl!);
+    const { ok: writesOk = 0, ...refused } = result.writes;
+    return [judged({
+      path: 'contention-read-p95', unit: 'ms', stat: 'p95', median: result.busyP95, floor: result.idleP95, target: MAX_RATIO,
+      label: `reads of project B while ${WRITERS} writers add tasks to project A, against the same reads idle`,
+      peakRssMb: result.servicePeakRssMb,
+      extra: { idleHealthMs: result.idleHealthMs, busyHealthP95Ms: result.busyHealthP95, writesOk, ...refused },
+    })];
+  },
+};
 
 if (require.main === module) main().catch((error) => { console.error(error); process.exit(1); });

@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import { BenchModule, judged } from './bench-result';
 import { CalendarRegistry, loadCalendarDefinitions } from '../modules/calendar/calendar-registry';
 import { LinkType, scheduleNetwork, ScheduleLinkInput, ScheduleTaskInput } from '../modules/schedule/engine/scheduler';
 
@@ -229,5 +230,35 @@ function main(): void {
     process.exitCode = 1;
   }
 }
+
+/**
+ * For `npm run bench`: per size, the engine against the typed-array floor (CPU ms, ≤ 2×) and, from
+ * the second size on, against the same path at half the tasks (×2 tasks → ≤ 2.2× the time).
+ */
+export const bench: BenchModule = {
+  name: 'schedule',
+  order: 10,
+  needsServer: false,
+  async run() {
+    const rows = runScheduleBenchmark();
+    printScheduleBenchmark(rows);
+    return rows.flatMap((row, i) => {
+      const key = `schedule${row.stages ? `-${row.stages}stages` : ''}-${row.tasks / 1000}k`;
+      const size = `${row.tasks.toLocaleString('en-US')} tasks / ${row.links.toLocaleString('en-US')} links${row.stages ? `, ${row.stages} stages` : ''}`;
+      const extra = { tasks: row.tasks, links: row.links, stages: row.stages, wallMs: row.ms, floorWallMs: row.floorMs };
+      const results = [judged({
+        path: key, unit: 'ms', median: row.cpuMs, floor: row.floorCpuMs, target: SCHEDULE_TARGETS.ratio,
+        label: `scheduler engine, ${size}, RU calendar (CPU ms) vs the typed-array floor`, extra,
+      })];
+      if (row.scaling !== null) {
+        results.push(judged({
+          path: `${key}-scaling`, unit: 'ms', median: row.cpuMs, floor: rows[i - 1].cpuMs, target: SCHEDULE_TARGETS.scaling,
+          label: `scheduler engine, ${size} (CPU ms) vs the same at half the tasks`, extra,
+        }));
+      }
+      return results;
+    });
+  },
+};
 
 if (require.main === module) main();
