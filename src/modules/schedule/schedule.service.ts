@@ -47,6 +47,17 @@ export interface ProjectSchedule {
   criticalPath: string[];
   /** The tasks by start, then finish, then name (Project.tasks), sorted once per schedule. */
   inDateOrder(): ScheduledTask[];
+  stages: Pick<Stage, 'id' | 'name' | 'sequence'>[];
+  /** What the engine was given: an edit is checked by running it again with the edit applied, in memory. */
+  input: ScheduleInput;
+}
+
+type ScheduleInput = Parameters<typeof scheduleNetwork>[0];
+
+/** A plan edit to check: a task added or changed, or a link added or changed. */
+export interface PlanEdit {
+  task?: Pick<Task, 'id' | 'name' | 'durationDays' | 'startNoEarlierThan' | 'stageId' | 'milestoneId'>;
+  link?: Pick<Dependency, 'id' | 'predecessorId' | 'successorId' | 'type' | 'lagDays'>;
 }
 
 /**
@@ -94,6 +105,49 @@ export class ScheduleService {
   async assertSchedulable(ctx: RequestContext, projectId: string): Promise<void> {
     this.invalidate(ctx, projectId);
     await this.forProject(ctx, projectId);
+  }
+
+  /**
+   * The committed plan, for an edit to check itself against without reloading it: call after the
+   * plan lock and before the edit writes anything, so what the transaction sees is exactly the
+   * committed version (then it may be cached for everyone).
+   */
+  async committedPlan(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
+    const [row] = await ctx.manager.query('SELECT plan_version::text AS v FROM project WHERE id = $1', [projectId]);
+    if (!row) throw notFound('Project', projectId);
+    const key = `${projectId}@${row.v}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const schedule = await this.compute(ctx, projectId);
+    this.cache.set(key, schedule);
+    return schedule;
+  }
+
+  /**
+   * The edited plan must still schedule: the engine runs again on the committed plan with the
+   * edit applied, in memory, and refuses a cycle through the stage order or dates outside the
+   * calendars' years exactly as a full reload would. Nothing is read from the database.
+   */
+  assertSchedulableWith(plan: ProjectSchedule, edit: PlanEdit): void {
+    const { input } = plan;
+    let tasks = input.tasks;
+    let names: Pick<Task, 'id' | 'name'>[] = plan.tasks;
+    if (edit.task) {
+      const task = edit.task;
+      const calendar = (task.milestoneId && plan.milestoneCalendars.get(task.milestoneId)) || plan.projectCalendar;
+      const changed = { id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId };
+      const at = tasks.findIndex((t) => t.id === task.id);
+      tasks = at < 0 ? [...tasks, changed] : tasks.map((t, i) => (i === at ? changed : t));
+      names = [...names.filter((t) => t.id !== task.id), task];
+    }
+    let links = input.links;
+    if (edit.link) {
+      const link = edit.link;
+      const changed = { predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays };
+      const at = plan.links.findIndex((l) => l.id === link.id);
+      links = at < 0 ? [...links, changed] : links.map((l, i) => (i === at ? changed : l));
+    }
+    this.schedule({ ...input, tasks, links }, { tasks: names, stages: plan.stages });
   }
 
   /**
@@ -169,7 +223,7 @@ export class ScheduleService {
    * The engine's answer; a plan running outside the calendars' years, or going round in a circle
    * through the stage order, is a refusal, not a crash.
    */
-  private schedule(input: Parameters<typeof scheduleNetwork>[0], names: { tasks: Task[]; stages: Pick<Stage, 'id' | 'name'>[] }): ReturnType<typeof scheduleNetwork> {
+  private schedule(input: ScheduleInput, names: { tasks: Pick<Task, 'id' | 'name'>[]; stages: Pick<Stage, 'id' | 'name'>[] }): ReturnType<typeof scheduleNetwork> {
     try {
       return scheduleNetwork(input);
     } catch (error) {
@@ -193,7 +247,7 @@ export class ScheduleService {
     );
     const calendarOf = (task: Task) => (task.milestoneId && milestoneCalendars.get(task.milestoneId)) || projectCalendar;
 
-    const result = this.schedule({
+    const input: ScheduleInput = {
       projectStart: project.startDate,
       tasks: tasks.map((task) => ({
         id: task.id,
@@ -210,7 +264,8 @@ export class ScheduleService {
         lagDays: link.lagDays,
       })),
       stageOrder: stages.map((stage) => stage.id),
-    }, { tasks, stages });
+    };
+    const result = this.schedule(input, { tasks, stages });
     const dates = new Map<string, ScheduledTask>();
     let start: string | null = null;
     for (const task of tasks) {
@@ -237,6 +292,8 @@ export class ScheduleService {
       start: start ?? project.startDate,
       finishDate: result.finishDate ?? project.startDate,
       criticalPath: result.criticalPath,
+      input,
+      stages,
       inDateOrder: () => (inDateOrder ??= [...rows].sort((a, b) =>
         compareCodeUnits(a.start, b.start) || compareCodeUnits(a.finish, b.finish) || a.name.localeCompare(b.name))),
     };
@@ -278,7 +335,7 @@ FROM project p WHERE p.id = $1`;
  * Links alone are checked for cycles when they are added; a cycle the engine still finds normally
  * runs through the stage order (a task of an earlier stage following one of a later stage).
  */
-function stageCycleRefusal(error: DependencyCycleError, tasks: Task[], stages: Pick<Stage, 'id' | 'name'>[]): DomainError {
+function stageCycleRefusal(error: DependencyCycleError, tasks: Pick<Task, 'id' | 'name'>[], stages: Pick<Stage, 'id' | 'name'>[]): DomainError {
   const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
   const stageNames = new Map(stages.map((s) => [s.id, s.name]));
   // A run of stage finishes is one step: a finish carried through stages without tasks.
