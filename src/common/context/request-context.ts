@@ -17,6 +17,7 @@ export class RequestContext {
   /** Root operation (response key) → the project the access guard found it acting in. */
   private readonly operationProjects = new Map<string | number, string>();
   private currentManager: EntityManager;
+  private wrote = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -30,8 +31,14 @@ export class RequestContext {
     return this.currentManager;
   }
 
+  /** Whether this request has opened a transaction (a mutation): rows it read before may predate its changes. */
+  get hasWritten(): boolean {
+    return this.wrote;
+  }
+
   async inTransaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.currentManager.queryRunner?.isTransactionActive) return work();
+    this.wrote = true;
     try {
       return await this.dataSource.transaction(async (manager) => {
         this.currentManager = manager;

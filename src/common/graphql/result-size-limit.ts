@@ -72,7 +72,18 @@ function weighResolvers(schema: GraphQLSchema & { [WEIGHED]?: true }): void {
           }
           if (mutationRoot && !info.path.prev) budget.ran.push(String(info.path.key));
         }
-        return resolve(source, args, context, info);
+        const result = resolve(source, args, context, info);
+        // A property that holds a promise (a task's dates outside a computed schedule, read from
+        // it when asked for) is computed after all: it weighs as one.
+        if (budget && weight === STORED_VALUE_WEIGHT && result instanceof Promise) {
+          budget.spent += COMPUTED_VALUE_WEIGHT - STORED_VALUE_WEIGHT;
+          if (budget.spent > budget.limit) {
+            budget.exceeded = true;
+            result.catch(() => undefined);
+            return Promise.reject(budget.stop);
+          }
+        }
+        return result;
       };
     }
   }

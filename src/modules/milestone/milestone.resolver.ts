@@ -93,7 +93,7 @@ export class MilestoneResolver {
   }
 
   @ResolveField('tasks', () => [Task])
-  tasks_(@Ctx() ctx: RequestContext, @Parent() milestone: Milestone): Promise<Task[]> {
-    return this.tasks.byMilestone(ctx, milestone.id);
+  async tasks_(@Ctx() ctx: RequestContext, @Parent() milestone: Milestone): Promise<Task[]> {
+    return (await this.tasks.byMilestone(ctx, milestone.id)).map((task) => this.schedules.withDates(ctx, task));
   }
 }

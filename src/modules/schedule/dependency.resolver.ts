@@ -6,6 +6,7 @@ import { DependencyService } from './dependency.service';
 import { AddDependencyInput, UpdateDependencyInput } from './dto/task.inputs';
 import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
+import { ScheduleService } from './schedule.service';
 import { TaskService } from './task.service';
 
 @Resolver(() => Dependency)
@@ -13,6 +14,7 @@ export class DependencyResolver {
   constructor(
     private readonly links: DependencyService,
     private readonly tasks: TaskService,
+    private readonly schedules: ScheduleService,
   ) {}
 
   @Transaction()
@@ -35,11 +37,11 @@ export class DependencyResolver {
 
   @ResolveField('predecessor', () => Task)
   async predecessor(@Ctx() ctx: RequestContext, @Parent() link: Dependency): Promise<Task> {
-    return (await this.tasks.loader(ctx).load(link.predecessorId))!;
+    return this.schedules.withDates(ctx, (await this.tasks.loader(ctx).load(link.predecessorId))!);
   }
 
   @ResolveField('successor', () => Task)
   async successor(@Ctx() ctx: RequestContext, @Parent() link: Dependency): Promise<Task> {
-    return (await this.tasks.loader(ctx).load(link.successorId))!;
+    return this.schedules.withDates(ctx, (await this.tasks.loader(ctx).load(link.successorId))!);
   }
 }

@@ -34,7 +34,9 @@ export class DependencyService {
     const projectId = predecessor.projectId;
     await this.tasks.lockPlan(ctx, projectId);
 
-    const links = await ctx.manager.find(Dependency, { where: { projectId }, select: { predecessorId: true, successorId: true } });
+    // The committed plan (cached while it does not change) instead of reloading its links.
+    const plan = await this.schedules.committedPlan(ctx, projectId);
+    const links = plan.links;
     if (links.some((l) => l.predecessorId === predecessor.id && l.successorId === successor.id)) {
       throw badInput(`"${successor.name}" already depends on "${predecessor.name}"; change that link's type or lag with updateDependency`, 'successorId');
     }
@@ -43,7 +45,7 @@ export class DependencyService {
     const link = await ctx.manager.save(
       ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
     );
-    await this.schedules.assertSchedulable(ctx, projectId);
+    this.schedules.assertSchedulableWith(plan, { link });
     return link;
   }
 
@@ -57,11 +59,11 @@ export class DependencyService {
     const link = await findByIdOrFail(ctx, Dependency, input.id, 'Dependency', { lock: true });
     if (input.type != null) link.type = input.type;
     if (input.lagDays != null) link.lagDays = input.lagDays;
-    const others = (await ctx.manager.find(Dependency, { where: { projectId: link.projectId }, select: { id: true, predecessorId: true, successorId: true } }))
-      .filter((l) => l.id !== link.id);
+    const plan = await this.schedules.committedPlan(ctx, link.projectId);
+    const others = plan.links.filter((l) => l.id !== link.id);
     await this.assertNoCycle(ctx, others, { predecessorId: link.predecessorId, successorId: link.successorId });
     const saved = await ctx.manager.save(link);
-    await this.schedules.assertSchedulable(ctx, link.projectId);
+    this.schedules.assertSchedulableWith(plan, { link: saved });
     return saved;
   }
 

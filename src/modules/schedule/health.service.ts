@@ -16,7 +16,7 @@ export class HealthService {
 
   async forProject(ctx: RequestContext, project: Project): Promise<ProjectHealth> {
     const [schedule, baseline] = await Promise.all([
-      this.schedules.forProject(ctx, project.id),
+      this.schedules.forProject(ctx, project.id, project),
       this.baselines.latest(ctx, project.id),
     ]);
     const calendar = schedule.projectCalendar;

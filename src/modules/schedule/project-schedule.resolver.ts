@@ -31,22 +31,16 @@ export class ProjectScheduleResolver {
 
   @ResolveField('tasks', () => [Task])
   async tasks(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<Task[]> {
-    const schedule = await this.schedules.forProject(ctx, project.id);
-    return [...schedule.tasks].sort((a, b) => {
-      const da = schedule.dates.get(a.id)!;
-      const db = schedule.dates.get(b.id)!;
-      return da.start.localeCompare(db.start) || da.finish.localeCompare(db.finish) || a.name.localeCompare(b.name);
-    });
+    return (await this.schedules.forProject(ctx, project.id, project)).inDateOrder();
   }
 
   @ResolveField('schedule', () => ScheduleType)
   async schedule(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<ScheduleType> {
-    const schedule = await this.schedules.forProject(ctx, project.id);
-    const byId = new Map(schedule.tasks.map((task) => [task.id, task]));
+    const schedule = await this.schedules.forProject(ctx, project.id, project);
     return {
       start: schedule.start,
       finishDate: schedule.finishDate,
-      criticalPath: schedule.criticalPath.map((id) => byId.get(id)!),
+      criticalPath: schedule.criticalPath.map((id) => schedule.dates.get(id)!),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
 import type { RequestContext } from '../../common/context/request-context';
-import type { EntityManager } from 'typeorm';
 import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { CalendarService } from '../calendar/calendar.service';
@@ -24,30 +24,73 @@ export interface TaskDates {
   critical: boolean;
 }
 
+/** A task's row with its computed dates as plain properties: what GraphQL reads without a resolver per field. */
+export type ScheduledTask = Task & TaskDates;
+
+const DATE_FIELDS = ['start', 'finish', 'lateStart', 'lateFinish', 'totalFloatDays', 'critical'] as const;
+
+/**
+ * A computed schedule. Shared between requests through the cache: nothing may change it (the rows
+ * it hands out included); edits load their own rows.
+ */
 export interface ProjectSchedule {
   project: Project;
-  tasks: Task[];
+  /** In plan order of creation (created, then id), each with its dates. */
+  tasks: ScheduledTask[];
   links: Dependency[];
-  dates: Map<string, TaskDates>;
+  dates: Map<string, ScheduledTask>;
   /** The calendar each milestone (and so each of its tasks) works to. */
   milestoneCalendars: Map<string, WorkCalendar>;
   projectCalendar: WorkCalendar;
   start: string;
   finishDate: string;
   criticalPath: string[];
+  /** The tasks by start, then finish, then name (Project.tasks), sorted once per schedule. */
+  inDateOrder(): ScheduledTask[];
+  stages: Pick<Stage, 'id' | 'name' | 'sequence'>[];
+  /** What the engine was given: an edit is checked by running it again with the edit applied, in memory. */
+  input: ScheduleInput;
+}
+
+type ScheduleInput = Parameters<typeof scheduleNetwork>[0];
+
+/** A plan edit to check: a task added or changed, or a link added or changed. */
+export interface PlanEdit {
+  task?: Pick<Task, 'id' | 'name' | 'durationDays' | 'startNoEarlierThan' | 'stageId' | 'milestoneId'>;
+  link?: Pick<Dependency, 'id' | 'predecessorId' | 'successorId' | 'type' | 'lagDays'>;
 }
 
 /**
- * The plan's dates, computed on read from tasks, links and calendars. Scheduling is linear and a
- * few milliseconds for a real project, so no stored dates can go stale; the result is memoised
- * per request so that every field of one response reads the same schedule.
+ * How many tasks the cached schedules may hold together (all projects): a cached task with its
+ * dates is about 1 KB, so the default bounds the cache near 100 MB. SCHEDULE_CACHE_MAX_TASKS.
+ */
+export const SCHEDULE_CACHE_MAX_TASKS = Number(process.env.SCHEDULE_CACHE_MAX_TASKS ?? 100_000);
+
+/**
+ * The plan's dates, computed from tasks, links and calendars, once per plan version: a project's
+ * `plan_version` changes in the same transaction as anything the schedule is computed from
+ * (database triggers), so a schedule cached under (project, version) is right for as long as the
+ * database still holds that version, on every instance. A read learns the version from the
+ * project row it reads anyway (or from one small statement), and on a miss loads the whole plan
+ * in one statement, which is one consistent snapshot. Within a request the schedule is memoised.
  */
 @Injectable()
 export class ScheduleService {
+  private readonly cache = new LRUCache<string, ProjectSchedule>({
+    maxSize: Math.max(1, SCHEDULE_CACHE_MAX_TASKS),
+    // A schedule larger than the whole bound is computed for its request and not kept.
+    sizeCalculation: (schedule) => Math.max(1, schedule.tasks.length),
+  });
+
   constructor(private readonly calendars: CalendarService) {}
 
-  forProject(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
-    return ctx.memoize(`schedule:${projectId}`, () => this.compute(ctx, projectId));
+  /**
+   * The project's schedule. `known`, the project row this request read, saves the statement that
+   * reads its version; it is trusted only outside transactions and before any write of this
+   * request (a row read earlier in a mutation may predate the mutation's own changes).
+   */
+  forProject(ctx: RequestContext, projectId: string, known?: Pick<Project, 'planVersion'>): Promise<ProjectSchedule> {
+    return ctx.memoize(`schedule:${projectId}`, () => this.cachedOrComputed(ctx, projectId, known));
   }
 
   /** Call after a change of tasks, links or calendars inside a mutation. */
@@ -62,6 +105,79 @@ export class ScheduleService {
   async assertSchedulable(ctx: RequestContext, projectId: string): Promise<void> {
     this.invalidate(ctx, projectId);
     await this.forProject(ctx, projectId);
+  }
+
+  /**
+   * The committed plan, for an edit to check itself against without reloading it: call after the
+   * plan lock and before the edit writes anything, so what the transaction sees is exactly the
+   * committed version (then it may be cached for everyone).
+   */
+  async committedPlan(ctx: RequestContext, projectId: string): Promise<ProjectSchedule> {
+    const [row] = await ctx.manager.query('SELECT plan_version::text AS v FROM project WHERE id = $1', [projectId]);
+    if (!row) throw notFound('Project', projectId);
+    const key = `${projectId}@${row.v}`;
+    const hit = this.cache.get(key);
+    if (hit) return hit;
+    const schedule = await this.compute(ctx, projectId);
+    this.cache.set(key, schedule);
+    return schedule;
+  }
+
+  /**
+   * The edited plan must still schedule: the engine runs again on the committed plan with the
+   * edit applied, in memory, and refuses a cycle through the stage order or dates outside the
+   * calendars' years exactly as a full reload would. Nothing is read from the database.
+   */
+  assertSchedulableWith(plan: ProjectSchedule, edit: PlanEdit): void {
+    const { input } = plan;
+    let tasks = input.tasks;
+    let names: Pick<Task, 'id' | 'name'>[] = plan.tasks;
+    if (edit.task) {
+      const task = edit.task;
+      const calendar = (task.milestoneId && plan.milestoneCalendars.get(task.milestoneId)) || plan.projectCalendar;
+      const changed = { id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId };
+      const at = tasks.findIndex((t) => t.id === task.id);
+      tasks = at < 0 ? [...tasks, changed] : tasks.map((t, i) => (i === at ? changed : t));
+      names = [...names.filter((t) => t.id !== task.id), task];
+    }
+    let links = input.links;
+    if (edit.link) {
+      const link = edit.link;
+      const changed = { predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays };
+      const at = plan.links.findIndex((l) => l.id === link.id);
+      links = at < 0 ? [...links, changed] : links.map((l, i) => (i === at ? changed : l));
+    }
+    this.schedule({ ...input, tasks, links }, { tasks: names, stages: plan.stages });
+  }
+
+  /**
+   * The task as GraphQL shows it when it does not come from a schedule (a mutation's answer, a
+   * link's end, a milestone's tasks): its dates are read from the project's schedule only if
+   * asked for, after the mutation committed.
+   */
+  withDates(ctx: RequestContext, task: Task): ScheduledTask {
+    let dates: Promise<TaskDates> | undefined;
+    const scheduled = () => (dates ??= this.forProject(ctx, task.projectId).then((s) => s.dates.get(task.id)!));
+    for (const field of DATE_FIELDS) {
+      Object.defineProperty(task, field, { configurable: true, enumerable: false, get: () => scheduled().then((d) => d[field]) });
+    }
+    return task as ScheduledTask;
+  }
+
+  private async cachedOrComputed(ctx: RequestContext, projectId: string, known?: Pick<Project, 'planVersion'>): Promise<ProjectSchedule> {
+    const inTransaction = ctx.manager.queryRunner?.isTransactionActive === true;
+    let version = !inTransaction && !ctx.hasWritten && known?.planVersion != null ? known.planVersion : null;
+    if (version === null && this.cache.size > 0) {
+      const [row] = await ctx.manager.query('SELECT plan_version::text AS v FROM project WHERE id = $1', [projectId]);
+      if (!row) throw notFound('Project', projectId);
+      version = row.v as string;
+    }
+    const hit = version === null ? undefined : this.cache.get(`${projectId}@${version}`);
+    if (hit) return hit;
+    const schedule = await this.compute(ctx, projectId);
+    // Only committed plans are shared: a transaction's own version may yet be rolled back.
+    if (!inTransaction) this.cache.set(`${projectId}@${schedule.project.planVersion}`, schedule);
+    return schedule;
   }
 
   calendarOfTask(schedule: ProjectSchedule, task: Pick<Task, 'milestoneId'>): WorkCalendar {
@@ -81,34 +197,33 @@ export class ScheduleService {
   }
 
   /**
-   * The plan's rows as one snapshot. Inside a mutation they come from its transaction; on a read,
-   * from one read-only REPEATABLE READ transaction, so a change committed between two of the
-   * queries (a milestone's tasks and their links) cannot be half seen.
+   * The plan's rows in one statement, which is one consistent snapshot (inside a mutation, its
+   * transaction's): no transaction to set up for a read, one round trip whatever the plan's size.
    */
   private async loadPlan(ctx: RequestContext, projectId: string) {
-    const load = async (em: EntityManager) => {
-      const project = await em.findOne(Project, { where: { id: projectId } });
-      if (!project) throw notFound('Project', projectId);
-      // One after another: a transaction has a single connection.
-      const tasks = await em.find(Task, { where: { projectId }, order: { createdAt: 'ASC', id: 'ASC' } });
-      const links = await em.find(Dependency, { where: { projectId } });
-      const milestones = await em.find(Milestone, { where: { projectId }, select: { id: true, territoryId: true } });
-      const territories = await em.find(Territory, { where: { projectId }, select: { id: true, calendarCode: true } });
-      const stages = await em.find(Stage, { where: { projectId }, select: { id: true, name: true, sequence: true }, order: { sequence: 'ASC' } });
-      return { project, tasks, links, milestones, territories, stages };
-    };
-    if (ctx.manager.queryRunner?.isTransactionActive) return load(ctx.manager);
-    return ctx.manager.connection.transaction('REPEATABLE READ', async (em) => {
-      await em.query('SET TRANSACTION READ ONLY');
-      return load(em);
+    const [row] = await ctx.manager.query(PLAN_QUERY, [projectId]);
+    if (!row) throw notFound('Project', projectId);
+    const project = ctx.manager.create(Project, camelKeys(row.project) as Partial<Project>);
+    project.planVersion = String(row.project.plan_version);
+    project.createdAt = new Date(row.project.created_at);
+    project.updatedAt = new Date(row.project.updated_at);
+    const tasks = (row.tasks as Record<string, unknown>[]).map((t) => {
+      const task = Object.assign(new Task(), t);
+      task.createdAt = new Date(t.createdAt as string);
+      return task;
     });
+    const links = (row.links as Record<string, unknown>[]).map((l) => Object.assign(new Dependency(), l));
+    const milestones = row.milestones as Pick<Milestone, 'id' | 'territoryId'>[];
+    const territories = row.territories as Pick<Territory, 'id' | 'calendarCode'>[];
+    const stages = row.stages as Pick<Stage, 'id' | 'name' | 'sequence'>[];
+    return { project, tasks, links, milestones, territories, stages };
   }
 
   /**
    * The engine's answer; a plan running outside the calendars' years, or going round in a circle
    * through the stage order, is a refusal, not a crash.
    */
-  private schedule(input: Parameters<typeof scheduleNetwork>[0], names: { tasks: Task[]; stages: Stage[] }): ReturnType<typeof scheduleNetwork> {
+  private schedule(input: ScheduleInput, names: { tasks: Pick<Task, 'id' | 'name'>[]; stages: Pick<Stage, 'id' | 'name'>[] }): ReturnType<typeof scheduleNetwork> {
     try {
       return scheduleNetwork(input);
     } catch (error) {
@@ -132,7 +247,7 @@ export class ScheduleService {
     );
     const calendarOf = (task: Task) => (task.milestoneId && milestoneCalendars.get(task.milestoneId)) || projectCalendar;
 
-    const result = this.schedule({
+    const input: ScheduleInput = {
       projectStart: project.startDate,
       tasks: tasks.map((task) => ({
         id: task.id,
@@ -149,16 +264,27 @@ export class ScheduleService {
         lagDays: link.lagDays,
       })),
       stageOrder: stages.map((stage) => stage.id),
-    }, { tasks, stages });
-    const dates = new Map<string, TaskDates>();
+    };
+    const result = this.schedule(input, { tasks, stages });
+    const dates = new Map<string, ScheduledTask>();
     let start: string | null = null;
-    for (const [id, d] of result.tasks) {
-      dates.set(id, d);
+    for (const task of tasks) {
+      const d = result.tasks.get(task.id)!;
+      const row = task as ScheduledTask;
+      row.start = d.start;
+      row.finish = d.finish;
+      row.lateStart = d.lateStart;
+      row.lateFinish = d.lateFinish;
+      row.totalFloatDays = d.totalFloatDays;
+      row.critical = d.critical;
+      dates.set(task.id, row);
       if (start === null || d.start < start) start = d.start;
     }
+    const rows = tasks as ScheduledTask[];
+    let inDateOrder: ScheduledTask[] | undefined;
     return {
       project,
-      tasks,
+      tasks: rows,
       links,
       dates,
       milestoneCalendars,
@@ -166,15 +292,50 @@ export class ScheduleService {
       start: start ?? project.startDate,
       finishDate: result.finishDate ?? project.startDate,
       criticalPath: result.criticalPath,
+      input,
+      stages,
+      inDateOrder: () => (inDateOrder ??= [...rows].sort((a, b) =>
+        compareCodeUnits(a.start, b.start) || compareCodeUnits(a.finish, b.finish) || a.name.localeCompare(b.name))),
     };
   }
 }
+
+const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Top-level keys of a row as JSON (snake_case) to the entity's property names. */
+function camelKeys(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()), value]));
+}
+
+/**
+ * The project row and everything its schedule is computed from, as JSON aggregates: one statement.
+ * Tasks carry every column (the schedule's rows are what Project.tasks returns).
+ */
+const PLAN_QUERY = `
+SELECT row_to_json(p) AS project,
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', t.id, 'projectId', t.project_id, 'stageId', t.stage_id, 'milestoneId', t.milestone_id,
+      'milestonePhase', t.milestone_phase, 'name', t.name, 'durationDays', t.duration_days,
+      'startNoEarlierThan', t.start_no_earlier_than, 'percentComplete', t.percent_complete,
+      'ownerId', t.owner_id, 'createdAt', t.created_at, 'version', t.version) ORDER BY t.created_at, t.id), '[]')
+    FROM task t WHERE t.project_id = p.id) AS tasks,
+  (SELECT coalesce(json_agg(json_build_object(
+      'id', d.id, 'projectId', d.project_id, 'predecessorId', d.predecessor_id, 'successorId', d.successor_id,
+      'type', d.type, 'lagDays', d.lag_days)), '[]')
+    FROM dependency d WHERE d.project_id = p.id) AS links,
+  (SELECT coalesce(json_agg(json_build_object('id', m.id, 'territoryId', m.territory_id)), '[]')
+    FROM milestone m WHERE m.project_id = p.id) AS milestones,
+  (SELECT coalesce(json_agg(json_build_object('id', r.id, 'calendarCode', r.calendar_code)), '[]')
+    FROM territory r WHERE r.project_id = p.id) AS territories,
+  (SELECT coalesce(json_agg(json_build_object('id', s.id, 'name', s.name, 'sequence', s.sequence) ORDER BY s.sequence), '[]')
+    FROM stage s WHERE s.project_id = p.id) AS stages
+FROM project p WHERE p.id = $1`;
 
 /**
  * Links alone are checked for cycles when they are added; a cycle the engine still finds normally
  * runs through the stage order (a task of an earlier stage following one of a later stage).
  */
-function stageCycleRefusal(error: DependencyCycleError, tasks: Task[], stages: Stage[]): DomainError {
+function stageCycleRefusal(error: DependencyCycleError, tasks: Pick<Task, 'id' | 'name'>[], stages: Pick<Stage, 'id' | 'name'>[]): DomainError {
   const taskNames = new Map(tasks.map((t) => [t.id, t.name]));
   const stageNames = new Map(stages.map((s) => [s.id, s.name]));
   // A run of stage finishes is one step: a finish carried through stages without tasks.

@@ -63,6 +63,14 @@ export class Project {
   @Column({ type: 'varchar', length: 64 })
   calendarFeedToken: string;
 
+  /**
+   * Changes with everything the schedule is computed from, in the same transaction (database
+   * triggers, migration PlanVersion): the key of the cached schedule. Never written by the app.
+   * A bigint, read as a string.
+   */
+  @Column({ type: 'bigint', default: 0, insert: false, update: false })
+  planVersion: string;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

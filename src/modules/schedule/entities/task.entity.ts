@@ -73,4 +73,25 @@ export class Task {
   @Field(() => Int)
   @VersionColumn()
   version: number;
+
+  // Computed, never stored: set on the rows of a computed schedule (ScheduleService), so that
+  // GraphQL reads them as plain properties; on a task from elsewhere they are promises
+  // (ScheduleService.withDates) read from its project's schedule only when asked for.
+  @Field(() => DateScalar)
+  start?: string;
+
+  @Field(() => DateScalar)
+  finish?: string;
+
+  @Field(() => DateScalar)
+  lateStart?: string;
+
+  @Field(() => DateScalar)
+  lateFinish?: string;
+
+  @Field(() => Int)
+  totalFloatDays?: number;
+
+  @Field()
+  critical?: boolean;
 }

@@ -1,0 +1,116 @@
+import { TestApp, TestUser, unique } from '../support/test-app';
+
+const READ_PLAN = 'query($id: ID!) { project(id: $id) { code tasks { id name durationDays start finish lateStart lateFinish totalFloatDays critical } schedule { finishDate } } }';
+const ADD_TASK = 'mutation($i: AddTaskInput!) { addTask(input: $i) { id start finish } }';
+
+/** Statements the app's pool sends while `work` runs (the pg client class the app's pool uses, wrapped). */
+async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+  const pool = (t.dataSource.driver as any).master;
+  const client = await pool.connect();
+  const proto = Object.getPrototypeOf(client);
+  client.release();
+  const original = proto.query;
+  const seen: string[] = [];
+  proto.query = function (this: unknown, ...args: any[]) {
+    seen.push(typeof args[0] === 'string' ? args[0] : args[0]?.text ?? '?');
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
+
+/** Adds `count` tasks (in chains of 25 when `chain`) straight into the database (each insert bumps plan_version, as any writer). */
+async function addTasksDirectly(t: TestApp, projectId: string, count: number, chain = false): Promise<void> {
+  await t.dataSource.query(
+    `INSERT INTO task (project_id, name, duration_days, version) SELECT $1, 'Bulk ' || i, 1 + i % 5, 1 FROM generate_series(1, $2) AS i`,
+    [projectId, count]);
+  if (chain) {
+    await t.dataSource.query(`
+      INSERT INTO dependency (project_id, predecessor_id, successor_id)
+      SELECT $1, id, next FROM (SELECT id, lead(id) OVER (ORDER BY created_at, id) AS next, row_number() OVER (ORDER BY created_at, id) AS n
+        FROM task WHERE project_id = $1 AND name LIKE 'Bulk %') s
+      WHERE next IS NOT NULL AND n % 25 <> 0`, [projectId]);
+  }
+}
+
+/**
+ * The read path (issue 13): a plan read is a few statements whatever the plan's size, its schedule
+ * is reused while the plan is unchanged and recomputed after any edit, on every instance that
+ * shares the database, and a 20,000-task plan with all its dates reads in one request.
+ * On the server only: two instances need one database.
+ */
+describe('plan read path (e2e)', () => {
+  let a: TestApp;
+  let b: TestApp;
+  let pm: TestUser;
+
+  const createProject = async (name: string) => (await a.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+    i: { code: unique(name), name, clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-01-05', calendarCode: 'STANDARD' },
+  }, pm.token)).createProject.id as string;
+
+  beforeAll(async () => {
+    a = await TestApp.start();
+    b = await TestApp.start();
+    pm = await a.user();
+  });
+  afterAll(async () => {
+    await b?.close();
+    await a?.close();
+  });
+
+  it('reads a plan in at most 6 statements, as many for 535 tasks as for the template, and reuses the schedule while the plan is unchanged', async () => {
+    const small = await createProject('SMALL');
+    const large = await createProject('LARGE');
+    await addTasksDirectly(a, large, 500, true);
+    const counts: Record<string, number> = {};
+    for (const [name, id] of [['small', small], ['large', large]] as const) {
+      const cold = await countStatements(a, () => a.ok(READ_PLAN, { id }, pm.token));
+      const warm = await countStatements(a, () => a.ok(READ_PLAN, { id }, pm.token));
+      expect(cold.length).toBeLessThanOrEqual(6);
+      expect(warm.length).toBeLessThanOrEqual(6);
+      // The plan is loaded once (one statement), then served from the cache.
+      expect(cold.filter((sql) => sql.includes('json_agg'))).toHaveLength(1);
+      expect(warm.filter((sql) => sql.includes('json_agg'))).toHaveLength(0);
+      counts[`${name} cold`] = cold.length;
+      counts[`${name} warm`] = warm.length;
+    }
+    expect(counts['large cold']).toBe(counts['small cold']);
+    expect(counts['large warm']).toBe(counts['small warm']);
+  });
+
+  it('an edit is seen by the next read, on the instance that made it and on another one sharing the database', async () => {
+    const project = await createProject('TWO');
+    const before = (await b.ok(READ_PLAN, { id: project }, pm.token)).project;
+    await a.ok(READ_PLAN, { id: project }, pm.token); // both instances now hold the schedule
+    const { addTask } = await a.ok(ADD_TASK, { i: { projectId: project, name: 'Long tail', durationDays: 400 } }, pm.token);
+    for (const app of [a, b]) {
+      const after = (await app.ok(READ_PLAN, { id: project }, pm.token)).project;
+      expect(after.tasks).toHaveLength(before.tasks.length + 1);
+      expect(after.tasks.find((task: any) => task.id === addTask.id)).toMatchObject({ start: '2026-01-05', finish: addTask.finish });
+      expect(after.schedule.finishDate > before.schedule.finishDate).toBe(true);
+    }
+    // A change written outside the app (any writer) bumps the version too.
+    await a.dataSource.query(`UPDATE task SET duration_days = 1 WHERE id = $1`, [addTask.id]);
+    for (const app of [b, a]) {
+      const after = (await app.ok(READ_PLAN, { id: project }, pm.token)).project;
+      expect(after.tasks.find((task: any) => task.id === addTask.id).finish).toBe('2026-01-05');
+      expect(after.schedule.finishDate).toBe(before.schedule.finishDate);
+    }
+    // A project's start date moves every date.
+    await b.dataSource.query(`UPDATE project SET start_date = '2026-02-02' WHERE id = $1`, [project]);
+    expect((await a.ok(READ_PLAN, { id: project }, pm.token)).project.tasks.find((task: any) => task.id === addTask.id).start).toBe('2026-02-02');
+  });
+
+  it('reads a 20,000-task plan with all its dates and floats in one request', async () => {
+    const project = await createProject('HUGE');
+    await addTasksDirectly(a, project, 20_000, true);
+    const result = await a.gql(READ_PLAN, { id: project }, pm.token);
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.project.tasks.length).toBeGreaterThanOrEqual(20_000);
+    expect(result.data!.project.tasks[0]).toEqual(expect.objectContaining({ start: expect.any(String), totalFloatDays: expect.any(Number), critical: expect.any(Boolean) }));
+  }, 120_000);
+});
