@@ -6,6 +6,7 @@ import { CriterionRecordKept1795949521967 } from '../../migrations/1795949521967
 import { MilestoneHypercareFromTask1795950600000 } from '../../migrations/1795950600000-MilestoneHypercareFromTask';
 import { ConfirmersFromTheClient1795960000000 } from '../../migrations/1795960000000-ConfirmersFromTheClient';
 import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEditing';
+import { RegistersAndTolerances1796100000000 } from '../../migrations/1796100000000-RegistersAndTolerances';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -17,4 +18,5 @@ export const MIGRATIONS: Function[] = [
   MilestoneHypercareFromTask1795950600000,
   ConfirmersFromTheClient1795960000000,
   PlanEditing1796000000000,
+  RegistersAndTolerances1796100000000,
 ];
