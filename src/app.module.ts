@@ -10,6 +10,7 @@ import { DatabaseErrorFilter } from './common/errors/database-error.filter';
 import { validationExceptionFactory } from './common/errors/validation-exception.factory';
 import { buildGraphQLOptions } from './common/graphql/graphql-options';
 import { DateScalar } from './common/scalars/date.scalar';
+import { DecimalScalar } from './common/scalars/decimal.scalar';
 import { DatabaseProbe } from './health/database-probe';
 import { HealthController } from './health/health.controller';
 import { AuthModule } from './modules/auth/auth.module';
@@ -20,6 +21,7 @@ import { MethodologyModule } from './modules/methodology/methodology.module';
 import { MilestoneModule } from './modules/milestone/milestone.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ProjectModule } from './modules/project/project.module';
+import { RegistersModule } from './modules/registers/registers.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { StageModule } from './modules/stage/stage.module';
 import { TrainingModule } from './modules/training/training.module';
@@ -38,7 +40,7 @@ export class AppModule {
           inject: [AuthService, DataSource],
           useFactory: (auth: AuthService, dataSource: DataSource) => ({
             ...buildGraphQLOptions(config, auth, dataSource),
-            resolvers: { Date: DateScalar },
+            resolvers: { Date: DateScalar, Decimal: DecimalScalar },
           }),
         }),
         CalendarModule,
@@ -50,6 +52,7 @@ export class AppModule {
         ScheduleModule,
         CriterionModule,
         TrainingModule,
+        RegistersModule,
       ],
       controllers: [HealthController],
       providers: [

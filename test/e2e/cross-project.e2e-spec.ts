@@ -10,7 +10,7 @@ describe('ids from another project inside an operation (e2e)', () => {
   let pmA: TestUser, pmB: TestUser, memberB: TestUser, memberA: TestUser;
   let a: Fixture, b: Fixture;
 
-  interface Fixture { projectId: string; stageId: string; milestoneId: string; taskId: string; plainTaskId: string; areaId: string; territoryId: string; criterionId: string }
+  interface Fixture { projectId: string; stageId: string; milestoneId: string; taskId: string; plainTaskId: string; areaId: string; territoryId: string; criterionId: string; riskId: string; issueId: string }
 
   const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }';
 
@@ -26,7 +26,10 @@ describe('ids from another project inside an operation (e2e)', () => {
       i: { projectId, name: 'Orders at the plant', splitBy: 'FUNCTION_AND_TERRITORY', functionAreaId: areaId, territoryId },
     }, pm.token)).addMilestone;
     const plainTaskId = (await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId, name: 'Plain', durationDays: 1 } }, pm.token)).addTask.id;
+    const riskId = (await t.ok('mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', { i: { projectId, title: 'Cutover at the plant', probability: 3, impact: 4 } }, pm.token)).addRisk.id;
+    const issueId = (await t.ok('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', { i: { projectId, title: 'Orders lost at the plant', type: 'PROBLEM', priority: 'HIGH' } }, pm.token)).raiseIssue.id;
     return {
+      riskId, issueId,
       projectId, stageId: project.stages[0].id, milestoneId: milestone.id, taskId: milestone.tasks[0].id, plainTaskId, areaId, territoryId,
       criterionId: project.stages[0].exitCriteria[0].id,
     };
@@ -44,7 +47,10 @@ describe('ids from another project inside an operation (e2e)', () => {
               (SELECT count(*) FROM key_user_assignment WHERE project_id = ANY($1))::int AS key_users,
               (SELECT count(*) FROM training_session WHERE project_id = ANY($1))::int AS sessions,
               (SELECT count(*) FROM training_attendance ta JOIN training_session s ON s.id = ta.session_id WHERE s.project_id = ANY($1))::int AS invitations,
-              (SELECT count(*) FROM membership WHERE project_id = ANY($1))::int AS members`,
+              (SELECT count(*) FROM membership WHERE project_id = ANY($1))::int AS members,
+              (SELECT json_agg(r ORDER BY r.id) FROM risk r WHERE project_id = ANY($1))::text AS risks,
+              (SELECT json_agg(i ORDER BY i.id) FROM project_issue i WHERE project_id = ANY($1))::text AS issues,
+              (SELECT json_agg(json_build_array(p.budget::text, p.currency, p.time_tolerance_days, p.cost_tolerance_percent, p.version) ORDER BY p.id) FROM project p WHERE id = ANY($1))::text AS tolerances`,
       [ids],
     );
     return row;
@@ -85,6 +91,14 @@ describe('ids from another project inside an operation (e2e)', () => {
     ['removeMember of a member of B, in A', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: a.projectId, u: memberB.id })],
     ['removeMember in B', 'mutation($p: ID!, $u: ID!) { removeMember(projectId: $p, userId: $u, role: KEY_USER) }', () => ({ p: b.projectId, u: memberB.id })],
     ['scheduleTraining with a trainer of B', 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmB.id, capacity: 5, ...slot } })],
+    ['addRisk with an owner from B', 'mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', probability: 2, impact: 2, ownerId: memberB.id } })],
+    ['updateRisk with an owner from B', 'mutation($i: UpdateRiskInput!) { updateRisk(input: $i) { id } }', () => ({ i: { id: a.riskId, version: 1, ownerId: memberB.id } })],
+    ['updateRisk of a risk of B', 'mutation($i: UpdateRiskInput!) { updateRisk(input: $i) { id } }', () => ({ i: { id: b.riskId, version: 1, title: 'Taken over' } })],
+    ['raiseIssue with an owner from B', 'mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', type: 'PROBLEM', priority: 'LOW', ownerId: memberB.id } })],
+    ['raiseIssue in B', 'mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', () => ({ i: { projectId: b.projectId, title: 'x', type: 'PROBLEM', priority: 'LOW' } })],
+    ['updateIssue with an owner from B', 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', () => ({ i: { id: a.issueId, version: 1, ownerId: memberB.id } })],
+    ['updateIssue of an issue of B', 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', () => ({ i: { id: b.issueId, version: 1, status: 'CLOSED' } })],
+    ['setTolerances of B', 'mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', () => ({ i: { projectId: b.projectId, budget: '1.00' } })],
     ['scheduleTraining with an attendee of B', 'mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', () => ({ i: { projectId: a.projectId, title: 'x', audience: 'KEY_USERS', format: 'ONSITE', location: 'Room', trainerId: pmA.id, capacity: 5, attendeeIds: [memberB.id], ...slot } })],
   ];
 

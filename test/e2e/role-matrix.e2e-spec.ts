@@ -184,6 +184,19 @@ describe('role matrix (e2e)', () => {
       removeTerritory: async () => ({ query: 'mutation($id: ID!) { removeTerritory(id: $id) }', variables: {
         id: (await pmOk('mutation($p: ID!, $n: String!) { addTerritory(projectId: $p, name: $n) { id } }', { p: projectId, n: unique('territory') })).addTerritory.id,
       } }),
+      setTolerances: async () => ({ query: 'mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', variables: {
+        i: { projectId, version: await version('project', projectId), budget: '1250000.00', currency: 'RUB', costTolerancePercent: 10 },
+      } }),
+      addRisk: async () => ({ query: 'mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', variables: { i: { projectId, title: unique('risk'), probability: 2, impact: 3, ownerId: users.CONSULTANT.id } } }),
+      updateRisk: async () => {
+        const risk = (await pmOk('mutation($i: AddRiskInput!) { addRisk(input: $i) { id version } }', { i: { projectId, title: unique('risk'), probability: 2, impact: 3 } })).addRisk;
+        return { query: 'mutation($i: UpdateRiskInput!) { updateRisk(input: $i) { id } }', variables: { i: { id: risk.id, version: risk.version, impact: 4, ownerId: users.KEY_USER.id } } };
+      },
+      raiseIssue: async () => ({ query: 'mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', variables: { i: { projectId, title: unique('issue'), type: 'PROBLEM', priority: 'MEDIUM' } } }),
+      updateIssue: async () => {
+        const issue = (await pmOk('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id version } }', { i: { projectId, title: unique('issue'), type: 'PROBLEM', priority: 'LOW' } })).raiseIssue;
+        return { query: 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', variables: { i: { id: issue.id, version: issue.version, status: 'RESOLVED', resolution: 'Fixed' } } };
+      },
     },
   };
 

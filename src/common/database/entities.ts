@@ -13,6 +13,8 @@ import { Territory } from '../../modules/project/entities/territory.entity';
 import { Dependency } from '../../modules/schedule/entities/dependency.entity';
 import { BaselineEntry } from '../../modules/schedule/entities/baseline-entry.entity';
 import { Baseline } from '../../modules/schedule/entities/baseline.entity';
+import { ProjectIssue } from '../../modules/registers/entities/project-issue.entity';
+import { Risk } from '../../modules/registers/entities/risk.entity';
 import { Task } from '../../modules/schedule/entities/task.entity';
 import { GateDecision } from '../../modules/stage/entities/gate-decision.entity';
 import { Stage } from '../../modules/stage/entities/stage.entity';
@@ -41,4 +43,6 @@ export const ENTITIES = [
   TrainingSession,
   TrainingAttendance,
   LoginFailure,
+  Risk,
+  ProjectIssue,
 ];

@@ -7,6 +7,7 @@ import { MilestoneHypercareFromTask1795950600000 } from '../../migrations/179595
 import { ConfirmersFromTheClient1795960000000 } from '../../migrations/1795960000000-ConfirmersFromTheClient';
 import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEditing';
 import { PlanVersion1796100000000 } from '../../migrations/1796100000000-PlanVersion';
+import { RegistersAndTolerances1796200000000 } from '../../migrations/1796200000000-RegistersAndTolerances';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -19,4 +20,5 @@ export const MIGRATIONS: Function[] = [
   ConfirmersFromTheClient1795960000000,
   PlanEditing1796000000000,
   PlanVersion1796100000000,
+  RegistersAndTolerances1796200000000,
 ];

@@ -1,6 +1,7 @@
 import { Kind } from 'graphql';
 import { DateScalar } from './date.scalar';
 import { DateTimeScalar } from './date-time.scalar';
+import { DecimalScalar } from './decimal.scalar';
 
 const refusal = (parse: () => unknown): { message: string; code: unknown } => {
   try {
@@ -51,5 +52,34 @@ describe('DateTime scalar', () => {
   it('repeats at most 100 characters of a refused value', () => {
     const { message } = refusal(() => DateTimeScalar.parseValue('y'.repeat(5_000)));
     expect(message.startsWith(`"${'y'.repeat(100)}…" is not an ISO 8601 instant`)).toBe(true);
+  });
+});
+
+describe('Decimal scalar', () => {
+  it.each(['12345678901234.56', '1250000.00', '0', '-3.5', '0.01', '007'])('keeps %p exactly as sent', (value) => {
+    expect(DecimalScalar.parseValue(value)).toBe(value);
+    expect(DecimalScalar.parseLiteral({ kind: Kind.STRING, value })).toBe(value);
+  });
+
+  it.each(['1e3', '1E-2', '+5', '1 000', '1,5', '.5', '5.', '', ' 1', 'NaN', 'Infinity', '0x10', '1.2.3'])('refuses %p as BAD_USER_INPUT', (value) => {
+    expect(refusal(() => DecimalScalar.parseValue(value))).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringContaining('is not a decimal amount') });
+  });
+
+  it('refuses numbers, which have passed through a float, saying to send a string', () => {
+    expect(refusal(() => DecimalScalar.parseValue(1250000.5))).toEqual({ code: 'BAD_USER_INPUT', message: expect.stringContaining('send a decimal amount as a string') });
+    expect(refusal(() => DecimalScalar.parseLiteral({ kind: Kind.FLOAT, value: '1250000.5' })).code).toBe('BAD_USER_INPUT');
+    expect(refusal(() => DecimalScalar.parseLiteral({ kind: Kind.INT, value: '1000' })).code).toBe('BAD_USER_INPUT');
+  });
+
+  it('refuses more than 40 characters, repeating at most 100 of them', () => {
+    expect(refusal(() => DecimalScalar.parseValue('1'.repeat(41))).code).toBe('BAD_USER_INPUT');
+    const { message } = refusal(() => DecimalScalar.parseValue('9'.repeat(5_000)));
+    expect(message.startsWith(`"${'9'.repeat(100)}…"`)).toBe(true);
+  });
+
+  it('serializes the string PostgreSQL numeric arrives as, unchanged, and nothing else', () => {
+    expect(DecimalScalar.serialize('12345678901234.56')).toBe('12345678901234.56');
+    expect(() => DecimalScalar.serialize(12.5)).toThrow('Invalid Decimal value');
+    expect(() => DecimalScalar.serialize('1e3')).toThrow('Invalid Decimal value');
   });
 });

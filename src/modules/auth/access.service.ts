@@ -23,6 +23,9 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   editReport: 'edit status reports',
   publishReport: 'publish status reports',
   export: 'export project documents',
+  setTolerances: 'set the project tolerances',
+  manageRegisters: 'manage the risk and issue registers',
+  raiseIssue: 'raise issues',
 };
 
 /** Object-level authorisation: every service asks here before it reads or changes a project. */

@@ -31,7 +31,7 @@ export interface ProjectPolicy {
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
 export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
-  | 'FunctionArea' | 'Territory';
+  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -100,5 +100,11 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateProject: { project: 'editProject', scope: projectIn('input.id') },
     removeFunctionArea: { project: 'editProject', scope: ownerOf('FunctionArea', 'id') },
     removeTerritory: { project: 'editProject', scope: ownerOf('Territory', 'id') },
+    // Tolerances and registers (issue 14).
+    setTolerances: { project: 'setTolerances', scope: projectIn('input.projectId') },
+    addRisk: { project: 'manageRegisters', scope: projectIn('input.projectId') },
+    updateRisk: { project: 'manageRegisters', scope: ownerOf('Risk', 'input.id') },
+    raiseIssue: { project: 'raiseIssue', scope: projectIn('input.projectId') },
+    updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
   },
 };

@@ -1,6 +1,6 @@
 import { ProjectRole } from '../people/people.enums';
 
-const { PROJECT_MANAGER, STEERING_COMMITTEE, CONSULTANT, TRAINER } = ProjectRole;
+const { PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER } = ProjectRole;
 const EVERY_ROLE = Object.values(ProjectRole);
 
 /**
@@ -29,15 +29,21 @@ export const PROJECT_PERMISSIONS = {
   editReport: [PROJECT_MANAGER],
   publishReport: [PROJECT_MANAGER, STEERING_COMMITTEE],
   export: EVERY_ROLE,
+  /** PRINCE2 tolerances (time, budget, cost) are the committee's, never the manager's (REPORTING.md). */
+  setTolerances: [STEERING_COMMITTEE],
+  /** Risks and issues: the project manager manages both registers. */
+  manageRegisters: [PROJECT_MANAGER],
+  /** Anyone working on the project may raise an issue (key users find most of them); observers only watch. */
+  raiseIssue: [PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;
 
 /**
- * The steering committee's own acts: waivers and gate decisions are the client's and the
- * sponsor's word, so an administrator performs them only as a member holding the role.
+ * The steering committee's own acts: waivers, gate decisions and tolerances are the client's and
+ * the sponsor's word, so an administrator performs them only as a member holding the role.
  */
-export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectAction>(['waiveCriterion', 'decideGate']);
+export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectAction>(['waiveCriterion', 'decideGate', 'setTolerances']);
 
 
 export function rolesAllow(roles: readonly ProjectRole[], action: ProjectAction): boolean {

@@ -15,6 +15,8 @@ const LABELS: Record<ScopedEntity, string> = {
   KeyUserAssignment: 'Key-user assignment',
   FunctionArea: 'Function area',
   Territory: 'Territory',
+  Risk: 'Risk',
+  ProjectIssue: 'Issue',
 };
 
 export interface ScopedSubject {

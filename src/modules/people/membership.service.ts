@@ -83,6 +83,10 @@ export class MembershipService {
       // Who does a task is the plan's to say again: a person leaving the project leaves their tasks
       // without an owner (as a resource removed in MS Project), each task's version moving on.
       await ctx.manager.query('UPDATE task SET owner_id = NULL, version = version + 1 WHERE project_id = $1 AND owner_id = $2', [projectId, userId]);
+      // The same for risks and issues they own: an open risk without an owner rates the report's risk AMBER
+      // until the manager names another. Issues they raised keep them as raisedBy, the record of where it came from.
+      await ctx.manager.query('UPDATE risk SET owner_id = NULL, version = version + 1 WHERE project_id = $1 AND owner_id = $2', [projectId, userId]);
+      await ctx.manager.query('UPDATE project_issue SET owner_id = NULL, version = version + 1 WHERE project_id = $1 AND owner_id = $2', [projectId, userId]);
     }
     ctx.forget(`roles:${projectId}`);
     ctx.forget('loader:membershipsByProject');

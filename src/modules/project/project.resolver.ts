@@ -10,6 +10,7 @@ import { Membership } from '../people/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
 import { CreateProjectInput } from './dto/create-project.input';
 import { UpdateProjectInput } from './dto/update-project.input';
+import { SetTolerancesInput } from './dto/set-tolerances.input';
 import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
 import { FunctionArea } from './entities/function-area.entity';
 import { Project } from './entities/project.entity';
@@ -49,6 +50,12 @@ export class ProjectResolver {
   @Mutation(() => Project, { description: 'Name, client, system, start date (while PLANNING) and calendar; the plan is re-planned on read' })
   updateProject(@Ctx() ctx: RequestContext, @Args('input') input: UpdateProjectInput): Promise<Project> {
     return this.projectService.update(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Project, { description: 'The steering committee sets the PRINCE2 tolerances: time, budget with currency, cost' })
+  setTolerances(@Ctx() ctx: RequestContext, @Args('input') input: SetTolerancesInput): Promise<Project> {
+    return this.projectService.setTolerances(ctx, input);
   }
 
   @Transaction()

@@ -22,8 +22,12 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { TemplateInstantiator } from './template-instantiator';
 import { UpdateProjectInput } from './dto/update-project.input';
 import { ProjectStatus } from './project.enums';
+import { SetTolerancesInput } from './dto/set-tolerances.input';
+import {
+  DEFAULT_TOLERANCES, MAX_COST_TOLERANCE_PERCENT, MAX_TIME_TOLERANCE_DAYS, normaliseBudget, normaliseCurrency, requireToleranceWithin,
+} from './tolerances';
 
-const DEFAULT_TIME_TOLERANCE_DAYS = 10;
+const DEFAULT_TIME_TOLERANCE_DAYS = DEFAULT_TOLERANCES.timeToleranceDays;
 
 /** 192 random bits, URL-safe. */
 export const newFeedToken = (): string => randomBytes(24).toString('base64url');
@@ -74,6 +78,28 @@ export class ProjectService {
     const saved = await ctx.manager.save(project);
     ctx.forget('loader:projects');
     await this.schedules.assertSchedulable(ctx, project.id);
+    return saved;
+  }
+
+  /**
+   * The steering committee's PRINCE2 tolerances (the guard admits the committee only). Every value
+   * is checked before anything is written; a field left out keeps its value, `budget: null`
+   * removes the budget. The project row is locked and, when the caller sends the version it read,
+   * a stale one is refused.
+   */
+  async setTolerances(ctx: RequestContext, input: SetTolerancesInput): Promise<Project> {
+    await findByIdOrFail(ctx, Project, input.projectId, 'Project');
+    const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project', { lock: true });
+    if (input.version != null && project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
+    if (project.status === ProjectStatus.CLOSED) throw badInput(`Project ${project.code} is closed; its tolerances are part of its record`, 'projectId');
+    const changes: Partial<Project> = {};
+    if (input.timeToleranceDays != null) changes.timeToleranceDays = requireToleranceWithin(input.timeToleranceDays, MAX_TIME_TOLERANCE_DAYS, 'timeToleranceDays', 'working days');
+    if (input.costTolerancePercent != null) changes.costTolerancePercent = requireToleranceWithin(input.costTolerancePercent, MAX_COST_TOLERANCE_PERCENT, 'costTolerancePercent', 'percent');
+    if (input.budget !== undefined) changes.budget = input.budget === null ? null : normaliseBudget(input.budget);
+    if (input.currency != null) changes.currency = normaliseCurrency(input.currency);
+    Object.assign(project, changes);
+    const saved = await ctx.manager.save(project);
+    ctx.forget('loader:projects');
     return saved;
   }
 

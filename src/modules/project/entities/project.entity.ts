@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
+import { DecimalScalar } from '../../../common/scalars/decimal.scalar';
 import { ProjectStatus } from '../project.enums';
 
 @ObjectType('Project')
@@ -45,6 +46,20 @@ export class Project {
   @Field(() => Int)
   @Column({ type: 'int', default: 10 })
   timeToleranceDays: number;
+
+  /** PRINCE2 cost tolerance: an exact amount (pg gives numeric as a string), null = no budget, cost not rated. */
+  @Field(() => DecimalScalar, { nullable: true })
+  @Column({ type: 'numeric', precision: 18, scale: 2, nullable: true })
+  budget: string | null;
+
+  /** ISO 4217 code of the budget and of the reports' cost figures. */
+  @Field({ description: 'ISO 4217, default RUB' })
+  @Column({ type: 'char', length: 3, default: 'RUB' })
+  currency: string;
+
+  @Field(() => Int, { description: 'default 10' })
+  @Column({ type: 'smallint', default: 10 })
+  costTolerancePercent: number;
 
   /** The qualification rule of key users: who counts towards coverage (see keyUserCoverage). */
   @Field(() => Int)
