@@ -17,18 +17,31 @@ const view = (result: ReturnType<typeof scheduleNetwork>, id: string) => {
 };
 
 describe('scheduler: progress as of a status date (REPORTING.md)', () => {
-  it('RU across a holiday: 50 % of 10 days left on Friday 6 March finish from Tuesday 10 March (9 March is a holiday); an FS successor follows', () => {
-    // r = ⌈10 × 50 / 100⌉ = 5: 10, 11, 12, 13, 16 March. B (2 days) 17–18 March.
+  it('RU across a holiday: 30 % of 10 days left on Friday 6 March finish from Tuesday 10 March (9 March is a holiday); an FS successor follows', () => {
+    // r = ⌈10 × 30 / 100⌉ = 3: 10, 11, 12 March (the plan alone: 2–16 March). B (2 days) 13 and 16 March.
     const result = scheduleNetwork({
       projectStart: '2026-03-02',
       statusDate: '2026-03-06',
-      tasks: [task('A', 10, { actualStart: '2026-03-02', percentComplete: 50 }, RU), task('B', 2, {}, RU)],
+      tasks: [task('A', 10, { actualStart: '2026-03-02', percentComplete: 70 }, RU), task('B', 2, {}, RU)],
       links: [link('A', 'B')],
     });
-    expect(view(result, 'A')).toEqual({ start: '2026-03-02', finish: '2026-03-16', lateStart: '2026-03-02', lateFinish: '2026-03-16', float: 0, critical: true });
-    expect(view(result, 'B')).toEqual({ start: '2026-03-17', finish: '2026-03-18', lateStart: '2026-03-17', lateFinish: '2026-03-18', float: 0, critical: true });
-    expect(result.finishDate).toBe('2026-03-18');
+    expect(view(result, 'A')).toEqual({ start: '2026-03-02', finish: '2026-03-12', lateStart: '2026-03-02', lateFinish: '2026-03-12', float: 0, critical: true });
+    expect(view(result, 'B')).toEqual({ start: '2026-03-13', finish: '2026-03-16', lateStart: '2026-03-13', lateFinish: '2026-03-16', float: 0, critical: true });
+    expect(result.finishDate).toBe('2026-03-16');
     expect(result.criticalPath).toEqual(['A', 'B']);
+  });
+
+  it('in progress at 50 % with an FS successor: half of 6 days left on Tuesday 6 January runs 7–9 January; the successor starts Monday 12', () => {
+    // The plan alone would run A 5–12 January and B on 13 January.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      statusDate: '2026-01-06',
+      tasks: [task('A', 6, { actualStart: '2026-01-05', percentComplete: 50 }), task('B', 1)],
+      links: [link('A', 'B')],
+    });
+    expect(view(result, 'A')).toEqual({ start: '2026-01-05', finish: '2026-01-09', lateStart: '2026-01-05', lateFinish: '2026-01-09', float: 0, critical: true });
+    expect(view(result, 'B')).toEqual({ start: '2026-01-12', finish: '2026-01-12', lateStart: '2026-01-12', lateFinish: '2026-01-12', float: 0, critical: true });
+    expect(result.tasks.get('A')).toMatchObject({ startPoint: STANDARD.startPoint('2026-01-05'), finishPoint: STANDARD.endPoint('2026-01-09') });
   });
 
   it('remaining work rounds up and is at least a day: 99 % of 10 days leaves 1, 0 % leaves all 10', () => {
