@@ -165,6 +165,19 @@ describe('scheduler: progress as of a status date (REPORTING.md)', () => {
     expect(result.criticalPath).toEqual(['B', 'C']);
   });
 
+  it('out of sequence: a task started before its FS predecessor keeps its start and its remaining work, and puts no negative float on the predecessor', () => {
+    // S = Fri 9 January. P (not started, 3 days) 12–14 January. X started 7 January ahead of P,
+    // 50 % of 4 days left: 12–13 January. P's late finish is the project's, 14 January: float 0.
+    const result = scheduleNetwork({
+      projectStart: '2026-01-05',
+      statusDate: '2026-01-09',
+      tasks: [task('P', 3), task('X', 4, { actualStart: '2026-01-07', percentComplete: 50 })],
+      links: [link('P', 'X')],
+    });
+    expect(view(result, 'X')).toMatchObject({ start: '2026-01-07', finish: '2026-01-13', float: 1, critical: false });
+    expect(view(result, 'P')).toEqual({ start: '2026-01-12', finish: '2026-01-14', lateStart: '2026-01-12', lateFinish: '2026-01-14', float: 0, critical: true });
+  });
+
   it('without a status date, progress is ignored: the plan reads exactly as without it', () => {
     const plain = [task('A', 5), task('B', 3), task('C', 0)];
     const withProgress = [

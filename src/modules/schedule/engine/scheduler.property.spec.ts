@@ -343,7 +343,14 @@ describe('scheduler properties with random in-sequence progress as of a status d
     fc.assert(fc.property(withProgress(calendarCount, withStages), (n) => {
       const counts = checkProgress(n, singleCalendar);
       for (const k of Object.keys(totals) as State[]) totals[k] += counts[k];
-    }), { numRuns: 30, seed });
+      // No shrinking and no printed counterexample (its calendars hold 100,000 days each): both take
+      // minutes; the seed and path reproduce a failure.
+    }), {
+      numRuns: 30, seed, endOnFailure: true,
+      reporter: (out) => {
+        if (out.failed) throw new Error(`seed ${out.seed}, path ${out.counterexamplePath}: ${out.errorInstance instanceof Error ? out.errorInstance.message : String(out.errorInstance)}`);
+      },
+    });
     // All three states were exercised in numbers.
     expect(Math.min(totals.FINISHED, totals.IN_PROGRESS, totals.NOT_STARTED)).toBeGreaterThan(200);
   };
