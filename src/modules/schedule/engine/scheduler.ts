@@ -11,6 +11,14 @@ export interface ScheduleTaskInput {
   calendar: WorkCalendar;
   /** The stage the task belongs to (one of `stageOrder`); null or absent for work outside stages. */
   stageId?: string | null;
+  /**
+   * Progress (REPORTING.md), read only when the network has a `statusDate`; `progress-rules.ts`
+   * checks it. Finished = `actualFinish` set; in progress = `actualStart` set without it.
+   */
+  actualStart?: string | null;
+  actualFinish?: string | null;
+  /** 0–100; sets the remaining work of a task in progress. */
+  percentComplete?: number | null;
 }
 
 export interface ScheduleLinkInput {
@@ -21,13 +29,17 @@ export interface ScheduleLinkInput {
 }
 
 export interface ScheduledTask {
+  /** As of a status date: the actual start of a started task, the actual finish of a finished one. */
   start: string;
   finish: string;
   lateStart: string;
   lateFinish: string;
   totalFloatDays: number;
   critical: boolean;
-  /** Early start and finish points in the task's own calendar. */
+  /**
+   * Early start and finish points in the task's own calendar (finish − start is the duration, and
+   * for a task in progress or finished as of a status date, the span from its actual start).
+   */
   startPoint: number;
   finishPoint: number;
 }
@@ -88,6 +100,29 @@ const LINK_TYPE_CODE: Record<LinkType, number> = { FS: 0, SS: 1, FF: 2, SF: 3 };
 const readsFinishCode = (code: number): boolean => (code & 1) === 0;
 const constrainsFinishCode = (code: number): boolean => code >= 2;
 
+/*
+ * Progress as of a status date S (REPORTING.md "Progress and the status date"), when the network
+ * has one; without it every task is NOT_STARTED and the plan is exactly SCHEDULING.md's.
+ * - "The first working day after S" in calendar C is point endPoint_C(S) = startPoint_C(S + 1):
+ *   S's instant is the end of day S.
+ * - FINISHED: pinned to its actual dates; its start and finish instants are read like a planned
+ *   task's (start of the actual start; end of the actual finish, or its start for a 0-day task).
+ * - IN_PROGRESS: starts on its actual start; finishes at the later of (first working day after S,
+ *   or its actual start when that was recorded after S) + remaining work, and what its FF and SF
+ *   predecessors require. Its finish instant is read as a planned task's of the same duration (a
+ *   0-day task's finish is the start of its finish date).
+ * - NOT_STARTED: as planned, and no earlier than the first working day after S.
+ * A date that is a fact constrains nothing, either way: a started task ignores the links and the
+ * stage order that would move its start (FS, SS, the previous stage), a finished one all of them,
+ * and the backward pass reads exactly the constraints the forward pass applied, so a finished
+ * successor puts no late date on its predecessors, an in-progress one only through FF and SF, and
+ * a link reading the (actual) start of a task in progress does not limit that task's late finish.
+ * Out-of-sequence progress therefore never shows as negative float on work that cannot move.
+ */
+export const NOT_STARTED = 0;
+export const IN_PROGRESS = 1;
+export const FINISHED = 2;
+
 /**
  * A network resolved once into typed arrays (`compileNetwork`). Task i is `taskIds[i]`, in input
  * order; stage k is `stageIds[k]`, in stage order.
@@ -104,6 +139,15 @@ export interface CompiledNetwork {
   earliestPoint: Int32Array;
   /** The task's stage index, −1 outside stages. */
   stageOf: Int32Array;
+  /** The status date as a day number; null = the plan alone (progress ignored). */
+  statusDay: number | null;
+  /** NOT_STARTED, IN_PROGRESS or FINISHED as of the status date (all NOT_STARTED without one). */
+  progressState: Uint8Array;
+  /** Actual start and finish as day numbers, where the state has them. */
+  actualStartDay: Int32Array;
+  actualFinishDay: Int32Array;
+  /** In progress: the earliest finish point, (first working day after S or the actual start) + remaining work. */
+  remainingFinishPoint: Int32Array;
   linkFrom: Int32Array;
   linkTo: Int32Array;
   /** LINK_TYPE_CODE of each link. */
@@ -125,16 +169,24 @@ export interface CompiledNetwork {
  * numbers (days since 1970-01-01, `formatIsoDate` turns one into "YYYY-MM-DD").
  */
 export interface ScheduleArrays {
-  /** Early start and late finish points; early finish = start + duration, late start = late finish − duration. */
+  /**
+   * Early and late points in the task's own calendar. Without progress early finish = start +
+   * duration and late start = late finish − duration; for a started task the span is measured
+   * from its actual start.
+   */
   earlyStart: Int32Array;
+  earlyFinish: Int32Array;
+  lateStart: Int32Array;
   lateFinish: Int32Array;
   /** The dates shown: start, finish, late start and late finish dates, as day numbers. */
   startDay: Int32Array;
   finishDay: Int32Array;
   lateStartDay: Int32Array;
   lateFinishDay: Int32Array;
-  /** Late start − early start, in working days of the task's calendar; critical when ≤ 0. */
+  /** Late finish − early finish, in working days of the task's calendar; 0 for a finished task. */
   totalFloat: Int32Array;
+  /** 1 when the task is critical: float ≤ 0 and not finished. */
+  critical: Uint8Array;
   /** The latest finish date as a day number; null for an empty plan. */
   finishDayOfPlan: number | null;
   /** Indices of the critical tasks by early start, then early finish, then name. */
@@ -147,6 +199,8 @@ export function compileNetwork(input: {
   tasks: readonly ScheduleTaskInput[];
   links: readonly ScheduleLinkInput[];
   stageOrder?: readonly string[];
+  /** The status date S: progress is read as of its end; null or absent = the plan alone. */
+  statusDate?: string | null;
 }): CompiledNetwork {
   const { tasks, links } = input;
   const n = tasks.length;
@@ -250,8 +304,39 @@ export function compileNetwork(input: {
     earliestPoint[i] = s;
   }
 
+  const statusDay = input.statusDate ? parseIsoDate(input.statusDate) : null;
+  const progressState = new Uint8Array(n);
+  const actualStartDay = new Int32Array(n);
+  const actualFinishDay = new Int32Array(n);
+  const remainingFinishPoint = new Int32Array(n);
+  if (statusDay !== null) {
+    const firstPointAfterStatus = calendars.map((cal) => cal.startPointOfDay(statusDay + 1));
+    for (let i = 0; i < n; i++) {
+      const { actualStart, actualFinish, percentComplete } = tasks[i];
+      const afterStatus = firstPointAfterStatus[calendarOf[i]];
+      if (!actualStart) {
+        // Not started: incomplete work is never scheduled in the past.
+        if (afterStatus > earliestPoint[i]) earliestPoint[i] = afterStatus;
+        continue;
+      }
+      actualStartDay[i] = parseIsoDate(actualStart);
+      if (actualFinish) {
+        progressState[i] = FINISHED;
+        actualFinishDay[i] = parseIsoDate(actualFinish);
+        continue;
+      }
+      progressState[i] = IN_PROGRESS;
+      const d = duration[i];
+      const remaining = d === 0 ? 0 : Math.max(1, Math.ceil((d * (100 - (percentComplete ?? 0))) / 100));
+      // An actual start recorded after S (a status date in the past) still comes before the remaining work.
+      const from = Math.max(afterStatus, calendars[calendarOf[i]].startPointOfDay(actualStartDay[i]));
+      remainingFinishPoint[i] = from + remaining;
+    }
+  }
+
   return {
     taskIds, taskNames, stageIds, calendars, calendarOf, duration, earliestPoint, stageOf,
+    statusDay, progressState, actualStartDay, actualFinishDay, remainingFinishPoint,
     linkFrom, linkTo, linkType, linkLag, successorStart, successorLinks, predecessorStart, predecessorLinks,
     stageMemberStart, stageMembers,
   };
@@ -331,15 +416,17 @@ function cycleError(net: CompiledNetwork, pending: Int32Array): DependencyCycleE
 /**
  * The latest late finish of a task (in its calendar) such that the instant a link reads from it
  * (its start or finish) is no later than `latestInstant`: the forward constraint inverted exactly.
+ * `d` is its duration (a 0-day task's finish is the start of its finish date), `span` the points
+ * from its start to its finish (= d, but for a task in progress).
  */
-function latestFinishFor(cal: WorkCalendar, d: number, readFinish: boolean, latestInstant: number): number {
+function latestFinishFor(cal: WorkCalendar, d: number, span: number, readFinish: boolean, latestInstant: number): number {
   const points = cal.startPointOfDay(latestInstant + 1); // working days on or before latestInstant
   if (readFinish) {
     // d ≥ 1: finish instant = day(lf − 1) + 1 ≤ t  ⇔  lf ≤ startPoint(t). d = 0: day(lf) ≤ t.
     return d === 0 ? points - 1 : cal.startPointOfDay(latestInstant);
   }
-  // Start instant = day(lf − d) ≤ t  ⇔  lf − d ≤ endPoint(t) − 1.
-  return points - 1 + d;
+  // Start instant = day(lf − span) ≤ t  ⇔  lf − span ≤ endPoint(t) − 1.
+  return points - 1 + span;
 }
 
 /**
@@ -353,13 +440,15 @@ export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
   const stageCount = net.stageIds.length;
   const { calendars, calendarOf, duration, earliestPoint, stageOf, linkFrom, linkTo, linkType, linkLag } = net;
   const { successorStart, successorLinks, predecessorStart, predecessorLinks } = net;
+  const { progressState, actualStartDay, actualFinishDay, remainingFinishPoint } = net;
   const { order, pending, ordered } = topologicalOrder(net);
   if (ordered !== n + stageCount) throw cycleError(net, pending);
 
   // Forward: a stage's finish is pushed up by each of its tasks as they are placed, then carried on.
   const earlyStart = new Int32Array(n);
+  const earlyFinish = new Int32Array(n);
   const startDay = new Int32Array(n);
-  /** The finish instant: the day after the finish date when d ≥ 1, the start date when d = 0. */
+  /** The finish instant: the day after the finish date when d ≥ 1, the start of the finish date when d = 0. */
   const finishInstant = new Int32Array(n);
   const stageFinish = new Float64Array(stageCount).fill(-Infinity);
   for (let q = 0; q < ordered; q++) {
@@ -373,22 +462,49 @@ export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
     const cal = calendars[c];
     const d = duration[v];
     const k = stageOf[v];
-    let s = earliestPoint[v];
-    // FS lag 0 from the previous stage's finish, once some task has set it.
-    if (k > 0 && stageFinish[k - 1] !== -Infinity) s = Math.max(s, cal.startPointOfDay(stageFinish[k - 1]));
-    for (let e = predecessorStart[v]; e < predecessorStart[v + 1]; e++) {
-      const l = predecessorLinks[e];
-      const p = linkFrom[l];
-      const type = linkType[l];
-      const point = calendarOf[p] === c
-        ? (readsFinishCode(type) ? earlyStart[p] + duration[p] : earlyStart[p])
-        : cal.startPointOfDay(readsFinishCode(type) ? finishInstant[p] : startDay[p]);
-      const bound = constrainsFinishCode(type) ? point + linkLag[l] - d : point + linkLag[l];
-      if (bound > s) s = bound;
+    const state = progressState[v];
+    if (state === FINISHED) {
+      // Pinned to the actual dates, whatever its predecessors say.
+      startDay[v] = actualStartDay[v];
+      finishInstant[v] = d === 0 ? actualFinishDay[v] : actualFinishDay[v] + 1;
+      earlyStart[v] = cal.startPointOfDay(startDay[v]);
+      earlyFinish[v] = cal.startPointOfDay(finishInstant[v]);
+    } else if (state === IN_PROGRESS) {
+      // The start is a fact; only FF and SF predecessors still bear on the finish.
+      let f = remainingFinishPoint[v];
+      for (let e = predecessorStart[v]; e < predecessorStart[v + 1]; e++) {
+        const l = predecessorLinks[e];
+        const type = linkType[l];
+        if (!constrainsFinishCode(type)) continue;
+        const p = linkFrom[l];
+        const point = calendarOf[p] === c
+          ? (readsFinishCode(type) ? earlyFinish[p] : earlyStart[p])
+          : cal.startPointOfDay(readsFinishCode(type) ? finishInstant[p] : startDay[p]);
+        if (point + linkLag[l] > f) f = point + linkLag[l];
+      }
+      startDay[v] = actualStartDay[v];
+      earlyStart[v] = cal.startPointOfDay(startDay[v]);
+      earlyFinish[v] = f;
+      finishInstant[v] = d === 0 ? cal.dayOfWorkingDay(f) : cal.dayOfWorkingDay(f - 1) + 1;
+    } else {
+      let s = earliestPoint[v];
+      // FS lag 0 from the previous stage's finish, once some task has set it.
+      if (k > 0 && stageFinish[k - 1] !== -Infinity) s = Math.max(s, cal.startPointOfDay(stageFinish[k - 1]));
+      for (let e = predecessorStart[v]; e < predecessorStart[v + 1]; e++) {
+        const l = predecessorLinks[e];
+        const p = linkFrom[l];
+        const type = linkType[l];
+        const point = calendarOf[p] === c
+          ? (readsFinishCode(type) ? earlyFinish[p] : earlyStart[p])
+          : cal.startPointOfDay(readsFinishCode(type) ? finishInstant[p] : startDay[p]);
+        const bound = constrainsFinishCode(type) ? point + linkLag[l] - d : point + linkLag[l];
+        if (bound > s) s = bound;
+      }
+      earlyStart[v] = s;
+      earlyFinish[v] = s + d;
+      startDay[v] = cal.dayOfWorkingDay(s);
+      finishInstant[v] = d === 0 ? startDay[v] : cal.dayOfWorkingDay(s + d - 1) + 1;
     }
-    earlyStart[v] = s;
-    startDay[v] = cal.dayOfWorkingDay(s);
-    finishInstant[v] = d === 0 ? startDay[v] : cal.dayOfWorkingDay(s + d - 1) + 1;
     if (k >= 0 && finishInstant[v] > stageFinish[k]) stageFinish[k] = finishInstant[v];
   }
 
@@ -399,9 +515,12 @@ export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
   const latestPoint = n ? calendars.map((cal) => cal.startPointOfDay(projectFinish)) : [];
   const workingDayCount = calendars.map((cal) => cal.workingDayCount);
 
-  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried back.
+  // Backward: a stage's latest finish is pulled down by each later task's late start, then carried
+  // back. It reads exactly the constraints the forward pass applied (see "Progress" above).
+  const lateStart = new Int32Array(n);
   const lateFinish = new Int32Array(n);
   const lateStartDay = new Int32Array(n);
+  const lateFinishDay = new Int32Array(n);
   const stageLatest = new Float64Array(stageCount).fill(Infinity);
   for (let q = ordered - 1; q >= 0; q--) {
     const v = order[q];
@@ -414,54 +533,73 @@ export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
     const cal = calendars[c];
     const d = duration[v];
     const k = stageOf[v];
+    const state = progressState[v];
+    if (state === FINISHED) {
+      lateStart[v] = earlyStart[v];
+      lateFinish[v] = earlyFinish[v];
+      lateStartDay[v] = startDay[v];
+      lateFinishDay[v] = actualFinishDay[v];
+      continue;
+    }
+    const span = earlyFinish[v] - earlyStart[v];
     let f = latestPoint[c];
     // FS lag 0 read backwards: finish no later than the latest instant the next stage allows.
-    if (k >= 0 && stageLatest[k] !== Infinity) f = Math.min(f, latestFinishFor(cal, d, true, stageLatest[k]));
+    if (k >= 0 && stageLatest[k] !== Infinity) f = Math.min(f, latestFinishFor(cal, d, span, true, stageLatest[k]));
     for (let e = successorStart[v]; e < successorStart[v + 1]; e++) {
       const l = successorLinks[e];
       const w = linkTo[l];
       const type = linkType[l];
+      const successorState = progressState[w];
+      // A finished successor, the start of one in progress, and the actual start of this task are facts.
+      if (successorState === FINISHED) continue;
+      if (successorState === IN_PROGRESS && !constrainsFinishCode(type)) continue;
+      if (state === IN_PROGRESS && !readsFinishCode(type)) continue;
       // The successor's point it may not pass, minus the lag.
-      const bound = (constrainsFinishCode(type) ? lateFinish[w] : lateFinish[w] - duration[w]) - linkLag[l];
+      const bound = (constrainsFinishCode(type) ? lateFinish[w] : lateStart[w]) - linkLag[l];
       let latest: number;
       if (calendarOf[w] === c) {
         // Outside the calendar the general path fails converting it; fail the same way.
         if (bound < 0 || bound >= workingDayCount[c]) cal.dayOfWorkingDay(bound);
-        latest = readsFinishCode(type) ? bound : bound + d;
+        latest = readsFinishCode(type) ? bound : bound + span;
       } else {
-        latest = latestFinishFor(cal, d, readsFinishCode(type), calendars[calendarOf[w]].dayOfWorkingDay(bound));
+        latest = latestFinishFor(cal, d, span, readsFinishCode(type), calendars[calendarOf[w]].dayOfWorkingDay(bound));
       }
       if (latest < f) f = latest;
     }
     lateFinish[v] = f;
-    lateStartDay[v] = cal.dayOfWorkingDay(f - d);
-    if (k > 0 && lateStartDay[v] < stageLatest[k - 1]) stageLatest[k - 1] = lateStartDay[v];
+    lateStart[v] = f - span;
+    // A task in progress with no float shows its actual start as its late start, even on a rest day.
+    lateStartDay[v] = state === IN_PROGRESS && f === earlyFinish[v] ? startDay[v] : cal.dayOfWorkingDay(f - span);
+    lateFinishDay[v] = d === 0 ? (state === IN_PROGRESS ? cal.dayOfWorkingDay(f) : lateStartDay[v]) : cal.dayOfWorkingDay(f - 1);
+    if (k > 0 && state === NOT_STARTED && lateStartDay[v] < stageLatest[k - 1]) stageLatest[k - 1] = lateStartDay[v];
   }
 
   const finishDay = new Int32Array(n);
-  const lateFinishDay = new Int32Array(n);
   const totalFloat = new Int32Array(n);
+  const critical = new Uint8Array(n);
   let finishDayOfPlan = -Infinity;
   let criticalCount = 0;
   for (let i = 0; i < n; i++) {
     const d = duration[i];
-    finishDay[i] = d === 0 ? startDay[i] : finishInstant[i] - 1;
-    lateFinishDay[i] = d === 0 ? lateStartDay[i] : calendars[calendarOf[i]].dayOfWorkingDay(lateFinish[i] - 1);
+    finishDay[i] = progressState[i] === FINISHED ? actualFinishDay[i] : d === 0 ? finishInstant[i] : finishInstant[i] - 1;
     if (finishDay[i] > finishDayOfPlan) finishDayOfPlan = finishDay[i];
-    totalFloat[i] = lateFinish[i] - d - earlyStart[i];
-    if (totalFloat[i] <= 0) criticalCount++;
+    totalFloat[i] = lateFinish[i] - earlyFinish[i];
+    if (totalFloat[i] <= 0 && progressState[i] !== FINISHED) {
+      critical[i] = 1;
+      criticalCount++;
+    }
   }
 
   // ISO dates between 1900 and 2199 sort as their day numbers do.
   const criticalPath = new Int32Array(criticalCount);
-  for (let i = 0, at = 0; i < n; i++) if (totalFloat[i] <= 0) criticalPath[at++] = i;
+  for (let i = 0, at = 0; i < n; i++) if (critical[i]) criticalPath[at++] = i;
   const names = net.taskNames;
   // A stable sort of indices in input order, as the object engine's sort of tasks was.
   const sorted = Array.from(criticalPath).sort((a, b) => startDay[a] - startDay[b] || finishDay[a] - finishDay[b] || compare(names[a], names[b]));
   criticalPath.set(sorted);
 
   return {
-    earlyStart, lateFinish, startDay, finishDay, lateStartDay, lateFinishDay, totalFloat,
+    earlyStart, earlyFinish, lateStart, lateFinish, startDay, finishDay, lateStartDay, lateFinishDay, totalFloat, critical,
     finishDayOfPlan: n ? finishDayOfPlan : null, criticalPath,
   };
 }
@@ -479,11 +617,12 @@ export function scheduleNetwork(input: {
   links: ScheduleLinkInput[];
   /** Stage ids, earliest first: each stage's tasks start no earlier than the finish of the stage before. */
   stageOrder?: readonly string[];
+  /** The status date: task progress is read as of its end (REPORTING.md); null or absent = the plan alone. */
+  statusDate?: string | null;
 }): ScheduleResult {
   const net = compileNetwork(input);
   const arrays = scheduleCompiled(net);
-  const { earlyStart } = arrays;
-  const { duration } = net;
+  const { earlyStart, earlyFinish } = arrays;
   const { startDay, finishDay, lateStartDay, lateFinishDay } = arrays;
   const n = net.taskIds.length;
   // Plans span a few hundred days: one string per day of their range, not a look-up per date.
@@ -503,9 +642,9 @@ export function scheduleNetwork(input: {
       lateStart: dateText(lateStartDay[i]),
       lateFinish: dateText(lateFinishDay[i]),
       totalFloatDays: arrays.totalFloat[i],
-      critical: arrays.totalFloat[i] <= 0,
+      critical: arrays.critical[i] === 1,
       startPoint: earlyStart[i],
-      finishPoint: earlyStart[i] + duration[i],
+      finishPoint: earlyFinish[i],
     });
   }
   return {
