@@ -1,6 +1,7 @@
 import { Organization, ProjectRole } from '../people/people.enums';
 import { CriterionForBulk, Person, planBulkConfirmers, whySelectorInvalid } from './bulk-confirmers';
 import { BulkConfirmersMode, CriterionKind } from './criterion.enums';
+import { MAX_CONFIRMERS } from './dto/add-criterion.input';
 
 const { ADD, REPLACE } = BulkConfirmersMode;
 const person = (roles: ProjectRole[], keyUserAssignments: Person['keyUserAssignments'] = [], organization = Organization.CLIENT): Person =>
@@ -70,6 +71,13 @@ describe('bulk confirmers', () => {
     const plan = planBulkConfirmers([southOnly, acceptance('n1', 'north')], ['north'], people, REPLACE);
     expect(plan.changes).toEqual([{ criterionId: 'n1', confirmerIds: ['north'] }]);
     expect(plan.skipped).toEqual([{ criterionId: 's1', userIds: ['north'], reason: expect.any(String) }]);
+  });
+
+  it('ADD never takes a criterion past the confirmer cap: it is left as it was and reported', () => {
+    const full = exit('full', { confirmerIds: Array.from({ length: MAX_CONFIRMERS }, (_, i) => `c${i}`) });
+    const plan = planBulkConfirmers([full, exit('e2')], ['sponsor'], people, ADD);
+    expect(plan.changes).toEqual([{ criterionId: 'e2', confirmerIds: ['sponsor'] }]);
+    expect(plan.skipped).toEqual([{ criterionId: 'full', userIds: ['sponsor'], reason: expect.stringContaining(`more than ${MAX_CONFIRMERS} confirmers`) }]);
   });
 
   it('duplicates count once', () => {

@@ -1,5 +1,6 @@
 import { ConfirmerCandidate, confirmerIneligibility, MilestoneSlice } from '../people/confirmer-eligibility';
 import { BulkConfirmersMode, CriterionKind } from './criterion.enums';
+import { MAX_CONFIRMERS } from './dto/add-criterion.input';
 
 /** Which criteria of a project a bulk confirmer change selects. */
 export interface BulkSelector {
@@ -53,6 +54,8 @@ export interface BulkPlan {
 
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((id) => b.includes(id));
 
+const TOO_MANY = `would give this criterion more than ${MAX_CONFIRMERS} confirmers, so its confirmers were left as they were`;
+
 const REJECTION_STANDS = 'rejected this criterion; a confirmer whose rejection stands stays until they confirm or the steering committee waives it, so its confirmers were left as they were';
 
 /**
@@ -94,6 +97,8 @@ export function planBulkConfirmers(
     const dropped = c.waived ? [] : c.standingRejecterIds.filter((id) => !next.includes(id));
     if (dropped.length) {
       plan.skipped.push({ criterionId: c.id, userIds: dropped, reason: REJECTION_STANDS });
+    } else if (next.length > MAX_CONFIRMERS) {
+      plan.skipped.push({ criterionId: c.id, userIds: eligible.filter((id) => !c.confirmerIds.includes(id)), reason: TOO_MANY });
     } else if (sameSet(next, c.confirmerIds)) {
       plan.unchanged.push(c.id);
     } else {
