@@ -136,6 +136,21 @@ describe('plan read path (e2e)', () => {
     expect((await a.ok(FULL, { id: project }, pm.token)).project).toEqual((await b.ok(FULL, { id: project }, pm.token)).project);
   });
 
+  it('a project summary with its health is three statements (session, membership, project with its latest baseline)', async () => {
+    const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startDate health { schedule overall forecastFinish baselineFinish varianceDays } } }';
+    const project = await createProject('SUMMARY');
+    await a.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "First") { id } }', { p: project }, pm.token);
+    await a.ok(ADD_TASK, { i: { projectId: project, name: 'Slip', durationDays: 400 } }, pm.token);
+    await a.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Second") { id } }', { p: project }, pm.token);
+    const [{ finish_date: latest }] = await a.dataSource.query(`SELECT to_char(finish_date, 'YYYY-MM-DD') AS finish_date FROM baseline WHERE project_id = $1 AND name = 'Second'`, [project]);
+    await a.ok(SUMMARY, { id: project }, pm.token); // the schedule is cached
+    let health: any;
+    const sqls = await countStatements(a, async () => { health = (await a.ok(SUMMARY, { id: project }, pm.token)).project.health; });
+    expect(health).toMatchObject({ baselineFinish: latest, forecastFinish: latest, varianceDays: 0 });
+    expect(sqls.filter((sql) => /^\s*SELECT\b[^(]*FROM "baseline"/.test(sql))).toEqual([]);
+    expect(sqls).toHaveLength(3);
+  });
+
   it('reads a 20,000-task plan with all its dates and floats in one request', async () => {
     const project = await createProject('HUGE');
     await addTasksDirectly(a, project, 20_000, true);
