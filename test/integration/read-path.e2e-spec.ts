@@ -105,6 +105,52 @@ describe('plan read path (e2e)', () => {
     expect((await a.ok(READ_PLAN, { id: project }, pm.token)).project.tasks.find((task: any) => task.id === addTask.id).start).toBe('2026-02-02');
   });
 
+  it('an edit caches its own plan once it commits: the next edit and read do not reload the plan, and see what a fresh load sees', async () => {
+    const FULL = 'query($id: ID!) { project(id: $id) { tasks { id name durationDays startNoEarlierThan percentComplete version start finish lateStart lateFinish totalFloatDays critical predecessors { id type lagDays predecessor { id } } } schedule { start finishDate criticalPath { id } } } }';
+    const project = await createProject('KEEP');
+    await addTasksDirectly(a, project, 60, true);
+    await a.ok(READ_PLAN, { id: project }, pm.token); // the committed plan is cached
+    const plan = (sqls: string[]) => sqls.filter((sql) => sql.includes('json_agg')).length;
+    let first = '';
+    const edits: [string, () => Promise<unknown>][] = [
+      ['addTask', async () => { first = (await a.ok(ADD_TASK, { i: { projectId: project, name: 'Kept 1', durationDays: 30 } }, pm.token)).addTask.id; }],
+      ['addTask', () => a.ok(ADD_TASK, { i: { projectId: project, name: 'Kept 2', durationDays: 3, startNoEarlierThan: '2026-03-02' } }, pm.token)],
+      ['addDependency', async () => {
+        const [{ id }] = await a.dataSource.query(`SELECT id FROM task WHERE project_id = $1 AND name = 'Bulk 7'`, [project]);
+        await a.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: first, successorId: id, lagDays: 2 } }, pm.token);
+      }],
+      ['updateTask', () => a.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', { i: { id: first, version: 1, durationDays: 40, percentComplete: 10 } }, pm.token)],
+    ];
+    for (const [name, edit] of edits) {
+      // Without the edit's plan kept, each edit after the first reloads the plan (the first edit bumped the version).
+      expect([name, plan(await countStatements(a, edit))]).toEqual([name, 0]);
+    }
+    let kept: any;
+    expect(plan(await countStatements(a, async () => { kept = (await a.ok(FULL, { id: project }, pm.token)).project; }))).toBe(0);
+    const fresh = (await b.ok(FULL, { id: project }, pm.token)).project; // b never held this plan: loaded now
+    expect(kept).toEqual(fresh);
+    expect(kept.tasks.find((t: any) => t.id === first)).toMatchObject({ durationDays: 40, percentComplete: 10, version: 2 });
+    // A refused edit (its transaction rolled back) caches nothing: the plan stays as committed.
+    const cycle = await a.gql('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: first, successorId: first } }, pm.token);
+    expect(cycle.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await a.ok(FULL, { id: project }, pm.token)).project).toEqual((await b.ok(FULL, { id: project }, pm.token)).project);
+  });
+
+  it('a project summary with its health is three statements (session, membership, project with its latest baseline)', async () => {
+    const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startDate health { schedule overall forecastFinish baselineFinish varianceDays } } }';
+    const project = await createProject('SUMMARY');
+    await a.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "First") { id } }', { p: project }, pm.token);
+    await a.ok(ADD_TASK, { i: { projectId: project, name: 'Slip', durationDays: 400 } }, pm.token);
+    await a.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Second") { id } }', { p: project }, pm.token);
+    const [{ finish_date: latest }] = await a.dataSource.query(`SELECT to_char(finish_date, 'YYYY-MM-DD') AS finish_date FROM baseline WHERE project_id = $1 AND name = 'Second'`, [project]);
+    await a.ok(SUMMARY, { id: project }, pm.token); // the schedule is cached
+    let health: any;
+    const sqls = await countStatements(a, async () => { health = (await a.ok(SUMMARY, { id: project }, pm.token)).project.health; });
+    expect(health).toMatchObject({ baselineFinish: latest, forecastFinish: latest, varianceDays: 0 });
+    expect(sqls.filter((sql) => /^\s*SELECT\b[^(]*FROM "baseline"/.test(sql))).toEqual([]);
+    expect(sqls).toHaveLength(3);
+  });
+
   it('reads a 20,000-task plan with all its dates and floats in one request', async () => {
     const project = await createProject('HUGE');
     await addTasksDirectly(a, project, 20_000, true);

@@ -18,6 +18,7 @@ export class RequestContext {
   private readonly operationProjects = new Map<string | number, string>();
   private currentManager: EntityManager;
   private wrote = false;
+  private afterCommitHooks: (() => void)[] | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -39,16 +40,31 @@ export class RequestContext {
   async inTransaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.currentManager.queryRunner?.isTransactionActive) return work();
     this.wrote = true;
+    const committed: (() => void)[] = [];
+    this.afterCommitHooks = committed;
+    let result: T;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      result = await this.dataSource.transaction(async (manager) => {
         this.currentManager = manager;
         return work();
       });
     } finally {
+      this.afterCommitHooks = null;
       this.currentManager = this.dataSource.manager;
       // A rolled-back or committed transaction may have cached what no longer holds.
       this.memo.clear();
     }
+    for (const hook of committed) hook();
+    return result;
+  }
+
+  /**
+   * Runs `hook` once this context's transaction has committed; never when it rolls back. Outside
+   * a transaction this context opened (none open, or one of another context's: `actingAs`), the
+   * hook is dropped: use it only for what may be skipped, such as filling a cache.
+   */
+  afterCommit(hook: () => void): void {
+    this.afterCommitHooks?.push(hook);
   }
 
   /**

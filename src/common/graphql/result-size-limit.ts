@@ -104,9 +104,13 @@ export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
       // instead of building a located copy (with a stack) for each of possibly millions of fields.
       // Marked too complex: the error formatter, which sees it once per place it stopped, passes it
       // on without logging it.
+      let stop: GraphQLError | undefined;
       const state: RequestBudget = {
         limit: budget, spent: 0, exceeded: false, ran: [], refused: [],
-        stop: new GraphQLError('Result too large', { path: [], extensions: { [TOO_COMPLEX]: true } }),
+        // Made on first use: an error captures a stack, a cost every request would pay for nothing.
+        get stop() {
+          return (stop ??= new GraphQLError('Result too large', { path: [], extensions: { [TOO_COMPLEX]: true } }));
+        },
       };
       Object.defineProperty(contextValue, BUDGET, { value: state });
       return {

@@ -37,6 +37,13 @@ describe('Date scalar', () => {
   it('refuses a literal that is not a string', () => {
     expect(refusal(() => DateScalar.parseLiteral({ kind: Kind.INT, value: '20260302' })).code).toBe('BAD_USER_INPUT');
   });
+
+  it('serialises a real date, again and again, and never one that is not', () => {
+    for (let i = 0; i < 3; i++) expect(DateScalar.serialize('2026-03-02')).toBe('2026-03-02');
+    for (let i = 0; i < 2; i++) {
+      for (const value of ['2026-02-30', '2026-3-2', null, 20260302]) expect(refusal(() => DateScalar.serialize(value)).code).toBe('BAD_USER_INPUT');
+    }
+  });
 });
 
 describe('DateTime scalar', () => {

@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Global, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -14,7 +15,9 @@ import { AuthService } from './auth.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A key object made once: given the string, jsonwebtoken tries it as a public key on every
+        // verify (an exception caught) before making a secret key of it, the costliest step of a request.
+        secret: createSecretKey(Buffer.from(config.jwtSecret)),
         signOptions: { expiresIn: config.jwtExpiresIn as never },
       }),
     }),

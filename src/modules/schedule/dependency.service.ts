@@ -45,7 +45,7 @@ export class DependencyService {
     const link = await ctx.manager.save(
       ctx.manager.create(Dependency, { projectId, ...newLink, type: input.type ?? DependencyType.FS, lagDays: input.lagDays ?? 0 }),
     );
-    this.schedules.assertSchedulableWith(plan, { link });
+    await this.schedules.keepAfterCommit(ctx, projectId, this.schedules.assertSchedulableWith(plan, { link }));
     return link;
   }
 
@@ -63,7 +63,7 @@ export class DependencyService {
     const others = plan.links.filter((l) => l.id !== link.id);
     await this.assertNoCycle(ctx, others, { predecessorId: link.predecessorId, successorId: link.successorId });
     const saved = await ctx.manager.save(link);
-    this.schedules.assertSchedulableWith(plan, { link: saved });
+    await this.schedules.keepAfterCommit(ctx, link.projectId, this.schedules.assertSchedulableWith(plan, { link: saved }));
     return saved;
   }
 

@@ -15,13 +15,15 @@ export class HealthService {
   ) {}
 
   async forProject(ctx: RequestContext, project: Project): Promise<ProjectHealth> {
-    const [schedule, baseline] = await Promise.all([
+    // Read with the project's row when it came through the ORM outside a mutation (a row read
+    // before this request's own writes may predate a baseline it captured).
+    const known = project.latestBaselineFinish !== undefined && !ctx.hasWritten;
+    const [schedule, baselineFinish] = await Promise.all([
       this.schedules.forProject(ctx, project.id, project),
-      this.baselines.latest(ctx, project.id),
+      known ? project.latestBaselineFinish ?? null : this.baselines.latest(ctx, project.id).then((b) => b?.finishDate ?? null),
     ]);
     const calendar = schedule.projectCalendar;
     const forecastFinish = schedule.finishDate;
-    const baselineFinish = baseline?.finishDate ?? null;
     const scheduleRating = scheduleRag(forecastFinish, baselineFinish, project.timeToleranceDays, calendar);
     return {
       schedule: scheduleRating as Rag,

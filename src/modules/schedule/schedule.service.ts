@@ -56,8 +56,9 @@ type ScheduleInput = Parameters<typeof scheduleNetwork>[0];
 
 /** A plan edit to check: a task added or changed, or a link added or changed. */
 export interface PlanEdit {
-  task?: Pick<Task, 'id' | 'name' | 'durationDays' | 'startNoEarlierThan' | 'stageId' | 'milestoneId'>;
-  link?: Pick<Dependency, 'id' | 'predecessorId' | 'successorId' | 'type' | 'lagDays'>;
+  /** As saved: its row joins the edited plan. */
+  task?: Task;
+  link?: Dependency;
 }
 
 /**
@@ -127,27 +128,64 @@ export class ScheduleService {
    * The edited plan must still schedule: the engine runs again on the committed plan with the
    * edit applied, in memory, and refuses a cycle through the stage order or dates outside the
    * calendars' years exactly as a full reload would. Nothing is read from the database.
+   * Returns the edited plan's schedule (rows of the committed plan whose dates did not move are
+   * shared), for `keepAfterCommit`; null when it cannot be told exactly in memory (a task created
+   * no later than the last one, whose place in plan order only the database knows).
    */
-  assertSchedulableWith(plan: ProjectSchedule, edit: PlanEdit): void {
+  assertSchedulableWith(plan: ProjectSchedule, edit: PlanEdit): ProjectSchedule | null {
     const { input } = plan;
     let tasks = input.tasks;
-    let names: Pick<Task, 'id' | 'name'>[] = plan.tasks;
+    let rows: Task[] = plan.tasks;
+    let exact = true;
     if (edit.task) {
       const task = edit.task;
       const calendar = (task.milestoneId && plan.milestoneCalendars.get(task.milestoneId)) || plan.projectCalendar;
       const changed = { id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId };
       const at = tasks.findIndex((t) => t.id === task.id);
-      tasks = at < 0 ? [...tasks, changed] : tasks.map((t, i) => (i === at ? changed : t));
-      names = [...names.filter((t) => t.id !== task.id), task];
+      const row = planRow(task);
+      if (at < 0) {
+        const last = rows[rows.length - 1];
+        // Plan order is (created_at, id) at microseconds; the rows hold milliseconds.
+        if (!row || (last && !(task.createdAt > last.createdAt))) exact = false;
+        tasks = [...tasks, changed];
+        rows = row ? [...rows, row] : rows;
+      } else {
+        if (!row) exact = false;
+        tasks = tasks.map((t, i) => (i === at ? changed : t));
+        rows = row ? rows.map((r, i) => (i === at ? row : r)) : rows;
+      }
     }
     let links = input.links;
+    let linkRows = plan.links;
     if (edit.link) {
       const link = edit.link;
       const changed = { predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays };
+      const row = Object.assign(new Dependency(), {
+        id: link.id, projectId: link.projectId, predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays,
+      });
       const at = plan.links.findIndex((l) => l.id === link.id);
       links = at < 0 ? [...links, changed] : links.map((l, i) => (i === at ? changed : l));
+      linkRows = at < 0 ? [...linkRows, row] : linkRows.map((l, i) => (i === at ? row : l));
     }
-    this.schedule({ ...input, tasks, links }, { tasks: names, stages: plan.stages });
+    const edited: ScheduleInput = { ...input, tasks, links };
+    const result = this.schedule(edited, { tasks: edit.task ? [...plan.tasks.filter((t) => t.id !== edit.task!.id), edit.task] : plan.tasks, stages: plan.stages });
+    if (!exact) return null;
+    return scheduleOf({ ...plan, tasks: rows, links: linkRows, input: edited }, result, plan.dates);
+  }
+
+  /**
+   * Once the edit's transaction commits, its plan (from `assertSchedulableWith`) is cached under
+   * the version the transaction produced, so the next edit or read does not reload the plan. Call
+   * after the edit's last write: the version is read back then, after the triggers bumped it.
+   * Exact because plan edits serialise on the project's row (the bump itself locks it): nothing
+   * commits in between. A rolled-back transaction caches nothing.
+   */
+  async keepAfterCommit(ctx: RequestContext, projectId: string, edited: ProjectSchedule | null): Promise<void> {
+    if (!edited) return;
+    const [row] = await ctx.manager.query('SELECT plan_version::text AS v FROM project WHERE id = $1', [projectId]);
+    const version = row.v as string;
+    const project = Object.assign(Object.create(Object.getPrototypeOf(edited.project)) as Project, edited.project, { planVersion: version });
+    ctx.afterCommit(() => this.cache.set(`${projectId}@${version}`, { ...edited, project }));
   }
 
   /**
@@ -266,38 +304,65 @@ export class ScheduleService {
       stageOrder: stages.map((stage) => stage.id),
     };
     const result = this.schedule(input, { tasks, stages });
-    const dates = new Map<string, ScheduledTask>();
-    let start: string | null = null;
-    for (const task of tasks) {
-      const d = result.tasks.get(task.id)!;
-      const row = task as ScheduledTask;
+    return scheduleOf({ project, tasks, links, milestoneCalendars, projectCalendar, input, stages }, result, null);
+  }
+}
+
+/** A row of the plan as `loadPlan` gives it, from an entity just saved; null when one of its columns is not known. */
+function planRow(task: Task): Task | null {
+  if (task.createdAt == null || task.version == null || task.percentComplete == null) return null;
+  return Object.assign(new Task(), {
+    id: task.id, projectId: task.projectId, stageId: task.stageId ?? null, milestoneId: task.milestoneId ?? null,
+    milestonePhase: task.milestonePhase ?? null, name: task.name, durationDays: task.durationDays,
+    startNoEarlierThan: task.startNoEarlierThan ?? null, percentComplete: task.percentComplete, ownerId: task.ownerId ?? null,
+    createdAt: task.createdAt, version: task.version,
+  });
+}
+
+type PlanParts = Pick<ProjectSchedule, 'project' | 'links' | 'milestoneCalendars' | 'projectCalendar' | 'input' | 'stages'> & { tasks: Task[] };
+
+/**
+ * The schedule from the engine's result. Each task row gets its dates; a row of a previous
+ * schedule (`previous`, never changed: it may be cached) whose dates did not move is shared,
+ * any other is a new row, so a cached schedule is never written to.
+ */
+function scheduleOf(parts: PlanParts, result: ReturnType<typeof scheduleNetwork>, previous: Map<string, ScheduledTask> | null): ProjectSchedule {
+  const { project, tasks } = parts;
+  const dates = new Map<string, ScheduledTask>();
+  const rows: ScheduledTask[] = new Array(tasks.length);
+  let start: string | null = null;
+  for (let i = 0; i < tasks.length; i++) {
+    const task = tasks[i];
+    const d = result.tasks.get(task.id)!;
+    let row: ScheduledTask;
+    const before = previous?.get(task.id);
+    if (before && before === task && before.start === d.start && before.finish === d.finish && before.lateStart === d.lateStart &&
+        before.lateFinish === d.lateFinish && before.totalFloatDays === d.totalFloatDays && before.critical === d.critical) {
+      row = before;
+    } else {
+      row = (previous ? Object.assign(new Task(), task) : task) as ScheduledTask;
       row.start = d.start;
       row.finish = d.finish;
       row.lateStart = d.lateStart;
       row.lateFinish = d.lateFinish;
       row.totalFloatDays = d.totalFloatDays;
       row.critical = d.critical;
-      dates.set(task.id, row);
-      if (start === null || d.start < start) start = d.start;
     }
-    const rows = tasks as ScheduledTask[];
-    let inDateOrder: ScheduledTask[] | undefined;
-    return {
-      project,
-      tasks: rows,
-      links,
-      dates,
-      milestoneCalendars,
-      projectCalendar,
-      start: start ?? project.startDate,
-      finishDate: result.finishDate ?? project.startDate,
-      criticalPath: result.criticalPath,
-      input,
-      stages,
-      inDateOrder: () => (inDateOrder ??= [...rows].sort((a, b) =>
-        compareCodeUnits(a.start, b.start) || compareCodeUnits(a.finish, b.finish) || a.name.localeCompare(b.name))),
-    };
+    rows[i] = row;
+    dates.set(task.id, row);
+    if (start === null || d.start < start) start = d.start;
   }
+  let inDateOrder: ScheduledTask[] | undefined;
+  return {
+    ...parts,
+    tasks: rows,
+    dates,
+    start: start ?? project.startDate,
+    finishDate: result.finishDate ?? project.startDate,
+    criticalPath: result.criticalPath,
+    inDateOrder: () => (inDateOrder ??= [...rows].sort((a, b) =>
+      compareCodeUnits(a.start, b.start) || compareCodeUnits(a.finish, b.finish) || a.name.localeCompare(b.name))),
+  };
 }
 
 const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);

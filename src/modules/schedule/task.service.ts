@@ -48,7 +48,7 @@ export class TaskService {
         startNoEarlierThan: input.startNoEarlierThan ?? null,
       }),
     );
-    this.schedules.assertSchedulableWith(plan, { task });
+    await this.schedules.keepAfterCommit(ctx, input.projectId, this.schedules.assertSchedulableWith(plan, { task }));
     return task;
   }
 
@@ -86,7 +86,7 @@ export class TaskService {
     }
     const plan = await this.schedules.committedPlan(ctx, task.projectId);
     const saved = await ctx.manager.save(task);
-    this.schedules.assertSchedulableWith(plan, { task: saved });
+    await this.schedules.keepAfterCommit(ctx, task.projectId, this.schedules.assertSchedulableWith(plan, { task: saved }));
     return saved;
   }
 

@@ -1,5 +1,5 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, VirtualColumn } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { DecimalScalar } from '../../../common/scalars/decimal.scalar';
 import { ProjectStatus } from '../project.enums';
@@ -85,6 +85,15 @@ export class Project {
    */
   @Column({ type: 'bigint', default: 0, insert: false, update: false })
   planVersion: string;
+
+  /**
+   * The latest baseline's finish (BaselineService.latest's order), read with the row: the project's
+   * health compares the forecast with it, and a summary should not cost a statement more for it.
+   * Not a column; undefined where the row was not read through the ORM (then ask BaselineService).
+   */
+  @VirtualColumn({ type: 'date', query: (alias) =>
+    `SELECT b.finish_date FROM baseline b WHERE b.project_id = ${alias}.id ORDER BY b.captured_at DESC, b.id DESC LIMIT 1` })
+  latestBaselineFinish?: string | null;
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
