@@ -8,6 +8,7 @@ import { ConfirmersFromTheClient1795960000000 } from '../../migrations/179596000
 import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEditing';
 import { PlanVersion1796100000000 } from '../../migrations/1796100000000-PlanVersion';
 import { RegistersAndTolerances1796200000000 } from '../../migrations/1796200000000-RegistersAndTolerances';
+import { Progress1796300000000 } from '../../migrations/1796300000000-Progress';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -21,4 +22,5 @@ export const MIGRATIONS: Function[] = [
   PlanEditing1796000000000,
   PlanVersion1796100000000,
   RegistersAndTolerances1796200000000,
+  Progress1796300000000,
 ];

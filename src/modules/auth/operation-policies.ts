@@ -102,6 +102,8 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     removeTerritory: { project: 'editProject', scope: ownerOf('Territory', 'id') },
     // Tolerances and registers (issue 14).
     setTolerances: { project: 'setTolerances', scope: projectIn('input.projectId') },
+    // The status date is the project manager's, as the plan is (REPORTING.md).
+    setStatusDate: { project: 'editPlan', scope: projectIn('projectId') },
     addRisk: { project: 'manageRegisters', scope: projectIn('input.projectId') },
     updateRisk: { project: 'manageRegisters', scope: ownerOf('Risk', 'input.id') },
     raiseIssue: { project: 'raiseIssue', scope: projectIn('input.projectId') },

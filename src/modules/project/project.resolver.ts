@@ -2,6 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
+import { DateScalar } from '../../common/scalars/date.scalar';
 import { MaxChars, ValidateAs } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { CalendarService } from '../calendar/calendar.service';
@@ -56,6 +57,16 @@ export class ProjectResolver {
   @Mutation(() => Project, { description: 'The steering committee sets the PRINCE2 tolerances: time, budget with currency, cost' })
   setTolerances(@Ctx() ctx: RequestContext, @Args('input') input: SetTolerancesInput): Promise<Project> {
     return this.projectService.setTolerances(ctx, input);
+  }
+
+  @Transaction()
+  @Mutation(() => Project, { description: 'Progress is read as of this date (REPORTING.md); null: back to the plan alone' })
+  setStatusDate(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('statusDate', { type: () => DateScalar, nullable: true }) statusDate: string | null,
+  ): Promise<Project> {
+    return this.projectService.setStatusDate(ctx, projectId, statusDate ?? null);
   }
 
   @Transaction()

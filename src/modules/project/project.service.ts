@@ -87,6 +87,27 @@ export class ProjectService {
    * removes the budget. The project row is locked and, when the caller sends the version it read,
    * a stale one is refused.
    */
+  /**
+   * The status date progress is read as of (REPORTING.md, MS Project's status date); null reads
+   * the plan alone. The contract takes no version: the project row is locked, and the last caller
+   * wins. A date before the project's start is refused (nothing can have happened by then); a
+   * date after today is allowed, as in MS Project (a forecast as of the end of this week).
+   * The database bumps plan_version with it, so cached schedules are not reused.
+   */
+  async setStatusDate(ctx: RequestContext, projectId: string, statusDate: string | null): Promise<Project> {
+    await findByIdOrFail(ctx, Project, projectId, 'Project');
+    const project = await findByIdOrFail(ctx, Project, projectId, 'Project', { lock: true });
+    if (project.status === ProjectStatus.CLOSED) throw badInput(`Project ${project.code} is closed; a closed project is final`, 'projectId');
+    if (statusDate !== null && statusDate < project.startDate) {
+      throw badInput(`The status date ${statusDate} is before the project's start (${project.startDate}); choose a date from the start on`, 'statusDate');
+    }
+    project.statusDate = statusDate;
+    const saved = await ctx.manager.save(project);
+    ctx.forget('loader:projects');
+    this.schedules.invalidate(ctx, project.id);
+    return saved;
+  }
+
   async setTolerances(ctx: RequestContext, input: SetTolerancesInput): Promise<Project> {
     await findByIdOrFail(ctx, Project, input.projectId, 'Project');
     const project = await findByIdOrFail(ctx, Project, input.projectId, 'Project', { lock: true });

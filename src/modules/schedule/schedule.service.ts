@@ -140,7 +140,10 @@ export class ScheduleService {
     if (edit.task) {
       const task = edit.task;
       const calendar = (task.milestoneId && plan.milestoneCalendars.get(task.milestoneId)) || plan.projectCalendar;
-      const changed = { id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId };
+      const changed = {
+        id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId,
+        actualStart: task.actualStart ?? null, actualFinish: task.actualFinish ?? null, percentComplete: task.percentComplete ?? 0,
+      };
       const at = tasks.findIndex((t) => t.id === task.id);
       const row = planRow(task);
       if (at < 0) {
@@ -287,6 +290,7 @@ export class ScheduleService {
 
     const input: ScheduleInput = {
       projectStart: project.startDate,
+      statusDate: project.statusDate ?? null,
       tasks: tasks.map((task) => ({
         id: task.id,
         name: task.name,
@@ -294,6 +298,9 @@ export class ScheduleService {
         startNoEarlierThan: task.startNoEarlierThan,
         calendar: calendarOf(task),
         stageId: task.stageId,
+        actualStart: task.actualStart,
+        actualFinish: task.actualFinish,
+        percentComplete: task.percentComplete,
       })),
       links: links.map((link) => ({
         predecessorId: link.predecessorId,
@@ -315,7 +322,7 @@ function planRow(task: Task): Task | null {
     id: task.id, projectId: task.projectId, stageId: task.stageId ?? null, milestoneId: task.milestoneId ?? null,
     milestonePhase: task.milestonePhase ?? null, name: task.name, durationDays: task.durationDays,
     startNoEarlierThan: task.startNoEarlierThan ?? null, percentComplete: task.percentComplete, ownerId: task.ownerId ?? null,
-    createdAt: task.createdAt, version: task.version,
+    actualStart: task.actualStart ?? null, actualFinish: task.actualFinish ?? null, createdAt: task.createdAt, version: task.version,
   });
 }
 
@@ -382,7 +389,7 @@ SELECT row_to_json(p) AS project,
       'id', t.id, 'projectId', t.project_id, 'stageId', t.stage_id, 'milestoneId', t.milestone_id,
       'milestonePhase', t.milestone_phase, 'name', t.name, 'durationDays', t.duration_days,
       'startNoEarlierThan', t.start_no_earlier_than, 'percentComplete', t.percent_complete,
-      'ownerId', t.owner_id, 'createdAt', t.created_at, 'version', t.version) ORDER BY t.created_at, t.id), '[]')
+      'actualStart', t.actual_start, 'actualFinish', t.actual_finish, 'ownerId', t.owner_id, 'createdAt', t.created_at, 'version', t.version) ORDER BY t.created_at, t.id), '[]')
     FROM task t WHERE t.project_id = p.id) AS tasks,
   (SELECT coalesce(json_agg(json_build_object(
       'id', d.id, 'projectId', d.project_id, 'predecessorId', d.predecessor_id, 'successorId', d.successor_id,

@@ -12,6 +12,7 @@ import { Project } from '../project/entities/project.entity';
 import { Stage } from '../stage/entities/stage.entity';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
 import { Task } from './entities/task.entity';
+import { checkTaskProgress } from './progress-rules';
 import { MilestonePhase } from './schedule.enums';
 import { ScheduleService } from './schedule.service';
 
@@ -67,7 +68,7 @@ export class TaskService {
       }
       task.durationDays = input.durationDays;
     }
-    if (input.percentComplete != null) task.percentComplete = input.percentComplete;
+    this.recordProgress(task, input);
     if (input.startNoEarlierThan !== undefined) task.startNoEarlierThan = input.startNoEarlierThan;
     if (input.stageId !== undefined) {
       if (input.stageId !== null) await this.requireInProject(ctx, Stage, input.stageId, task.projectId, 'Stage', 'stageId');
@@ -88,6 +89,26 @@ export class TaskService {
     const saved = await ctx.manager.save(task);
     await this.schedules.keepAfterCommit(ctx, task.projectId, this.schedules.assertSchedulableWith(plan, { task: saved }));
     return saved;
+  }
+
+  /**
+   * Merges the input's progress into the task and checks the whole against REPORTING.md
+   * (progress-rules.ts): a refusal names the field and changes nothing. Progress is not a plan
+   * move: whoever may edit the task (consultants too) records it.
+   */
+  private recordProgress(task: Task, input: UpdateTaskInput): void {
+    const merged = {
+      actualStart: input.actualStart !== undefined ? input.actualStart : task.actualStart,
+      actualFinish: input.actualFinish !== undefined ? input.actualFinish : task.actualFinish,
+      percentComplete: input.percentComplete ?? task.percentComplete,
+    };
+    // A finished task is 100 %: a lower figure asked for alongside a finish would be silently lost.
+    if (input.percentComplete != null && input.percentComplete < 100 && merged.actualFinish) {
+      throw badInput(`"${task.name}" finished on ${merged.actualFinish}, so it is 100 % complete; clear actualFinish to record less`, 'percentComplete');
+    }
+    const check = checkTaskProgress(merged);
+    if (!check.ok) throw badInput(`"${task.name}": ${check.violation.message}`, check.violation.field);
+    Object.assign(task, check.progress);
   }
 
   /**

@@ -36,6 +36,11 @@ export class Project {
   @Column({ type: 'date' })
   startDate: string;
 
+  /** Progress is read as of this date (REPORTING.md, MS Project's status date); null = the plan alone. */
+  @Field(() => DateScalar, { nullable: true, description: 'progress is read as of this date (REPORTING.md); null = the plan alone' })
+  @Column({ type: 'date', nullable: true })
+  statusDate: string | null;
+
   @Field(() => String, { nullable: true })
   @Column({ type: 'varchar', length: 80, nullable: true })
   templateKey: string | null;

@@ -69,6 +69,14 @@ export class UpdateTaskInput {
   @IsOptional()
   startNoEarlierThan?: string | null;
 
+  @Field(() => DateScalar, { nullable: true, description: 'When the work started (no later than today, UTC); null clears it' })
+  @IsOptional()
+  actualStart?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: 'When the work finished: sets percentComplete to 100; null clears it' })
+  @IsOptional()
+  actualFinish?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Moves the task to this stage of the project; null takes it out of its stage' })
   @IsOptional()
   stageId?: string | null;

@@ -58,6 +58,15 @@ export class Task {
   @Column({ type: 'int', default: 0 })
   percentComplete: number;
 
+  /** Progress, recorded (never in the future): read as of the project's status date (REPORTING.md). */
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  actualStart: string | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  @Column({ type: 'date', nullable: true })
+  actualFinish: string | null;
+
   /** Who does the work: a member of the project when set (Task.owner). */
   @Index()
   @Column({ type: 'uuid', nullable: true })
