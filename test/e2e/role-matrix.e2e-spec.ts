@@ -187,6 +187,7 @@ describe('role matrix (e2e)', () => {
       setTolerances: async () => ({ query: 'mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', variables: {
         i: { projectId, version: await version('project', projectId), budget: '1250000.00', currency: 'RUB', costTolerancePercent: 10 },
       } }),
+      setStatusDate: async () => ({ query: 'mutation($p: ID!, $d: Date) { setStatusDate(projectId: $p, statusDate: $d) { id statusDate } }', variables: { p: projectId, d: '2026-03-13' } }),
       addRisk: async () => ({ query: 'mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', variables: { i: { projectId, title: unique('risk'), probability: 2, impact: 3, ownerId: users.CONSULTANT.id } } }),
       updateRisk: async () => {
         const risk = (await pmOk('mutation($i: AddRiskInput!) { addRisk(input: $i) { id version } }', { i: { projectId, title: unique('risk'), probability: 2, impact: 3 } })).addRisk;
