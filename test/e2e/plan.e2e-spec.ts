@@ -89,7 +89,7 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
 
   it('updates a task with its version and refuses a stale version, changing nothing', async () => {
     const a = await task('Versioned', 2);
-    const { updateTask } = await t.ok(UPDATE_TASK, { i: { id: a.id, version: a.version, durationDays: 4, percentComplete: 50, startNoEarlierThan: '2026-01-10' } }, pm.token);
+    const { updateTask } = await t.ok(UPDATE_TASK, { i: { id: a.id, version: a.version, durationDays: 4, percentComplete: 50, actualStart: '2026-01-12', startNoEarlierThan: '2026-01-10' } }, pm.token);
     // 10 January 2026 is a Saturday: the task starts on the next working day.
     expect(updateTask).toMatchObject({ durationDays: 4, percentComplete: 50, start: '2026-01-12', finish: '2026-01-15', version: a.version + 1 });
     const stale = await t.gql(UPDATE_TASK, { i: { id: a.id, version: a.version, durationDays: 9 } }, pm.token);
@@ -244,7 +244,7 @@ describe('plan: tasks, dependencies and milestones (e2e)', () => {
     const consultant = await t.user();
     await t.ok('mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: CONSULTANT) { id } }', { p: projectId, u: consultant.id }, pm.token);
     const a = await task('Consultant edits', 1);
-    expect((await t.ok(UPDATE_TASK, { i: { id: a.id, version: a.version, percentComplete: 30 } }, consultant.token)).updateTask.percentComplete).toBe(30);
+    expect((await t.ok(UPDATE_TASK, { i: { id: a.id, version: a.version, percentComplete: 30, actualStart: '2026-01-12' } }, consultant.token)).updateTask.percentComplete).toBe(30);
     expect(codeOf(await t.gql(UPDATE_TASK, { i: { id: a.id, version: a.version + 1, percentComplete: 40 } }, observer.token))).toBe('FORBIDDEN');
   });
 });

@@ -108,7 +108,7 @@ describe('role matrix (e2e)', () => {
       addMilestone: async () => ({ query: 'mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id } }', variables: { i: { projectId, name: unique('m'), splitBy: 'FUNCTION', functionAreaId: areaId } } }),
       updateMilestone: async () => ({ query: 'mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { id } }', variables: { i: { id: milestone.id, version: await version('milestone', milestone.id), name: unique('renamed') } } }),
       addTask: async () => ({ query: 'mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', variables: { i: { projectId, name: unique('task'), durationDays: 2 } } }),
-      updateTask: async () => ({ query: 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', variables: { i: { id: taskIds[0], version: await version('task', taskIds[0]), percentComplete: 10 } } }),
+      updateTask: async () => ({ query: 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', variables: { i: { id: taskIds[0], version: await version('task', taskIds[0]), percentComplete: 10, actualStart: '2026-03-02' } } }),
       addDependency: async () => {
         const [a, b] = [await newTask(), await newTask()];
         return { query: 'mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', variables: { i: { predecessorId: a.id, successorId: b.id } } };

@@ -119,7 +119,7 @@ describe('plan read path (e2e)', () => {
         const [{ id }] = await a.dataSource.query(`SELECT id FROM task WHERE project_id = $1 AND name = 'Bulk 7'`, [project]);
         await a.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: first, successorId: id, lagDays: 2 } }, pm.token);
       }],
-      ['updateTask', () => a.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', { i: { id: first, version: 1, durationDays: 40, percentComplete: 10 } }, pm.token)],
+      ['updateTask', () => a.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', { i: { id: first, version: 1, durationDays: 40, percentComplete: 10, actualStart: '2026-01-12' } }, pm.token)],
     ];
     for (const [name, edit] of edits) {
       // Without the edit's plan kept, each edit after the first reloads the plan (the first edit bumped the version).
