@@ -146,6 +146,17 @@ describe('progress and the status date (e2e)', () => {
       expect((await plan()).statusDate).toBeNull();
     });
 
+    it('a start date after the status date', async () => {
+      await asPm(SET_STATUS_DATE, { p: projectId, d: '2026-01-14' });
+      const { project } = await asPm('query($id: ID!) { project(id: $id) { version startDate } }', { id: projectId });
+      const result = await t.gql('mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }',
+        { i: { id: projectId, version: project.version, startDate: '2026-01-15' } }, pm.token);
+      expect(codeOf(result)).toBe('BAD_USER_INPUT');
+      expect(result.errors![0].extensions!.field).toBe('startDate');
+      expect((await asPm('query($id: ID!) { project(id: $id) { version startDate } }', { id: projectId })).project).toEqual(project);
+      await asPm(SET_STATUS_DATE, { p: projectId, d: null });
+    });
+
     it('a consultant may not set the status date', async () => {
       const result = await t.gql(SET_STATUS_DATE, { p: projectId, d: '2026-01-14' }, consultant.token);
       expect(codeOf(result)).toBe('FORBIDDEN');

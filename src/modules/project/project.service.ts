@@ -72,6 +72,9 @@ export class ProjectService {
       if (project.status !== ProjectStatus.PLANNING) {
         throw badInput(`Project ${project.code} is ${project.status}: its start date is history once a stage has started; move tasks with startNoEarlierThan instead`, 'startDate');
       }
+      if (project.statusDate !== null && input.startDate > project.statusDate) {
+        throw badInput(`The start date ${input.startDate} is after the project's status date (${project.statusDate}); move the status date first (setStatusDate)`, 'startDate');
+      }
       project.startDate = input.startDate;
     }
     if (input.calendarCode != null) project.calendarCode = this.calendars.require(input.calendarCode).code;
