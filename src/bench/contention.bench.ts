@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
-import { BenchModule, judged } from './bench-result';
-import { memoryOf } from './service-process';
+import { BenchModule, judged, percentile } from './bench-result';
+import { memoryOf, sleep, startService } from './service-process';
 
 /**
  * One busy project must not starve the others: the p95 of reads of project B while 50 writers
@@ -23,23 +22,6 @@ const READ_B = `query($id: ID!) { project(id: $id) {
   code stages { sequence name status plannedStart plannedFinish exitCriteria { text status } }
   schedule { finishDate criticalPath { name start finish } } } }`;
 const ADD_TASK = 'mutation($p: ID!, $n: String!) { addTask(input: { projectId: $p, name: $n, durationDays: 2 }) { id } }';
-
-const freePort = (): Promise<number> =>
-  new Promise((done, fail) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-    server.on('error', fail);
-  });
-
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
-
-export function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 class Client {
   constructor(private readonly base: string, private token?: string) {}
@@ -91,25 +73,6 @@ export interface ContentionResult {
   servicePeakRssMb: number | null;
 }
 
-async function startService(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve('dist/main.js')], {
-    env: {
-      ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_PER_MINUTE: '10000000',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} while starting`);
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { child, base };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the service did not answer /health within 30 s');
-}
-
 export async function runContentionBenchmark(serverUrl: string): Promise<ContentionResult> {
   const name = `rollout_bench_${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
@@ -120,7 +83,7 @@ export async function runContentionBenchmark(serverUrl: string): Promise<Content
   const dataDir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
   let child: ChildProcess | undefined;
   try {
-    const service = await startService(url.toString(), dataDir);
+    const service = await startService({ databaseUrl: url.toString(), dataDir, admin: ADMIN, rateLimitPerMinute: 10_000_000, startTimeoutMs: 30_000 });
     child = service.child;
     const client = new Client(service.base);
     await client.signIn();

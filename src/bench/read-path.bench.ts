@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import pg from 'pg';
-import { BenchModule, judged } from './bench-result';
+import { BenchModule, judged, percentile } from './bench-result';
+import { freePort, startService } from './service-process';
 
 /**
  * The read path of issue 13, each against its floor in the same run: a 5,000-task / 10,000-link
@@ -33,15 +33,7 @@ const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startD
 const ADD_TASK = 'mutation($p: ID!, $n: String!) { addTask(input: { projectId: $p, name: $n, durationDays: 2 }) { id } }';
 const CLIENTS = 50;
 
-const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const p95 = (values: number[]): number => { const s = [...values].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
-
-const freePort = (): Promise<number> => new Promise((done, fail) => {
-  const server = createServer();
-  server.listen(0, '127.0.0.1', () => { const { port } = server.address() as { port: number }; server.close(() => done(port)); });
-  server.on('error', fail);
-});
 
 async function timed(work: () => Promise<unknown>): Promise<number> {
   const start = performance.now();
@@ -53,23 +45,6 @@ async function medianOf(times: number, work: () => Promise<unknown>): Promise<nu
   const all: number[] = [];
   for (let i = 0; i < times; i++) all.push(await timed(work));
   return median(all);
-}
-
-async function startService(databaseUrl: string, dataDir: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [resolve('dist/main.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, RATE_LIMIT_PER_MINUTE: '100000000' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 600; i++) {
-    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} while starting`);
-    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { child, base };
-    await sleep(100);
-  }
-  child.kill('SIGKILL');
-  throw new Error('the service did not answer /health within 60 s');
 }
 
 async function gql(base: string, token: string | null, query: string, variables: Record<string, unknown>): Promise<any> {
@@ -121,7 +96,7 @@ async function load(request: () => Promise<unknown>, seconds: number): Promise<{
       times.push(performance.now() - start);
     }
   }));
-  return { rps: times.length / seconds, p95Ms: p95(times), errors };
+  return { rps: times.length / seconds, p95Ms: percentile(times, 95), errors };
 }
 
 /** Bare node + pg: an HTTP server answering the project row as JSON, from a pool of the service's size. */
@@ -154,7 +129,7 @@ export async function runReadPathBenchmark(serverUrl: string): Promise<ReadPathF
   let child: ChildProcess | undefined;
   const db = new pg.Client({ connectionString: url.toString() });
   try {
-    const service = await startService(url.toString(), dataDir);
+    const service = await startService({ databaseUrl: url.toString(), dataDir, admin: ADMIN, rateLimitPerMinute: 100_000_000, startTimeoutMs: 60_000 });
     child = service.child;
     await db.connect();
     const token = (await gql(service.base, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password })).login.token as string;

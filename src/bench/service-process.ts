@@ -1,5 +1,7 @@
+import { spawn, type ChildProcess } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { resolve } from 'node:path';
 
 /** Helpers for benches that run the service in a child process. */
 
@@ -14,6 +16,36 @@ export const freePort = (): Promise<number> =>
     });
     server.on('error', fail);
   });
+
+/**
+ * The built service (dist/main.js) on `databaseUrl` in a child process on a free port, with the
+ * administrator `admin` and the rate limit out of the way; resolves once /health answers.
+ */
+export async function startService(options: {
+  databaseUrl: string;
+  dataDir: string;
+  admin: { email: string; password: string };
+  rateLimitPerMinute: number;
+  startTimeoutMs: number;
+}): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [resolve('dist/main.js')], {
+    env: {
+      ...process.env, DATABASE_URL: options.databaseUrl, PORT: String(port), DATA_DIR: options.dataDir, NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret', ADMIN_EMAIL: options.admin.email, ADMIN_PASSWORD: options.admin.password,
+      RATE_LIMIT_PER_MINUTE: String(options.rateLimitPerMinute),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let waited = 0; waited < options.startTimeoutMs; waited += 100) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode} while starting`);
+    if (await fetch(`${base}/health`).then((r) => r.ok, () => false)) return { child, base };
+    await sleep(100);
+  }
+  child.kill('SIGKILL');
+  throw new Error(`the service did not answer /health within ${options.startTimeoutMs / 1000} s`);
+}
 
 /**
  * Resident memory of a process from /proc (Linux): now and its peak so far (VmHWM), in MB;
