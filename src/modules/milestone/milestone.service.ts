@@ -5,6 +5,7 @@ import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loa
 import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
+import { todayIso } from '../../common/clock';
 import { CriterionService } from '../criterion/criterion.service';
 import { MethodologyService } from '../methodology/methodology.service';
 import { FunctionArea } from '../project/entities/function-area.entity';
@@ -14,6 +15,7 @@ import { Dependency } from '../schedule/entities/dependency.entity';
 import { Task } from '../schedule/entities/task.entity';
 import { DependencyType, MilestonePhase } from '../schedule/schedule.enums';
 import { ScheduleService } from '../schedule/schedule.service';
+import { RecordedProgressService } from '../schedule/recorded-progress.service';
 import { TaskService } from '../schedule/task.service';
 import { AddMilestoneInput, UpdateMilestoneInput } from './dto/milestone.inputs';
 import { Milestone } from './entities/milestone.entity';
@@ -24,12 +26,17 @@ const DEFAULT_PREPARE_DAYS = 10;
 const MAX_MILESTONE_NAME = 200 - ': hypercare'.length;
 const DEFAULT_HYPERCARE_DAYS = 10;
 
+/** Went live: an actual go-live is recorded, or its status is launched or beyond. */
+const isLaunched = (m: Pick<Milestone, 'status' | 'actualGoLive'>) =>
+  m.actualGoLive !== null || [MilestoneStatus.LAUNCHED, MilestoneStatus.HYPERCARE, MilestoneStatus.ACCEPTED].includes(m.status);
+
 @Injectable()
 export class MilestoneService {
   constructor(
     private readonly tasks: TaskService,
     private readonly schedules: ScheduleService,
     private readonly criteria: CriterionService,
+    private readonly progress: RecordedProgressService,
     @Inject(MethodologyService) private readonly methodologies: MethodologyService,
   ) {}
 
@@ -77,7 +84,13 @@ export class MilestoneService {
     }
     // The hypercare task's duration is the milestone's hypercare days (updateTask may have changed it).
     const resized = input.hypercareDays != null && (await this.resizeHypercare(ctx, milestone, input.hypercareDays));
-    if (input.actualGoLive !== undefined) milestone.actualGoLive = input.actualGoLive;
+    if (input.actualGoLive !== undefined) {
+      // Like a task's actual dates (REPORTING.md): a go-live is recorded once it has happened.
+      if (input.actualGoLive && input.actualGoLive > todayIso()) {
+        throw badInput(`actualGoLive ${input.actualGoLive} is later than today (${todayIso()}, UTC): record the go-live once it has happened`, 'actualGoLive');
+      }
+      milestone.actualGoLive = input.actualGoLive;
+    }
     if (input.status != null && input.status !== milestone.status) {
       if (milestone.status === MilestoneStatus.ACCEPTED) {
         throw new DomainError(ErrorCode.INVALID_STAGE_TRANSITION,
@@ -95,6 +108,9 @@ export class MilestoneService {
       // with the old one is refused.
       await ctx.manager.increment(Milestone, { id: milestone.id }, 'version', 1);
       saved.version += 1;
+    }
+    if ((input.actualGoLive || input.status) && isLaunched(saved)) {
+      await this.progress.recordGoLive(ctx, saved.projectId, saved.id, saved.actualGoLive);
     }
     await this.schedules.assertSchedulable(ctx, milestone.projectId);
     return saved;

@@ -6,6 +6,7 @@ import { DependencyResolver } from './dependency.resolver';
 import { DependencyService } from './dependency.service';
 import { HealthService } from './health.service';
 import { ProjectScheduleResolver } from './project-schedule.resolver';
+import { RecordedProgressService } from './recorded-progress.service';
 import { ScheduleService } from './schedule.service';
 import { TaskResolver } from './task.resolver';
 import { TaskService } from './task.service';
@@ -15,7 +16,8 @@ import { TaskService } from './task.service';
   providers: [
     ScheduleService, TaskService, DependencyService, BaselineService, HealthService,
     TaskResolver, DependencyResolver, BaselineResolver, ProjectScheduleResolver,
+    RecordedProgressService,
   ],
-  exports: [ScheduleService, TaskService, DependencyService, BaselineService],
+  exports: [ScheduleService, TaskService, DependencyService, BaselineService, RecordedProgressService],
 })
 export class ScheduleModule {}

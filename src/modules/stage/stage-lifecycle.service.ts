@@ -9,6 +9,7 @@ import { CriterionService } from '../criterion/criterion.service';
 import { User } from '../people/entities/user.entity';
 import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
+import { RecordedProgressService } from '../schedule/recorded-progress.service';
 import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { Stage } from './entities/stage.entity';
@@ -26,6 +27,7 @@ export class StageLifecycleService {
   constructor(
     private readonly access: AccessService,
     private readonly criteria: CriterionService,
+    private readonly progress: RecordedProgressService,
   ) {}
 
   async start(ctx: RequestContext, id: string): Promise<Stage> {
@@ -75,7 +77,11 @@ export class StageLifecycleService {
     return ctx.manager.save(stage);
   }
 
-  /** Refused while a MUST exit criterion is open (named), then while no approving decision stands. */
+  /**
+   * Refused while a MUST exit criterion is open (named), then while no approving decision stands.
+   * The stage's work is done once its gate lets it close: its tasks without an actual finish are
+   * recorded finished by today (`progressWhenDone`), in the same transaction.
+   */
   async close(ctx: RequestContext, id: string): Promise<Stage> {
     const stage = await this.getForChange(ctx, id);
     if (stage.status !== StageStatus.ACTIVE && stage.status !== StageStatus.AWAITING_GATE) {
@@ -98,6 +104,7 @@ export class StageLifecycleService {
     }
     stage.status = StageStatus.CLOSED;
     stage.actualFinish = todayIso();
+    await this.progress.finishStageWork(ctx, stage.projectId, stage.id, stage.actualFinish);
     return ctx.manager.save(stage);
   }
 
