@@ -30,8 +30,12 @@ import { DependencyType, MilestonePhase } from '../modules/schedule/schedule.enu
 import { Stage } from '../modules/stage/entities/stage.entity';
 import { StageLifecycleService } from '../modules/stage/stage-lifecycle.service';
 import { GateOutcome } from '../modules/stage/stage.enums';
+import { Milestone } from '../modules/milestone/entities/milestone.entity';
+import { IssuePriority, IssueStatus, IssueType, RegisterStatus, RiskResponse } from '../modules/registers/registers.enums';
+import { RegistersService } from '../modules/registers/registers.service';
 import {
-  DEMO_CURRENT_STAGE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS, DEMO_WORKING_DAYS_LEFT,
+  DEMO_CURRENT_STAGE, DEMO_ISSUES, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_RISKS, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS,
+  DEMO_WORKING_DAYS_LEFT,
 } from './demo-rollout';
 
 type DemoPerson = (typeof DEMO_PEOPLE)[number];
@@ -210,6 +214,54 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     // Since the baseline, the first wave's preparation was re-estimated: the waves slip.
     const slipping = await em.findOneOrFail(Task, { where: { projectId: DEMO_PROJECT.id, name: `${DEMO_SLIP.milestone}: prepare` } });
     await app.get(TaskService).update(as(pm), { id: slipping.id, version: slipping.version, durationDays: slipping.durationDays + DEMO_SLIP.extraDays });
+
+    // Progress as of the last working day before the load day. The closed stages' tasks were
+    // recorded finished on their planned dates when the stages closed; the consultant records the
+    // current stage's work done so far on plan (a task under way has the share of its working
+    // days behind it), so the forecast keeps to the plan and the slip above stays the only one.
+    const statusDate = calendar.dateOfWorkingDay(todayPoint - 1);
+    const planned = (await app.get(ScheduleService).forProject(as(pm), DEMO_PROJECT.id)).dates;
+    for (const task of await em.find(Task, { where: { stageId: stages[current].id }, order: { createdAt: 'ASC', id: 'ASC' } })) {
+      const { start, finish } = planned.get(task.id)!;
+      if (start > statusDate) continue;
+      const done = calendar.endPoint(statusDate) - calendar.startPoint(start);
+      const progress = finish <= statusDate
+        ? { actualStart: start, actualFinish: finish }
+        // Rounded up, so that the remaining work (REPORTING.md) is exactly the working days left.
+        : { actualStart: start, percentComplete: Math.ceil((100 * done) / task.durationDays) };
+      await app.get(TaskService).update(as(igor), { id: task.id, version: task.version, ...progress });
+    }
+    await app.get(ProjectService).setStatusDate(as(pm), DEMO_PROJECT.id, statusDate);
+
+    // The registers: the project manager keeps the risks; key users raise what they find, the
+    // project manager gives each issue an owner and records the resolution.
+    const asOfStatusDate = await app.get(ScheduleService).forProject(as(pm), DEMO_PROJECT.id);
+    const milestones = await em.find(Milestone, { where: { projectId: DEMO_PROJECT.id } });
+    const proximityOf = (at: { milestone: string } | { gate: string }) => 'milestone' in at
+      ? app.get(ScheduleService).milestoneWindow(asOfStatusDate, milestones.find((m) => m.name === at.milestone)!.id)!.goLive
+      : app.get(ScheduleService).stageWindow(asOfStatusDate, stages.find((st) => st.kind === at.gate)!.id)!.finish;
+    const registers = app.get(RegistersService);
+    const personBy = (email: string) => DEMO_PEOPLE.find((p) => p.email === email)!;
+    for (const risk of DEMO_RISKS) {
+      const added = await registers.addRisk(as(pm), {
+        projectId: DEMO_PROJECT.id, title: risk.title, description: risk.description, probability: risk.probability, impact: risk.impact,
+        ownerId: personBy(risk.owner).id, response: risk.response as RiskResponse, proximity: proximityOf(risk.proximity),
+      });
+      if ('closed' in risk) await registers.updateRisk(as(pm), { id: added.id, version: added.version, status: RegisterStatus.CLOSED });
+    }
+    for (const issue of DEMO_ISSUES) {
+      const raised = await registers.raiseIssue(as(personBy(issue.raisedBy)), {
+        projectId: DEMO_PROJECT.id, title: issue.title, description: issue.description, type: issue.type as IssueType, priority: issue.priority as IssuePriority,
+      });
+      await registers.updateIssue(as(pm), {
+        id: raised.id, version: raised.version, ownerId: personBy(issue.owner).id,
+        ...('resolution' in issue ? { status: IssueStatus.RESOLVED, resolution: issue.resolution } : {}),
+      });
+    }
+
+    // Status reports: two published weekly highlight reports (the earlier one AMBER with the
+    // project manager's override and its reason) will be added here once status reports exist
+    // (issue 14, src/modules/reporting), for the periods of the two weeks up to the status date.
   });
   return true;
 }
