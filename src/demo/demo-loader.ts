@@ -224,11 +224,9 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     for (const task of await em.find(Task, { where: { stageId: stages[current].id }, order: { createdAt: 'ASC', id: 'ASC' } })) {
       const { start, finish } = planned.get(task.id)!;
       if (start > statusDate) continue;
-      const done = calendar.endPoint(statusDate) - calendar.startPoint(start);
       const progress = finish <= statusDate
         ? { actualStart: start, actualFinish: finish }
-        // Rounded up, so that the remaining work (REPORTING.md) is exactly the working days left.
-        : { actualStart: start, percentComplete: Math.ceil((100 * done) / task.durationDays) };
+        : { actualStart: start, percentComplete: shareDone(calendar.endPoint(statusDate) - calendar.startPoint(start), task.durationDays) };
       await app.get(TaskService).update(as(igor), { id: task.id, version: task.version, ...progress });
     }
     await app.get(ProjectService).setStatusDate(as(pm), DEMO_PROJECT.id, statusDate);
@@ -264,6 +262,17 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     // (issue 14, src/modules/reporting), for the periods of the two weeks up to the status date.
   });
   return true;
+}
+
+/**
+ * The share of a task done after `done` of its `duration` working days, as a person reports it (a
+ * multiple of 5 where one fits): rounded up, so that the remaining work REPORTING.md derives from
+ * it, ⌈d × (100 − %) / 100⌉, is exactly the working days left and the forecast keeps to the plan.
+ */
+function shareDone(done: number, duration: number): number {
+  const exact = (100 * done) / duration;
+  const reported = Math.ceil(exact / 5) * 5;
+  return reported < 100 && Math.ceil((duration * (100 - reported)) / 100) === duration - done ? reported : Math.ceil(exact);
 }
 
 function personOf(person: DemoPerson) {

@@ -38,8 +38,12 @@ export const DEMO_WAVE_FUNCTIONS = ['Order intake', 'Document issuing'];
 
 /** The stage under way on the load day; the ones before it are closed through their gates. */
 export const DEMO_CURRENT_STAGE = 'CONFIGURATION';
-/** The load day is the current stage's last working day but this many: its gate is submitted. */
-export const DEMO_WORKING_DAYS_LEFT = 1;
+/**
+ * The load day is the current stage's last working day but this many: its gate is submitted while
+ * its testing is finishing (under way on the status date, the working day before) and the
+ * demonstration to key users is still to come.
+ */
+export const DEMO_WORKING_DAYS_LEFT = 2;
 
 /**
  * After the baseline, the first wave's preparation is re-estimated: every later wave is chained to

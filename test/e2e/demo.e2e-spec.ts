@@ -1,4 +1,5 @@
 import { todayIso } from '../../src/common/clock';
+import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { loadDemo } from '../../src/demo/demo-loader';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_SLIP, DEMO_TERRITORIES } from '../../src/demo/demo-rollout';
 import { runDemo } from '../../src/demo/run-demo';
@@ -14,7 +15,10 @@ const PROJECT_VIEW = `query($id: ID!) { project(id: $id) {
   milestones { name plannedGoLive baselineGoLive varianceDays functionArea { name } territory { name } }
   baselines { name } health { schedule overall forecastFinish baselineFinish varianceDays } keyUsers { id }
   trainingSessions { title startsAt trainer { id } attendance { user { id } status } }
-  keyUserCoverage { gaps { functionArea { name } territory { name } } } } }`;
+  keyUserCoverage { gaps { functionArea { name } territory { name } } }
+  statusDate tasks { name stage { id } start finish actualStart actualFinish percentComplete }
+  risks { title score proximity status response owner { email } }
+  issues { title type priority status resolution raisedBy { email } owner { email } } } }`;
 
 describe('demo rollout (e2e)', () => {
   let t: TestApp;
@@ -97,6 +101,77 @@ describe('demo rollout (e2e)', () => {
     const gapAreas = new Set(project.keyUserCoverage.gaps.map((g: any) => g.functionArea.name));
     expect(gapAreas.has('Order intake') || gapAreas.has('Document issuing')).toBe(false);
     expect(gapAreas.has('Self-service portal')).toBe(true);
+  });
+
+  it('records progress as of the status date, the last working day before the load day: closed stages done, the current one partly', async () => {
+    const project = await projectAs(t, pm);
+    const calendar = t.app.get(CalendarService).require('RU');
+    const lastWorkingDayBefore = (day: string) => calendar.dateOfWorkingDay(calendar.startPoint(day) - 1);
+    const statusDate: string = project.statusDate;
+    expect(loadDays.map(lastWorkingDayBefore)).toContain(statusDate);
+    const stages = sortedStages(project);
+    const current = stages.findIndex((s: any) => s.kind === 'CONFIGURATION');
+    const tasksOf = (stage: any) => project.tasks.filter((x: any) => x.stage?.id === stage.id);
+
+    // Closed stages: every task finished on its actual dates, which the schedule shows.
+    for (const stage of stages.slice(0, current)) {
+      expect(tasksOf(stage).length).toBeGreaterThan(0);
+      for (const task of tasksOf(stage)) {
+        expect(task).toMatchObject({ percentComplete: 100, start: task.actualStart, finish: task.actualFinish });
+        expect(task.actualFinish <= stage.actualFinish).toBe(true);
+      }
+    }
+    // The current stage: work finished, work under way with a realistic share done, none pending in the past.
+    const configuration = tasksOf(stages[current]);
+    const finished = configuration.filter((x: any) => x.actualFinish);
+    const underway = configuration.filter((x: any) => x.actualStart && !x.actualFinish);
+    expect(finished.length).toBeGreaterThan(0);
+    expect(underway.length).toBeGreaterThan(0);
+    for (const task of finished) expect(task.actualFinish <= statusDate && task.percentComplete === 100).toBe(true);
+    for (const task of underway) {
+      expect(task.actualStart <= statusDate).toBe(true);
+      expect(task.percentComplete).toBeGreaterThan(0);
+      expect(task.percentComplete).toBeLessThan(100);
+      expect(task.finish > statusDate).toBe(true);
+    }
+    // Nothing anywhere is left pending in the past; later stages have nothing recorded.
+    for (const task of project.tasks.filter((x: any) => !x.actualStart)) {
+      expect(task.start > statusDate).toBe(true);
+      expect(task.percentComplete).toBe(0);
+    }
+    for (const stage of stages.slice(current + 1)) for (const task of tasksOf(stage)) expect(task.actualStart).toBeNull();
+    // Progress on plan: the only slip is the re-estimate since the baseline (health stays AMBER, above).
+    for (const m of project.milestones) expect(m.varianceDays).toBe(DEMO_SLIP.extraDays);
+  });
+
+  it('keeps a risk register and an issue register: risks owned by members, issues raised by the people who found them', async () => {
+    const project = await projectAs(t, sponsor);
+    const members = new Set(DEMO_PEOPLE.map((p) => p.email));
+    expect(project.risks.length).toBeGreaterThanOrEqual(4);
+    expect(project.risks.length).toBeLessThanOrEqual(6);
+    const open = project.risks.filter((r: any) => r.status === 'OPEN');
+    for (const risk of project.risks) {
+      expect(members.has(risk.owner?.email)).toBe(true);
+      expect(risk.proximity).toMatch(/^\d{4}-\d\d-\d\d$/);
+      expect(risk.response).not.toBeNull();
+    }
+    // The risk rating reads AMBER: an open risk of 8 or more, none of 15 or more; open ones ahead in the future.
+    expect(open.some((r: any) => r.score >= 8)).toBe(true);
+    expect(open.every((r: any) => r.score < 15)).toBe(true);
+    for (const risk of open) expect(risk.proximity > loadDays[1]).toBe(true);
+    expect(project.risks.some((r: any) => r.status === 'CLOSED')).toBe(true);
+
+    expect(project.issues.length).toBeGreaterThanOrEqual(3);
+    expect(project.issues.length).toBeLessThanOrEqual(4);
+    expect(new Set(project.issues.map((i: any) => i.type))).toEqual(new Set(['REQUEST_FOR_CHANGE', 'OFF_SPECIFICATION', 'PROBLEM']));
+    const keyUserEmails = [elena, olga, sergey].map((p) => p.email);
+    const change = project.issues.find((i: any) => i.type === 'REQUEST_FOR_CHANGE');
+    expect(keyUserEmails).toContain(change.raisedBy.email);
+    for (const issue of project.issues) expect(members.has(issue.owner?.email)).toBe(true);
+    const resolved = project.issues.filter((i: any) => i.status === 'RESOLVED');
+    expect(resolved).toHaveLength(1);
+    expect(resolved[0].resolution).toBeTruthy();
+    expect(project.issues.filter((i: any) => i.status === 'OPEN').length).toBe(project.issues.length - 1);
   });
 
   it('gives every demo user, signed in, something to do', async () => {
