@@ -9,7 +9,7 @@ const criterion = (over: Partial<ProjectState['openCriteria'][number]>): Project
 });
 const state = (over: Partial<ProjectState> = {}): ProjectState => ({
   now, names: new Map([['ku', 'Elena'], ['ku2', 'Sergey']]), stagesAwaitingGate: [], openCriteria: [], sessions: [], coverageGaps: [],
-  health: { schedule: 'GREEN', forecastFinish: '2026-06-01', baselineFinish: '2026-06-01', varianceDays: 0 }, ...over,
+  health: { schedule: 'GREEN', forecastFinish: '2026-06-01', baselineFinish: '2026-06-01', varianceDays: 0 }, openIssues: [], openRisks: [], ...over,
 });
 const keyUser = { id: 'ku', roles: ['KEY_USER'] };
 const committee = { id: 'sc', roles: ['STEERING_COMMITTEE'] };
@@ -44,6 +44,23 @@ describe('todosOf', () => {
       'find key users where coverage has gaps (assignKeyUser), 3 in all, e.g. Portal; Payments in Tula',
     ]);
     expect(todosOf(manager, state())).toEqual([]);
+  });
+
+  it('gives the project manager the open issues, the most urgent first, and the open risks scoring 8 or more', () => {
+    const openIssues = [
+      { title: 'Delivery notes without batch numbers', priority: 'HIGH', ownerId: 'ku' },
+      { title: 'Minimum load per route', priority: 'MEDIUM', ownerId: null },
+    ];
+    const openRisks = [{ title: 'Inbound integration untested', score: 12 }, { title: 'Key users for later functions', score: 8 }, { title: 'Holiday peak', score: 6 }];
+    expect(todosOf(manager, state({ openIssues, openRisks }))).toEqual([
+      'work the issue register (updateIssue): 2 open, first "Delivery notes without batch numbers" (HIGH, owner Elena)',
+      'review the risks scoring 8 or more with their owners (updateRisk): "Inbound integration untested" (12), "Key users for later functions" (8)',
+    ]);
+    expect(todosOf(manager, state({ openIssues: openIssues.slice(1), openRisks: openRisks.slice(2) }))).toEqual([
+      'work the issue register (updateIssue): 1 open, first "Minimum load per route" (MEDIUM, no owner yet)',
+    ]);
+    // Registers are the project manager's: nobody else is asked to work them.
+    expect(todosOf(keyUser, state({ openIssues, openRisks }))).toEqual([]);
   });
 
   it('has the trainer give upcoming sessions and record attendance of begun ones, and invitees attend', () => {

@@ -6,6 +6,9 @@ import { CriterionService } from '../modules/criterion/criterion.service';
 import { KeyUserService } from '../modules/people/key-user.service';
 import { Project } from '../modules/project/entities/project.entity';
 import { ProjectStatus } from '../modules/project/project.enums';
+import { riskScore } from '../modules/registers/register-rules';
+import { IssueStatus, RegisterStatus } from '../modules/registers/registers.enums';
+import { RegistersService } from '../modules/registers/registers.service';
 import { HealthService } from '../modules/schedule/health.service';
 import { StageStatus } from '../modules/stage/stage.enums';
 import { StageService } from '../modules/stage/stage.service';
@@ -32,6 +35,9 @@ export interface ProjectState {
   sessions: { title: string; startsAt: Date; timeZone: string | null; trainerId: string; attendance: { userId: string; status: AttendanceStatus }[] }[];
   coverageGaps: string[];
   health: { schedule: string; forecastFinish: string; baselineFinish: string | null; varianceDays: number | null };
+  /** Open issues and open risks, in their registers' order (most urgent first). */
+  openIssues: { title: string; priority: string; ownerId: string | null }[];
+  openRisks: { title: string; score: number }[];
 }
 
 const latestDecisionOf = (decisions: ProjectState['openCriteria'][number]['decisions'], userId: string) =>
@@ -64,6 +70,15 @@ export function todosOf(person: { id: string; roles: readonly string[] }, state:
     if (state.health.schedule !== 'GREEN') {
       todos.push(`schedule health is ${state.health.schedule}: the forecast finish ${state.health.forecastFinish} is ${state.health.varianceDays} working days ` +
         `after the baseline's ${state.health.baselineFinish}; recover the slip or take it to the steering committee`);
+    }
+    if (state.openIssues.length) {
+      const [first] = state.openIssues;
+      const owner = first.ownerId ? `, owner ${state.names.get(first.ownerId) ?? first.ownerId}` : ', no owner yet';
+      todos.push(`work the issue register (updateIssue): ${state.openIssues.length} open, first "${first.title}" (${first.priority}${owner})`);
+    }
+    const serious = state.openRisks.filter((r) => r.score >= 8);
+    if (serious.length) {
+      todos.push(`review the risks scoring 8 or more with their owners (updateRisk): ${serious.map((r) => `"${r.title}" (${r.score})`).join(', ')}`);
     }
     if (state.coverageGaps.length) {
       todos.push(`find key users where coverage has gaps (assignKeyUser), ${state.coverageGaps.length} in all, e.g. ${state.coverageGaps.slice(0, 2).join('; ')}`);
@@ -123,6 +138,11 @@ export async function readProjectState(app: INestApplication, projectId: string,
   }
   const coverage = await app.get(KeyUserService).coverage(ctx, project);
   const health = await app.get(HealthService).forProject(ctx, project);
+  const registers = app.get(RegistersService);
+  const openIssues = (await registers.issues(ctx, projectId)).filter((i) => i.status === IssueStatus.OPEN)
+    .map((i) => ({ title: i.title, priority: i.priority, ownerId: i.ownerId }));
+  const openRisks = (await registers.risks(ctx, projectId)).filter((r) => r.status === RegisterStatus.OPEN)
+    .map((r) => ({ title: r.title, score: riskScore(r) }));
   return {
     now: new Date(),
     names,
@@ -131,5 +151,7 @@ export async function readProjectState(app: INestApplication, projectId: string,
     sessions,
     coverageGaps: coverage.gaps.map((g) => (g.territory ? `${g.functionArea.name} in ${g.territory.name}` : g.functionArea.name)),
     health,
+    openIssues,
+    openRisks,
   };
 }

@@ -3,7 +3,10 @@ import { createApp } from '../bootstrap';
 import type { AppConfig } from '../common/config/app-config';
 import { Milestone } from '../modules/milestone/entities/milestone.entity';
 import { KeyUserAssignment } from '../modules/people/entities/key-user-assignment.entity';
+import { Project } from '../modules/project/entities/project.entity';
 import { Territory } from '../modules/project/entities/territory.entity';
+import { ProjectIssue } from '../modules/registers/entities/project-issue.entity';
+import { Risk } from '../modules/registers/entities/risk.entity';
 import { Baseline } from '../modules/schedule/entities/baseline.entity';
 import { Task } from '../modules/schedule/entities/task.entity';
 import { Stage } from '../modules/stage/entities/stage.entity';
@@ -25,14 +28,16 @@ export async function runDemo(config: AppConfig, print: (line: string) => void):
     const em = app.get(DataSource).manager;
     const projectId = DEMO_PROJECT.id;
     const count = (entity: Parameters<typeof em.count>[0]) => em.count(entity, { where: { projectId } });
-    const [stages, milestones, tasks, territories, keyUsers, trainings, baselines] = await Promise.all(
-      [Stage, Milestone, Task, Territory, KeyUserAssignment, TrainingSession, Baseline].map(count));
+    const [stages, milestones, tasks, territories, keyUsers, trainings, baselines, risks, issues] = await Promise.all(
+      [Stage, Milestone, Task, Territory, KeyUserAssignment, TrainingSession, Baseline, Risk, ProjectIssue].map(count));
+    const { statusDate } = await em.findOneByOrFail(Project, { id: projectId });
     const database = config.databaseUrl ? 'the PostgreSQL server in DATABASE_URL' : `the embedded database in ${config.dataDir}`;
     print(loaded
       ? `Loaded the demo rollout ${DEMO_PROJECT.code} "${DEMO_PROJECT.name}" into ${database}.`
       : `The demo rollout ${DEMO_PROJECT.code} "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
     print(`  project id ${projectId}: ${stages} stages, ${milestones} milestones, ${tasks} tasks, ${territories} territories, ` +
-      `${keyUsers} key users, ${trainings} training sessions, ${baselines} baseline${baselines === 1 ? '' : 's'}`);
+      `${keyUsers} key users, ${trainings} training sessions, ${baselines} baseline${baselines === 1 ? '' : 's'}, ` +
+      `progress as of ${statusDate ?? 'no status date'}, ${risks} risks, ${issues} issues`);
     print(`Start the server (npm start) and sign in at ${config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
     // What each has to do is read from the project as it stands, so it stays true on a later run.
     const state = await readProjectState(app, projectId, new Map(DEMO_PEOPLE.map((p) => [p.id, p.fullName])));

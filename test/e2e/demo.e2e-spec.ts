@@ -207,7 +207,7 @@ describe('demo rollout (e2e)', () => {
     const lines: string[] = [];
     expect(await runDemo(t.config, (line) => lines.push(line))).toBe(false);
     expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
-    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 3 training sessions, 1 baseline`));
+    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 3 training sessions, 1 baseline, progress as of \\d{4}-\\d\\d-\\d\\d, 5 risks, 3 issues`));
     expect(lines).toContain(`Start the server (npm start) and sign in at ${t.config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
     const todosOf = (person: Person) => {
       const from = lines.findIndex((line) => line.trim().startsWith(person.email));
@@ -226,6 +226,8 @@ describe('demo rollout (e2e)', () => {
     expect(todosOf(pm)).toContain('address the rejection of "Rollback plan for a wave go-live agreed"');
     expect(todosOf(pm)).toContain('schedule health is AMBER');
     expect(todosOf(pm)).toContain('find key users where coverage has gaps');
+    expect(todosOf(pm)).toContain('work the issue register (updateIssue): 2 open, first "Delivery notes (УПД) print without batch number and shelf life" (HIGH, owner Igor Lebedev)');
+    expect(todosOf(pm)).toMatch(/review the risks scoring 8 or more with their owners \(updateRisk\): "Inbound integration with the Ryazan plant’s warehouse system untested until the pilot" \(12\), "Key users for the later functions/);
     expect(todosOf(igor)).toMatch(/give "Order intake in the new system, for key users" at \d{4}-\d\d-\d\d 10:00\+03:00 to 2 invited/);
     expect(todosOf(marina)).toContain('follow the project read-only');
   });
@@ -251,6 +253,14 @@ describe('demo rollout (e2e)', () => {
       await other.ok('mutation($s: ID!) { decideGate(input: { stageId: $s, outcome: APPROVED }) { status } }', { s: gate.id }, sponsorToken);
       const { closeStage } = await other.ok('mutation($id: ID!) { closeStage(id: $id) { status actualFinish } }', { id: gate.id }, await signIn(other, pm));
       expect(closeStage.status).toBe('CLOSED');
+      // Closing records the stage's work done: testing on its planned finish, the demonstration planned after today on today.
+      const after = await projectAs(other, pm);
+      const configuration = after.tasks.filter((x: any) => x.stage?.id === gate.id);
+      expect(configuration.length).toBeGreaterThan(0);
+      for (const task of configuration) {
+        expect(task.percentComplete).toBe(100);
+        expect(task.actualFinish <= closeStage.actualFinish).toBe(true);
+      }
     } finally {
       await other.close();
     }
