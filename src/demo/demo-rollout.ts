@@ -69,8 +69,8 @@ export const DEMO_RISKS = [
     probability: 3, impact: 3, owner: 'sponsor@demo.rollout', response: 'REDUCE', proximity: { milestone: 'Document issuing — Head office, Moscow' },
   },
   {
-    title: 'Order intake goes live in the distributors’ pre-holiday peak',
-    description: 'Order volumes double in the weeks before public holidays; a first week with teething troubles then costs deliveries of fresh products.',
+    title: 'The first order-intake wave goes live in a peak of distributors’ orders',
+    description: 'Order volumes double before public holidays and at the start of the barbecue season; a first week with teething troubles then costs deliveries of fresh products.',
     probability: 2, impact: 3, owner: 'pm@demo.rollout', response: 'ACCEPT', proximity: { milestone: 'Order intake — Head office, Moscow' },
   },
   {
