@@ -16,7 +16,7 @@ const later = (a: string, b: string) => (a > b ? a : b);
 
 /**
  * The progress a task's work is recorded with once it is done, on the day `doneBy` at the
- * latest (today, or a go-live): its scheduled dates, never later than `doneBy` — progress is
+ * latest (today, or a go-live): its planned dates, never later than `doneBy` — progress is
  * recorded, not planned. An actual start already recorded stays (the finish is then no earlier
  * than it); a task already finished keeps its actuals (null: nothing to record). Work scheduled
  * to start after `doneBy` is recorded started and finished on `doneBy`: whoever declares the
