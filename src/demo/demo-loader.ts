@@ -31,8 +31,9 @@ import { Stage } from '../modules/stage/entities/stage.entity';
 import { StageLifecycleService } from '../modules/stage/stage-lifecycle.service';
 import { GateOutcome } from '../modules/stage/stage.enums';
 import { Milestone } from '../modules/milestone/entities/milestone.entity';
-import { IssuePriority, IssueStatus, IssueType, RegisterStatus, RiskResponse } from '../modules/registers/registers.enums';
+import { IssueStatus, RegisterStatus } from '../modules/registers/registers.enums';
 import { RegistersService } from '../modules/registers/registers.service';
+import { shareDone } from './demo-progress';
 import {
   DEMO_CURRENT_STAGE, DEMO_ISSUES, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_RISKS, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS,
   DEMO_WORKING_DAYS_LEFT,
@@ -243,13 +244,13 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
     for (const risk of DEMO_RISKS) {
       const added = await registers.addRisk(as(pm), {
         projectId: DEMO_PROJECT.id, title: risk.title, description: risk.description, probability: risk.probability, impact: risk.impact,
-        ownerId: personBy(risk.owner).id, response: risk.response as RiskResponse, proximity: proximityOf(risk.proximity),
+        ownerId: personBy(risk.owner).id, response: risk.response, proximity: proximityOf(risk.proximity),
       });
       if ('closed' in risk) await registers.updateRisk(as(pm), { id: added.id, version: added.version, status: RegisterStatus.CLOSED });
     }
     for (const issue of DEMO_ISSUES) {
       const raised = await registers.raiseIssue(as(personBy(issue.raisedBy)), {
-        projectId: DEMO_PROJECT.id, title: issue.title, description: issue.description, type: issue.type as IssueType, priority: issue.priority as IssuePriority,
+        projectId: DEMO_PROJECT.id, title: issue.title, description: issue.description, type: issue.type, priority: issue.priority,
       });
       await registers.updateIssue(as(pm), {
         id: raised.id, version: raised.version, ownerId: personBy(issue.owner).id,
@@ -257,22 +258,13 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
       });
     }
 
-    // Status reports: two published weekly highlight reports (the earlier one AMBER with the
-    // project manager's override and its reason) will be added here once status reports exist
-    // (issue 14, src/modules/reporting), for the periods of the two weeks up to the status date.
+    // ── WEEKLY STATUS REPORTS GO HERE ─────────────────────────────────────────────────────────
+    // Two published weekly highlight reports, for the two weeks up to the status date (the
+    // earlier one AMBER with the project manager's override and its reason), are added here once
+    // status reports exist (issue 14, src/modules/reporting): the project manager drafts and
+    // publishes each; the steering committee reads them.
   });
   return true;
-}
-
-/**
- * The share of a task done after `done` of its `duration` working days, as a person reports it (a
- * multiple of 5 where one fits): rounded up, so that the remaining work REPORTING.md derives from
- * it, ⌈d × (100 − %) / 100⌉, is exactly the working days left and the forecast keeps to the plan.
- */
-function shareDone(done: number, duration: number): number {
-  const exact = (100 * done) / duration;
-  const reported = Math.ceil(exact / 5) * 5;
-  return reported < 100 && Math.ceil((duration * (100 - reported)) / 100) === duration - done ? reported : Math.ceil(exact);
 }
 
 function personOf(person: DemoPerson) {

@@ -1,3 +1,5 @@
+import { IssuePriority, IssueType, RiskResponse } from '../modules/registers/registers.enums';
+
 /**
  * The demo rollout: a food producer's client-service platform launched in waves — order intake
  * first, document issuing after — over three territories. Fixed ids, so that the README and a
@@ -61,27 +63,27 @@ export const DEMO_RISKS = [
   {
     title: 'Inbound integration with the Ryazan plant’s warehouse system untested until the pilot',
     description: 'The plant’s legacy warehouse system has no test copy; if the inbound direction fails at go-live, orders are keyed twice at the plant.',
-    probability: 3, impact: 4, owner: 'consultant@demo.rollout', response: 'REDUCE', proximity: { milestone: 'Order intake — Plant 2, Ryazan' },
+    probability: 3, impact: 4, owner: 'consultant@demo.rollout', response: RiskResponse.REDUCE, proximity: { milestone: 'Order intake — Plant 2, Ryazan' },
   },
   {
     title: 'Key users for the later functions not named before their waves’ training',
     description: 'Self-service portal and the other later functions have no key users yet; without them nobody can accept those waves or train their colleagues.',
-    probability: 3, impact: 3, owner: 'sponsor@demo.rollout', response: 'REDUCE', proximity: { milestone: 'Document issuing — Head office, Moscow' },
+    probability: 3, impact: 3, owner: 'sponsor@demo.rollout', response: RiskResponse.REDUCE, proximity: { milestone: 'Document issuing — Head office, Moscow' },
   },
   {
     title: 'The first order-intake wave goes live in a peak of distributors’ orders',
     description: 'Order volumes double before public holidays and at the start of the barbecue season; a first week with teething troubles then costs deliveries of fresh products.',
-    probability: 2, impact: 3, owner: 'pm@demo.rollout', response: 'ACCEPT', proximity: { milestone: 'Order intake — Head office, Moscow' },
+    probability: 2, impact: 3, owner: 'pm@demo.rollout', response: RiskResponse.ACCEPT, proximity: { milestone: 'Order intake — Head office, Moscow' },
   },
   {
     title: 'The e-document operator (ЭДО) changes its exchange format during the rollout',
     description: 'The operator announced a new format version; the document-issuing waves would then need a second round of tests.',
-    probability: 2, impact: 2, owner: 'supplier@demo.rollout', response: 'TRANSFER', proximity: { milestone: 'Document issuing — Warehouse 5, Tula' },
+    probability: 2, impact: 2, owner: 'supplier@demo.rollout', response: RiskResponse.TRANSFER, proximity: { milestone: 'Document issuing — Warehouse 5, Tula' },
   },
   {
     title: 'Test system not delivered in time for configuration',
     description: 'Delivered by the client’s IT before configuration started; closed.',
-    probability: 3, impact: 3, owner: 'supplier@demo.rollout', response: 'AVOID', proximity: { gate: 'ANALYSIS' }, closed: true,
+    probability: 3, impact: 3, owner: 'supplier@demo.rollout', response: RiskResponse.AVOID, proximity: { gate: 'ANALYSIS' }, closed: true,
   },
 ] as const;
 
@@ -91,17 +93,17 @@ export const DEMO_RISKS = [
  */
 export const DEMO_ISSUES = [
   {
-    raisedBy: 'orders.ku@demo.rollout', type: 'REQUEST_FOR_CHANGE', priority: 'MEDIUM', owner: 'pm@demo.rollout',
+    raisedBy: 'orders.ku@demo.rollout', type: IssueType.REQUEST_FOR_CHANGE, priority: IssuePriority.MEDIUM, owner: 'pm@demo.rollout',
     title: 'Check each distributor’s order against the minimum load of its delivery route',
     description: 'Distributors phone in small orders that the route cannot carry; the old system warned the operator, the new one does not (not in the ТЗ).',
   },
   {
-    raisedBy: 'docs.ku@demo.rollout', type: 'OFF_SPECIFICATION', priority: 'HIGH', owner: 'consultant@demo.rollout',
+    raisedBy: 'docs.ku@demo.rollout', type: IssueType.OFF_SPECIFICATION, priority: IssuePriority.HIGH, owner: 'consultant@demo.rollout',
     title: 'Delivery notes (УПД) print without batch number and shelf life',
     description: 'The specification requires batch and shelf life on every line for dairy products; the test system leaves both empty.',
   },
   {
-    raisedBy: 'plant2.ku@demo.rollout', type: 'PROBLEM', priority: 'MEDIUM', owner: 'consultant@demo.rollout',
+    raisedBy: 'plant2.ku@demo.rollout', type: IssueType.PROBLEM, priority: IssuePriority.MEDIUM, owner: 'consultant@demo.rollout',
     title: 'Ryazan plant users have no accounts on the test system',
     description: 'The plant could not join the demonstration of order intake.',
     resolution: 'Accounts created for the plant’s twelve users; they signed in at the follow-up session.',
