@@ -74,9 +74,17 @@ describe('progress recorded by closing a stage and launching a milestone (e2e)',
     await asPm('mutation($id: ID!) { startStage(id: $id) { id } }', { id: first.id });
     for (const c of first.exitCriteria.filter((x: any) => x.priority === 'MUST')) await t.ok(WAIVE, { id: c.id }, sponsor.token);
     await asPm('mutation($id: ID!) { submitStageForGate(id: $id) { id } }', { id: first.id });
+    // A close refused (no approval yet) records nothing.
+    const planVersion = async () => (await t.dataSource.query('SELECT plan_version::text AS v FROM project WHERE id = $1', [projectId]))[0].v as string;
+    const unapproved = await planVersion();
+    expect(codeOf(await t.gql('mutation($id: ID!) { closeStage(id: $id) { id } }', { id: first.id }, pm.token))).toBe('GATE_NOT_APPROVED');
+    expect((await plan()).tasks).toEqual(pending.tasks);
+    expect(await planVersion()).toBe(unapproved);
     await t.ok('mutation($i: GateDecisionInput!) { decideGate(input: $i) { id } }', { i: { stageId: first.id, outcome: 'APPROVED' } }, sponsor.token);
     const { closeStage } = await asPm('mutation($id: ID!) { closeStage(id: $id) { status actualFinish } }', { id: first.id });
     expect(closeStage).toEqual({ status: 'CLOSED', actualFinish: today });
+    // A plan edit: the plan takes a new version, so no cached schedule of the old one is read.
+    expect(BigInt(await planVersion())).toBeGreaterThan(BigInt(unapproved));
 
     const after = await plan();
     const now = (id: string) => after.byId.get(id)!;
