@@ -79,7 +79,8 @@ export class HealthService {
     return { ...rating, forecastFinish, baselineFinish, finishVarianceDays, milestones: rows };
   }
 
-  private milestonesOf(ctx: RequestContext, projectId: string): Promise<Milestone[]> {
+  /** The project's milestones by name; one statement for every project of the request. */
+  milestonesOf(ctx: RequestContext, projectId: string): Promise<Milestone[]> {
     return byParentLoader(ctx, 'healthMilestonesByProject',
       (ids) => ctx.manager.find(Milestone, { where: { projectId: In([...ids]) }, order: { name: 'ASC', id: 'ASC' } }),
       (m) => m.projectId).load(projectId);

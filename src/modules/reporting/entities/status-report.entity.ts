@@ -5,7 +5,8 @@ import { DateScalar } from '../../../common/scalars/date.scalar';
 import { DecimalScalar } from '../../../common/scalars/decimal.scalar';
 import { User } from '../../people/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
-import type { Rag } from '../rag.enum';
+import { RagRating, ReportItem, ReportMilestone } from '../dto/report.types';
+import { Rag } from '../rag.enum';
 import type { RagDimension } from '../reporting.enums';
 
 /** A PM's override of one computed rating; the computed rating stays beside it. */
@@ -21,8 +22,8 @@ export interface RatingOverride {
  * A status report for one period of a project (REPORTING.md "Status reports"). A draft stores
  * only what the PM entered (summary, cost figures, decisions requested, overrides); its ratings
  * and content are computed on each read. Publishing freezes everything into `snapshot`, which
- * is what a published report reads from ever after. The other GraphQL fields of StatusReport
- * (ratings, content) are resolved by the reporting module.
+ * is what a published report reads from ever after. The computed fields below are filled in by
+ * ReportingService (from the snapshot, or computed for a draft) before GraphQL reads them.
  */
 @ObjectType('StatusReport')
 @Entity()
@@ -104,4 +105,54 @@ export class StatusReport {
   @Field(() => Int)
   @VersionColumn()
   version: number;
+
+  // ---- Computed on read (a draft) or read from the snapshot (published); not columns. ----
+
+  @Field()
+  published?: boolean;
+
+  @Field(() => Rag, { description: 'The worst of the effective ratings (a dimension not rated does not count)' })
+  overall?: Rag;
+
+  @Field(() => Rag, { description: 'Effective ratings per dimension (the override, else computed); see ratings for both and the basis' })
+  schedule?: Rag;
+
+  @Field(() => Rag)
+  scope?: Rag;
+
+  @Field(() => Rag, { nullable: true, description: 'null: not rated (no budget, or no forecast at completion on the report)' })
+  cost?: Rag | null;
+
+  @Field(() => Rag)
+  quality?: Rag;
+
+  @Field(() => Rag)
+  risk?: Rag;
+
+  @Field(() => Rag)
+  readiness?: Rag;
+
+  @Field(() => [RagRating])
+  ratings?: RagRating[];
+
+  @Field(() => DateScalar, { description: 'The schedule finish as of periodEnd' })
+  forecastFinish?: string;
+
+  @Field(() => DateScalar, { nullable: true, description: 'The latest baseline finish; null: no baseline' })
+  baselineFinish?: string | null;
+
+  @Field(() => [ReportItem], { description: 'Tasks finished, milestones launched, criteria confirmed or waived, gate decisions taken in the period' })
+  thisPeriod?: ReportItem[];
+
+  @Field(() => [ReportItem], { description: 'Tasks starting and milestones going live in the next period (the same length after periodEnd), by forecast' })
+  nextPeriod?: ReportItem[];
+
+  @Field(() => [ReportMilestone])
+  milestones?: ReportMilestone[];
+
+  @Field(() => [ReportItem], { description: 'Open risks, highest score first' })
+  risks?: ReportItem[];
+
+  @Field(() => [ReportItem], { description: 'Open issues, by priority' })
+  issues?: ReportItem[];
 }
