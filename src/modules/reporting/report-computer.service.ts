@@ -9,7 +9,6 @@ import { Project } from '../project/entities/project.entity';
 import { IssueStatus, RegisterStatus } from '../registers/registers.enums';
 import { riskScore } from '../registers/register-rules';
 import { RegistersService } from '../registers/registers.service';
-import { BaselineService } from '../schedule/baseline.service';
 import { HealthService } from '../schedule/health.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import { GateDecision } from '../stage/entities/gate-decision.entity';
@@ -56,7 +55,6 @@ export class ReportComputer {
   constructor(
     private readonly schedules: ScheduleService,
     private readonly health: HealthService,
-    private readonly baselines: BaselineService,
     private readonly criteria: CriterionService,
     private readonly registers: RegistersService,
     private readonly readiness: ReadinessService,
@@ -69,9 +67,11 @@ export class ReportComputer {
     // Each report reads the schedule with its own periodEnd as the status date; "planned" is the plan alone.
     const asOf = await this.schedules.asOf(ctx, projectId, report.periodEnd);
     const plan = await this.schedules.asOf(ctx, projectId, null);
-    const measure = await this.health.measure(ctx, asOf, project.timeToleranceDays);
-    const latest = await this.baselines.latest(ctx, projectId);
+    const baseline = await this.health.latestBaseline(ctx, projectId);
+    const latest = baseline?.baseline ?? null;
     const milestoneRows = await this.health.milestonesOf(ctx, projectId);
+    const measure = this.health.measure(asOf, project.timeToleranceDays, baseline, milestoneRows);
+    const actualGoLives = new Map(milestoneRows.map((m) => [m.id, m.actualGoLive]));
     const ready = await this.readiness.readyByMilestone(ctx, project, milestoneRows);
     const criteria = await this.criteria.byProject(ctx, projectId);
     const statuses = await this.criteria.statuses(ctx, criteria);
@@ -90,7 +90,7 @@ export class ReportComputer {
       forecastGoLive: m.forecastGoLive,
       varianceDays: m.varianceDays,
       ready: ready.get(m.milestoneId)?.ready ?? false,
-      actualGoLive: m.actualGoLive,
+      actualGoLive: actualGoLives.get(m.milestoneId) ?? null,
     }));
 
     // Readiness: go-lives after periodStart and no later than periodEnd + the period's length.

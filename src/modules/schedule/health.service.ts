@@ -16,7 +16,6 @@ import { ProjectSchedule, ScheduleService } from './schedule.service';
 /** A milestone's go-live dates as a schedule reads them against the latest baseline. */
 export interface MilestoneGoLive extends MilestoneVariance {
   milestoneId: string;
-  actualGoLive: string | null;
 }
 
 /** The schedule rating with everything it was measured from. */
@@ -25,8 +24,14 @@ export interface ScheduleMeasure extends ScheduleRating {
   baselineFinish: string | null;
   /** Forecast minus baseline finish, working days of the project calendar; null without a baseline. */
   finishVarianceDays: number | null;
-  /** Every milestone of the project, by name. */
+  /** The milestones given, in their order. */
   milestones: MilestoneGoLive[];
+}
+
+/** What the schedule is measured against: the latest baseline's finish and milestone go-lives. */
+export interface BaselineDates {
+  finishDate: string;
+  goLives: ReadonlyMap<string, string | null>;
 }
 
 @Injectable()
@@ -37,11 +42,16 @@ export class HealthService {
   ) {}
 
   async forProject(ctx: RequestContext, project: Project): Promise<ProjectHealth> {
+    const schedule = await this.schedules.forProject(ctx, project.id, project);
     // Read with the project's row when it came through the ORM outside a mutation (a row read
     // before this request's own writes may predate a baseline it captured).
-    const known = project.latestBaselineFinish !== undefined && !ctx.hasWritten;
-    const schedule = await this.schedules.forProject(ctx, project.id, project);
-    const measure = await this.measure(ctx, schedule, project.timeToleranceDays, known ? project.latestBaselineFinish ?? null : undefined);
+    const known = project.latestBaselineFinish !== undefined && project.latestBaselineGoLives !== undefined && !ctx.hasWritten;
+    const baseline = known
+      ? project.latestBaselineFinish ? { finishDate: project.latestBaselineFinish, goLives: new Map(Object.entries(project.latestBaselineGoLives ?? {})) } : null
+      : await this.latestBaseline(ctx, project.id);
+    // Names only make the basis, which health does not show: the schedule knows every milestone's id.
+    const milestones = [...schedule.milestoneCalendars.keys()].map((id) => ({ id, name: id }));
+    const measure = this.measure(schedule, project.timeToleranceDays, baseline, milestones);
     return {
       schedule: measure.rating as Rag,
       // Schedule is the only dimension rated from the plan alone; the others are the status reports'.
@@ -55,23 +65,19 @@ export class HealthService {
   /**
    * The schedule rating of a schedule (as of whatever status date it was computed for) against
    * the latest baseline (REPORTING.md "Computed ratings"): Project.health and status reports
-   * both rate through here. Two statements per request and project at most (baseline entries of
-   * the milestones, the milestones), batched across projects.
+   * both rate through here. Each milestone's variance is in its own calendar.
    */
-  async measure(ctx: RequestContext, schedule: ProjectSchedule, toleranceDays: number, knownBaselineFinish?: string | null): Promise<ScheduleMeasure> {
-    const projectId = schedule.project.id;
-    const latest = await this.baselines.latest(ctx, projectId);
-    const baselineFinish = knownBaselineFinish !== undefined ? knownBaselineFinish : latest?.finishDate ?? null;
-    const [milestones, goLives] = await Promise.all([this.milestonesOf(ctx, projectId), latest ? this.baselineGoLives(ctx, latest) : new Map<string, string | null>()]);
+  measure(schedule: ProjectSchedule, toleranceDays: number, baseline: BaselineDates | null, milestones: readonly { id: string; name: string }[]): ScheduleMeasure {
     const calendar = schedule.projectCalendar;
     const forecastFinish = schedule.finishDate;
+    const baselineFinish = baseline?.finishDate ?? null;
     const finishVarianceDays = baselineFinish ? varianceDays(calendar, baselineFinish, forecastFinish) : null;
     const rows: MilestoneGoLive[] = milestones.map((m) => {
       const forecastGoLive = this.schedules.milestoneWindow(schedule, m.id)?.goLive ?? null;
-      const baselineGoLive = goLives.get(m.id) ?? null;
+      const baselineGoLive = baseline?.goLives.get(m.id) ?? null;
       const own = schedule.milestoneCalendars.get(m.id) ?? calendar;
       return {
-        milestoneId: m.id, name: m.name, actualGoLive: m.actualGoLive, baselineGoLive, forecastGoLive,
+        milestoneId: m.id, name: m.name, baselineGoLive, forecastGoLive,
         varianceDays: baselineGoLive && forecastGoLive ? varianceDays(own, baselineGoLive, forecastGoLive) : null,
       };
     });
@@ -79,18 +85,20 @@ export class HealthService {
     return { ...rating, forecastFinish, baselineFinish, finishVarianceDays, milestones: rows };
   }
 
+  /** The latest baseline with its milestone go-lives, or null; batched across projects of a request. */
+  async latestBaseline(ctx: RequestContext, projectId: string): Promise<(BaselineDates & { baseline: Baseline }) | null> {
+    const latest = await this.baselines.latest(ctx, projectId);
+    if (!latest) return null;
+    const entries = await byParentLoader(ctx, 'baselineMilestoneEntries',
+      (ids) => ctx.manager.find(BaselineEntry, { where: { baselineId: In([...ids]), milestoneId: Not(IsNull()) }, select: { baselineId: true, milestoneId: true, finish: true } }),
+      (e) => e.baselineId).load(latest.id);
+    return { baseline: latest, finishDate: latest.finishDate, goLives: new Map(entries.map((e) => [e.milestoneId!, e.finish])) };
+  }
+
   /** The project's milestones by name; one statement for every project of the request. */
   milestonesOf(ctx: RequestContext, projectId: string): Promise<Milestone[]> {
     return byParentLoader(ctx, 'healthMilestonesByProject',
       (ids) => ctx.manager.find(Milestone, { where: { projectId: In([...ids]) }, order: { name: 'ASC', id: 'ASC' } }),
       (m) => m.projectId).load(projectId);
-  }
-
-  /** Each milestone's go-live in the baseline; one statement for all baselines asked for in the request. */
-  private async baselineGoLives(ctx: RequestContext, baseline: Baseline): Promise<Map<string, string | null>> {
-    const entries = await byParentLoader(ctx, 'baselineMilestoneEntries',
-      (ids) => ctx.manager.find(BaselineEntry, { where: { baselineId: In([...ids]), milestoneId: Not(IsNull()) }, select: { baselineId: true, milestoneId: true, finish: true } }),
-      (e) => e.baselineId).load(baseline.id);
-    return new Map(entries.filter((e) => e.milestoneId).map((e) => [e.milestoneId!, e.finish]));
   }
 }
