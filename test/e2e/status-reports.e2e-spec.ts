@@ -1,3 +1,4 @@
+import { countStatements } from '../support/count-statements';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
 
 /**
@@ -219,6 +220,21 @@ describe('status reports (e2e)', () => {
     expect([codeOf(moved), field(moved)]).toEqual(['BAD_USER_INPUT', 'periodStart']);
     const reports = await reportsAs(pm);
     expect(reports.map((r) => [r.periodStart, r.published])).toEqual([[period.periodStart, false], ['2026-03-02', true]]);
+  });
+
+  it('reading every report of a project costs as many statements for three reports as for one', async () => {
+    const other = (await t.ok('mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', {
+      i: { code: unique('REPN'), name: 'Statements', clientName: 'Client', templateKey: 'prince2-crm', startDate: '2026-03-02' },
+    }, pm.token)).createProject.id;
+    const read = () => t.ok(REPORTS, { id: other }, pm.token);
+    const counts: number[] = [];
+    for (const [start, end] of [['2026-03-02', '2026-03-06'], ['2026-03-09', '2026-03-13'], ['2026-03-16', '2026-03-20']]) {
+      await t.ok(CREATE, { i: { projectId: other, periodStart: start, periodEnd: end } }, pm.token);
+      await read(); // the plan is cached
+      counts.push((await countStatements(t, read)).length);
+    }
+    expect(counts[2]).toBe(counts[0]);
+    expect(counts[0]).toBeLessThanOrEqual(15);
   });
 
   it('without a baseline the schedule is AMBER "no baseline"; without a budget cost is not rated', async () => {
