@@ -112,6 +112,10 @@ describe('status reports (e2e)', () => {
     expect(rating(report, 'READINESS')).toMatchObject({ computed: 'RED',
       basis: '1 of 1 milestone going live after 2026-03-02 through 2026-03-25 not ready: "Sales go-live" (1 of 1 key users have not attended a key-user session)' });
 
+    // The milestone's own readiness says the same.
+    const { project } = await t.ok('query($id: ID!) { project(id: $id) { milestones { id readiness { ready notReadyReasons } } } }', { id: projectId }, pm.token);
+    expect(project.milestones[0].readiness).toEqual({ ready: false, notReadyReasons: ['1 of 1 key users have not attended a key-user session'] });
+
     // Content: the task finished in the period, the milestone going live next period, registers in order.
     expect(report.thisPeriod).toEqual([{ refId: firstTask.id, name: expect.any(String), date: '2026-03-06', detail: 'task finished' }]);
     expect(report.nextPeriod).toContainEqual({ refId: milestone.id, name: 'Sales go-live', date: '2026-03-17', detail: 'milestone goes live' });

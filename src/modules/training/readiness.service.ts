@@ -3,6 +3,7 @@ import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { KeyUserAssignment } from '../people/entities/key-user-assignment.entity';
+import { CoverageCell } from '../people/dto/key-user-coverage.type';
 import { KeyUserService } from '../people/key-user.service';
 import { Project } from '../project/entities/project.entity';
 import { UserService } from '../people/user.service';
@@ -29,6 +30,15 @@ export class ReadinessService {
    */
   readyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
     return ctx.memoize(`readyByMilestone:${project.id}`, () => this.computeReadyByMilestone(ctx, project, milestones));
+  }
+
+  /** The milestone's key-user coverage cells with a gap, described; the project's coverage is computed once per request. */
+  private async coverageGapsOf(ctx: RequestContext, milestone: Milestone): Promise<string[]> {
+    const coverage = await ctx.memoize(`keyUserCoverage:${milestone.projectId}`, async () => {
+      const project = await ctx.manager.findOneByOrFail(Project, { id: milestone.projectId });
+      return this.keyUsers.coverage(ctx, project);
+    });
+    return gapsOf(coverage.gaps, milestone);
   }
 
   private async computeReadyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
@@ -58,10 +68,7 @@ export class ReadinessService {
           .map((s) => inputs.get(s.id)!),
         goLiveAt: null,
       });
-      const coverageGaps = coverage.gaps
-        .filter((c) => (!m.functionAreaId || c.functionArea.id === m.functionAreaId) && (!m.territoryId || c.territory?.id === m.territoryId))
-        .map((c) => `${c.functionArea.name}${c.territory ? ` / ${c.territory.name}` : ''}: ${c.qualifiedKeyUsers} of ${c.required} qualified`);
-      result.set(m.id, milestoneReady({ coverageGaps, counts: readiness.counts }));
+      result.set(m.id, milestoneReady({ coverageGaps: gapsOf(coverage.gaps, m), counts: readiness.counts }));
     }
     return result;
   }
@@ -106,9 +113,19 @@ export class ReadinessService {
       // the plan's dates carry no time zone.
       goLiveAt: window ? new Date(`${window.goLive}T00:00:00Z`) : null,
     });
+    const { ready, reasons } = milestoneReady({ coverageGaps: await this.coverageGapsOf(ctx, milestone), counts: result.counts });
     return {
       ...result,
+      ready,
+      notReadyReasons: reasons,
       untrainedBeforeGoLive: await Promise.all(result.untrainedBeforeGoLive.map((id) => this.users.getById(ctx, id))),
     };
   }
+}
+
+/** The coverage gaps in the milestone's cells: its function area (if any) in its territory (if any). */
+function gapsOf(gaps: readonly CoverageCell[], m: Pick<Milestone, 'functionAreaId' | 'territoryId'>): string[] {
+  return gaps
+    .filter((c) => (!m.functionAreaId || c.functionArea.id === m.functionAreaId) && (!m.territoryId || c.territory?.id === m.territoryId))
+    .map((c) => `${c.functionArea.name}${c.territory ? ` / ${c.territory.name}` : ''}: ${c.qualifiedKeyUsers} of ${c.required} qualified`);
 }
