@@ -22,6 +22,7 @@ import { MilestoneModule } from './modules/milestone/milestone.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ProjectModule } from './modules/project/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { StageModule } from './modules/stage/stage.module';
 import { TrainingModule } from './modules/training/training.module';
@@ -53,6 +54,7 @@ export class AppModule {
         CriterionModule,
         TrainingModule,
         RegistersModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,27 +1,8 @@
+import { countStatements } from '../support/count-statements';
 import { TestApp, TestUser, unique } from '../support/test-app';
 
 const READ_PLAN = 'query($id: ID!) { project(id: $id) { code tasks { id name durationDays start finish lateStart lateFinish totalFloatDays critical } schedule { finishDate } } }';
 const ADD_TASK = 'mutation($i: AddTaskInput!) { addTask(input: $i) { id start finish } }';
-
-/** Statements the app's pool sends while `work` runs (the pg client class the app's pool uses, wrapped). */
-async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
-  const pool = (t.dataSource.driver as any).master;
-  const client = await pool.connect();
-  const proto = Object.getPrototypeOf(client);
-  client.release();
-  const original = proto.query;
-  const seen: string[] = [];
-  proto.query = function (this: unknown, ...args: any[]) {
-    seen.push(typeof args[0] === 'string' ? args[0] : args[0]?.text ?? '?');
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}
 
 /** Adds `count` tasks (in chains of 25 when `chain`) straight into the database (each insert bumps plan_version, as any writer). */
 async function addTasksDirectly(t: TestApp, projectId: string, count: number, chain = false): Promise<void> {

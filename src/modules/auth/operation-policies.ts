@@ -31,7 +31,7 @@ export interface ProjectPolicy {
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
 export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
-  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue';
+  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue' | 'StatusReport';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -108,5 +108,10 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateRisk: { project: 'manageRegisters', scope: ownerOf('Risk', 'input.id') },
     raiseIssue: { project: 'raiseIssue', scope: projectIn('input.projectId') },
     updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
+    // Status reports (issue 14): the project manager's; the steering committee reads them once published.
+    createStatusReport: { project: 'editReport', scope: projectIn('input.projectId') },
+    updateStatusReport: { project: 'editReport', scope: ownerOf('StatusReport', 'input.id') },
+    overrideRating: { project: 'editReport', scope: ownerOf('StatusReport', 'reportId') },
+    publishStatusReport: { project: 'publishReport', scope: ownerOf('StatusReport', 'id') },
   },
 };

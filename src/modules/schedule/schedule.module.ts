@@ -18,6 +18,6 @@ import { TaskService } from './task.service';
     TaskResolver, DependencyResolver, BaselineResolver, ProjectScheduleResolver,
     RecordedProgressService,
   ],
-  exports: [ScheduleService, TaskService, DependencyService, BaselineService, RecordedProgressService],
+  exports: [ScheduleService, TaskService, DependencyService, BaselineService, HealthService, RecordedProgressService],
 })
 export class ScheduleModule {}

@@ -100,6 +100,15 @@ export class Project {
     `SELECT b.finish_date FROM baseline b WHERE b.project_id = ${alias}.id ORDER BY b.captured_at DESC, b.id DESC LIMIT 1` })
   latestBaselineFinish?: string | null;
 
+  /**
+   * The latest baseline's milestone go-lives (milestone id → date), read with the row for the same
+   * reason: the schedule health also weighs each milestone's go-live variance (REPORTING.md).
+   */
+  @VirtualColumn({ type: 'jsonb', query: (alias) =>
+    `SELECT coalesce(jsonb_object_agg(e.milestone_id, e.finish), '{}'::jsonb) FROM baseline_entry e WHERE e.milestone_id IS NOT NULL AND e.baseline_id = ` +
+    `(SELECT b.id FROM baseline b WHERE b.project_id = ${alias}.id ORDER BY b.captured_at DESC, b.id DESC LIMIT 1)` })
+  latestBaselineGoLives?: Record<string, string | null>;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
 

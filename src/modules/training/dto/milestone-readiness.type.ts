@@ -15,6 +15,12 @@ export class MilestoneReadiness {
   @Field(() => [String])
   warnings: string[];
 
+  @Field({ description: 'No key-user coverage gap, every key user attended a key-user session (none = not ready), ≥ 90 % of invited end users attended (REPORTING.md)' })
+  ready: boolean;
+
+  @Field(() => [String], { description: 'Why the milestone is not ready; empty when it is' })
+  notReadyReasons: string[];
+
   @Field(() => [User], { description: 'No training, no production access: key users and invited end users not trained before go-live' })
   untrainedBeforeGoLive: User[];
 }
