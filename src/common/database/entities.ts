@@ -20,6 +20,9 @@ import { GateDecision } from '../../modules/stage/entities/gate-decision.entity'
 import { Stage } from '../../modules/stage/entities/stage.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
+import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
+import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
+import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [
@@ -45,4 +48,7 @@ export const ENTITIES = [
   LoginFailure,
   Risk,
   ProjectIssue,
+  SteeringMeeting,
+  MeetingAttendee,
+  MeetingDecision,
 ];
