@@ -4,7 +4,9 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * Meetings and their decisions (issue 16): steering and weekly status meetings, their attendees
  * and the decisions taken at them (status OPEN/DONE, version-checked). People are users (RESTRICT,
  * as elsewhere); a project's meetings go with it. The decision log is read from these and the
- * existing records, so it has no table.
+ * existing records, so it has no table. What a meeting was and what it decided are the record
+ * the log reads: the database refuses to change them (only a decision's status moves), whatever
+ * path a future change of the code might open.
  */
 export class Steering1796600000000 implements MigrationInterface {
     name = 'Steering1796600000000';
@@ -29,9 +31,38 @@ export class Steering1796600000000 implements MigrationInterface {
         await queryRunner.query(`ALTER TABLE "meeting_decision" ADD CONSTRAINT "FK_f4733268fa0a9cc03377bf1a58f" FOREIGN KEY ("meeting_id") REFERENCES "steering_meeting"("id") ON DELETE CASCADE ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "meeting_decision" ADD CONSTRAINT "FK_09055fe56e0ac58dc800665bb95" FOREIGN KEY ("owner_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
         await queryRunner.query(`ALTER TABLE "meeting_decision" ADD CONSTRAINT "FK_ea65ad927fa4302d77285297015" FOREIGN KEY ("recorded_by_id") REFERENCES "app_user"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+        // A meeting and its attendees never change; of a decision, only its status (and version) moves.
+        await queryRunner.query(`
+          CREATE FUNCTION keep_meeting_record() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            RAISE EXCEPTION 'meetings and their decisions are the decision log''s record: only a decision''s status changes'
+              USING ERRCODE = 'restrict_violation';
+          END
+          $$`);
+        await queryRunner.query(`
+          CREATE FUNCTION keep_meeting_decision_record() RETURNS trigger LANGUAGE plpgsql AS $$
+          BEGIN
+            IF NEW.text IS DISTINCT FROM OLD.text OR NEW.meeting_id IS DISTINCT FROM OLD.meeting_id
+               OR NEW.project_id IS DISTINCT FROM OLD.project_id OR NEW.owner_id IS DISTINCT FROM OLD.owner_id
+               OR NEW.due_date IS DISTINCT FROM OLD.due_date OR NEW.recorded_by_id IS DISTINCT FROM OLD.recorded_by_id
+               OR NEW.recorded_at IS DISTINCT FROM OLD.recorded_at THEN
+              RAISE EXCEPTION 'meetings and their decisions are the decision log''s record: only a decision''s status changes'
+                USING ERRCODE = 'restrict_violation';
+            END IF;
+            RETURN NEW;
+          END
+          $$`);
+        await queryRunner.query('CREATE TRIGGER steering_meeting_record_kept BEFORE UPDATE ON "steering_meeting" FOR EACH ROW EXECUTE FUNCTION keep_meeting_record()');
+        await queryRunner.query('CREATE TRIGGER meeting_attendee_record_kept BEFORE UPDATE ON "meeting_attendee" FOR EACH ROW EXECUTE FUNCTION keep_meeting_record()');
+        await queryRunner.query('CREATE TRIGGER meeting_decision_record_kept BEFORE UPDATE ON "meeting_decision" FOR EACH ROW EXECUTE FUNCTION keep_meeting_decision_record()');
     }
 
     public async down(queryRunner: QueryRunner): Promise<void> {
+        for (const table of ['steering_meeting', 'meeting_attendee', 'meeting_decision']) {
+            await queryRunner.query(`DROP TRIGGER ${table}_record_kept ON "${table}"`);
+        }
+        await queryRunner.query('DROP FUNCTION keep_meeting_decision_record()');
+        await queryRunner.query('DROP FUNCTION keep_meeting_record()');
         await queryRunner.query(`ALTER TABLE "meeting_decision" DROP CONSTRAINT "FK_ea65ad927fa4302d77285297015"`);
         await queryRunner.query(`ALTER TABLE "meeting_decision" DROP CONSTRAINT "FK_09055fe56e0ac58dc800665bb95"`);
         await queryRunner.query(`ALTER TABLE "meeting_decision" DROP CONSTRAINT "FK_f4733268fa0a9cc03377bf1a58f"`);

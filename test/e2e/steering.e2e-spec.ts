@@ -215,6 +215,16 @@ describe('steering (e2e)', () => {
       expect(after.slice(1)).toEqual(before);
     });
 
+    it('the database keeps what a meeting was and decided: only a decision’s status may change', async () => {
+      const meeting = (await t.ok(RECORD, { i: { projectId, kind: 'STEERING', heldOn: '2026-03-03', title: 'Kept', attendeeIds: [sponsor.id] } }, pm.token)).recordMeeting;
+      const decision = (await t.ok(ADD_DECISION, { i: { meetingId: meeting.id, text: 'As decided', ownerId: keyUser.id } }, pm.token)).addMeetingDecision;
+      await expect(t.dataSource.query(`UPDATE meeting_decision SET text = 'Rewritten' WHERE id = $1`, [decision.id])).rejects.toThrow(/only a decision's status changes/);
+      await expect(t.dataSource.query(`UPDATE meeting_decision SET owner_id = NULL WHERE id = $1`, [decision.id])).rejects.toThrow(/decision log/);
+      await expect(t.dataSource.query(`UPDATE steering_meeting SET held_on = '2026-01-01' WHERE id = $1`, [meeting.id])).rejects.toThrow(/decision log/);
+      await expect(t.dataSource.query(`UPDATE meeting_attendee SET user_id = $2 WHERE meeting_id = $1`, [meeting.id, pm.id])).rejects.toThrow(/decision log/);
+      await t.dataSource.query(`UPDATE meeting_decision SET status = 'DONE', version = version + 1 WHERE id = $1`, [decision.id]);
+    });
+
     it('loads in as many statements for many meetings, decisions and decisions of every kind as for one of each', async () => {
       const READ = `query($id: ID!) { project(id: $id) {
         meetings { id attendees { id fullName } decisions { id owner { id } meeting { id title } } }

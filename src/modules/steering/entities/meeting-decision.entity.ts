@@ -7,8 +7,8 @@ import { DecisionStatus } from '../steering.enums';
 import { SteeringMeeting } from './steering-meeting.entity';
 
 /**
- * A decision taken at a meeting, tracked to done. Its text is what was decided and never changes;
- * only its status moves (version-checked).
+ * A decision taken at a meeting, tracked to done. What was decided (text, owner, due date) never
+ * changes — the database refuses it (migration Steering1796600000000); only its status moves (version-checked).
  */
 @ObjectType('Decision')
 @Entity()
@@ -38,7 +38,7 @@ export class MeetingDecision {
   @Column({ type: 'text' })
   text: string;
 
-  /** A member of the project when set; a person leaving the project leaves open decisions without one. */
+  /** A member of the project when the decision was taken; part of what was decided, so it stays as recorded. */
   @Index()
   @Column({ type: 'uuid', nullable: true })
   ownerId: string | null;
