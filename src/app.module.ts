@@ -25,6 +25,7 @@ import { RegistersModule } from './modules/registers/registers.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { StageModule } from './modules/stage/stage.module';
+import { SteeringModule } from './modules/steering/steering.module';
 import { TrainingModule } from './modules/training/training.module';
 
 @Module({})
@@ -55,6 +56,7 @@ export class AppModule {
         TrainingModule,
         RegistersModule,
         ReportingModule,
+        SteeringModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -92,6 +92,14 @@ describe('role matrix (e2e)', () => {
     await startStage(project.stages.at(-1)!.id);
     return project.id;
   };
+  let steeringMeetingId: string | undefined;
+  /** The fixture's steering meeting, recorded by the manager once. */
+  const steeringMeeting = async () => {
+    steeringMeetingId ??= (await pmOk('mutation($i: RecordMeetingInput!) { recordMeeting(input: $i) { id } }', {
+      i: { projectId, kind: 'STEERING', heldOn: '2026-03-10', title: 'Matrix steering', attendeeIds: [pm.id, users.STEERING_COMMITTEE.id] },
+    })).recordMeeting.id;
+    return steeringMeetingId!;
+  };
   const version = async (table: string, id: string) => (await t.dataSource.query(`SELECT version FROM ${table} WHERE id = $1`, [id]))[0].version;
 
   const CALLS: Record<'Query' | 'Mutation', Record<string, Build>> = {
@@ -216,6 +224,19 @@ describe('role matrix (e2e)', () => {
         query: 'mutation($id: ID!) { overrideRating(reportId: $id, dimension: RISK, rating: GREEN, reason: "Mitigated") { id } }', variables: { id: (await newDraftReport()).id },
       }),
       publishStatusReport: async () => ({ query: 'mutation($id: ID!) { publishStatusReport(id: $id) { id } }', variables: { id: (await newDraftReport()).id } }),
+      recordMeeting: async () => ({ query: 'mutation($i: RecordMeetingInput!) { recordMeeting(input: $i) { id } }', variables: {
+        i: { projectId, kind: 'STEERING', heldOn: '2026-03-17', title: unique('steering'), attendeeIds: [pm.id, users.STEERING_COMMITTEE.id, users.OBSERVER.id] },
+      } }),
+      addMeetingDecision: async () => ({ query: 'mutation($i: AddDecisionInput!) { addMeetingDecision(input: $i) { id } }', variables: {
+        i: { meetingId: await steeringMeeting(), text: unique('decision'), ownerId: users.CONSULTANT.id, dueDate: '2026-03-31' },
+      } }),
+      // A decision of the steering meeting owned by the consultant: its owner, the manager and the committee may update it.
+      updateDecision: async () => {
+        const decision = (await pmOk('mutation($i: AddDecisionInput!) { addMeetingDecision(input: $i) { id version } }', {
+          i: { meetingId: await steeringMeeting(), text: unique('decision'), ownerId: users.CONSULTANT.id },
+        })).addMeetingDecision;
+        return { query: 'mutation($id: ID!, $v: Int!) { updateDecision(id: $id, version: $v, status: DONE) { id status } }', variables: { id: decision.id, v: decision.version } };
+      },
     },
   };
 
@@ -292,6 +313,8 @@ describe('role matrix (e2e)', () => {
     // Sessions of the fixture are given by users.TRAINER: beyond them, only managers and administrators.
     const permitted = base && (!policy.ownSessionsOnly || (['admin', 'PROJECT_MANAGER', 'TRAINER'] as Actor[]).includes(actor));
     if (!permitted) return 'FORBIDDEN';
+    // The fixture's decisions belong to a steering meeting and are owned by the consultant.
+    if (policy.decisionKeepersOnly && !(['admin', 'PROJECT_MANAGER', 'STEERING_COMMITTEE', 'CONSULTANT'] as Actor[]).includes(actor)) return 'FORBIDDEN';
     // The fixture's criterion has one confirmer, the key user; any other reader is refused by the rule.
     if (policy.confirmersOnly && actor !== 'KEY_USER') return 'NOT_A_CONFIRMER';
     return 'allowed';

@@ -19,6 +19,9 @@ import { StatusReport } from '../../modules/reporting/entities/status-report.ent
 import { Task } from '../../modules/schedule/entities/task.entity';
 import { GateDecision } from '../../modules/stage/entities/gate-decision.entity';
 import { Stage } from '../../modules/stage/entities/stage.entity';
+import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
+import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
+import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
 
@@ -47,4 +50,7 @@ export const ENTITIES = [
   Risk,
   ProjectIssue,
   StatusReport,
+  SteeringMeeting,
+  MeetingAttendee,
+  MeetingDecision,
 ];

@@ -18,6 +18,8 @@ const LABELS: Record<ScopedEntity, string> = {
   Risk: 'Risk',
   ProjectIssue: 'Issue',
   StatusReport: 'Status report',
+  SteeringMeeting: 'Meeting',
+  MeetingDecision: 'Decision',
 };
 
 export interface ScopedSubject {
