@@ -23,6 +23,7 @@ import { PeopleModule } from './modules/people/people.module';
 import { ProjectModule } from './modules/project/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
+import { SteeringModule } from './modules/steering/steering.module';
 import { StageModule } from './modules/stage/stage.module';
 import { TrainingModule } from './modules/training/training.module';
 
@@ -53,6 +54,7 @@ export class AppModule {
         CriterionModule,
         TrainingModule,
         RegistersModule,
+        SteeringModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -21,6 +21,9 @@ import { GateDecision } from '../../modules/stage/entities/gate-decision.entity'
 import { Stage } from '../../modules/stage/entities/stage.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
+import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
+import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
+import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [
@@ -47,4 +50,7 @@ export const ENTITIES = [
   Risk,
   ProjectIssue,
   StatusReport,
+  SteeringMeeting,
+  MeetingAttendee,
+  MeetingDecision,
 ];

@@ -10,6 +10,7 @@ import { PlanVersion1796100000000 } from '../../migrations/1796100000000-PlanVer
 import { RegistersAndTolerances1796200000000 } from '../../migrations/1796200000000-RegistersAndTolerances';
 import { Progress1796300000000 } from '../../migrations/1796300000000-Progress';
 import { StatusReports1796400000000 } from '../../migrations/1796400000000-StatusReports';
+import { Steering1796600000000 } from '../../migrations/1796600000000-Steering';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -25,4 +26,5 @@ export const MIGRATIONS: Function[] = [
   RegistersAndTolerances1796200000000,
   Progress1796300000000,
   StatusReports1796400000000,
+  Steering1796600000000,
 ];

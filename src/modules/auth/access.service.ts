@@ -26,6 +26,7 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   setTolerances: 'set the project tolerances',
   manageRegisters: 'manage the risk and issue registers',
   raiseIssue: 'raise issues',
+  keepMinutes: 'record meetings and their decisions',
 };
 
 /** Object-level authorisation: every service asks here before it reads or changes a project. */

@@ -16,7 +16,10 @@ import type { ProjectAction } from './project-permissions';
  * - Rules on the row itself, enforced by the services after the guard: `ownSessionsOnly`: besides
  *   administrators and project managers, only the session's trainer succeeds; `confirmersOnly`:
  *   only the criterion's confirmers succeed (NOT_A_CONFIRMER otherwise); `clientOnly`: only
- *   members of the client organisation succeed.
+ *   members of the client organisation succeed; `decisionKeepersOnly`: besides administrators and
+ *   project managers, only the decision's owner and, for a steering meeting's decision, steering
+ *   committee members succeed. recordMeeting and addMeetingDecision also admit the steering
+ *   committee only for STEERING meetings (the service checks the kind).
  */
 export type OperationPolicy = 'public' | 'signedIn' | 'admin' | 'memberManagers' | ProjectPolicy;
 
@@ -27,11 +30,12 @@ export interface ProjectPolicy {
   ownSessionsOnly?: boolean;
   confirmersOnly?: boolean;
   clientOnly?: boolean;
+  decisionKeepersOnly?: boolean;
 }
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
 export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
-  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue';
+  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue' | 'SteeringMeeting' | 'MeetingDecision';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -108,5 +112,10 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateRisk: { project: 'manageRegisters', scope: ownerOf('Risk', 'input.id') },
     raiseIssue: { project: 'raiseIssue', scope: projectIn('input.projectId') },
     updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
+    // Meetings and decisions (issue 16).
+    recordMeeting: { project: 'keepMinutes', scope: projectIn('input.projectId') },
+    addMeetingDecision: { project: 'keepMinutes', scope: ownerOf('SteeringMeeting', 'input.meetingId') },
+    // A decision's owner reports it done whatever their role: the service admits the keepers.
+    updateDecision: { project: 'read', scope: ownerOf('MeetingDecision', 'id'), decisionKeepersOnly: true },
   },
 };

@@ -35,6 +35,8 @@ export const PROJECT_PERMISSIONS = {
   manageRegisters: [PROJECT_MANAGER],
   /** Anyone working on the project may raise an issue (key users find most of them); observers only watch. */
   raiseIssue: [PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER],
+  /** Meetings and their decisions: the manager's minutes; the committee's own for steering meetings (the service checks the kind). */
+  keepMinutes: [PROJECT_MANAGER, STEERING_COMMITTEE],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;

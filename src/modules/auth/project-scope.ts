@@ -17,6 +17,8 @@ const LABELS: Record<ScopedEntity, string> = {
   Territory: 'Territory',
   Risk: 'Risk',
   ProjectIssue: 'Issue',
+  SteeringMeeting: 'Meeting',
+  MeetingDecision: 'Decision',
 };
 
 export interface ScopedSubject {
