@@ -24,6 +24,7 @@ import { ProjectModule } from './modules/project/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { SteeringModule } from './modules/steering/steering.module';
+import { ExceptionsModule } from './modules/steering/exceptions/exceptions.module';
 import { StageModule } from './modules/stage/stage.module';
 import { TrainingModule } from './modules/training/training.module';
 
@@ -55,6 +56,7 @@ export class AppModule {
         TrainingModule,
         RegistersModule,
         SteeringModule,
+        ExceptionsModule,
       ],
       controllers: [HealthController],
       providers: [

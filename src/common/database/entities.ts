@@ -24,6 +24,7 @@ import { TrainingSession } from '../../modules/training/entities/training-sessio
 import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
 import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
 import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
+import { ProjectException } from '../../modules/steering/exceptions/project-exception.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   SteeringMeeting,
   MeetingAttendee,
   MeetingDecision,
+  ProjectException,
 ];

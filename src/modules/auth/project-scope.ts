@@ -19,6 +19,7 @@ const LABELS: Record<ScopedEntity, string> = {
   ProjectIssue: 'Issue',
   SteeringMeeting: 'Meeting',
   MeetingDecision: 'Decision',
+  ProjectException: 'Exception',
 };
 
 export interface ScopedSubject {
