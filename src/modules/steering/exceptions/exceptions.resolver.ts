@@ -52,7 +52,7 @@ export class ProjectExceptionResolver {
 export class ProjectExceptionsResolver {
   constructor(private readonly exceptions: ExceptionsService) {}
 
-  @ResolveField('exceptions', () => [ProjectException], { description: 'Newest first' })
+  @ResolveField('exceptions', () => [ProjectException], { description: 'Newest first; of one report, schedule before cost' })
   exceptionsOf(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<ProjectException[]> {
     return this.exceptions.byProject(ctx, project.id);
   }
