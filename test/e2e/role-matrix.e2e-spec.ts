@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType } from 'graphql';
 import { OPERATION_POLICIES, OperationPolicy } from '../../src/modules/auth/operation-policies';
 import { MEMBERS_ONLY_ACTIONS, PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
+import { publishRedReport } from '../support/exceptions';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
 
 /**
@@ -197,6 +198,12 @@ describe('role matrix (e2e)', () => {
       updateIssue: async () => {
         const issue = (await pmOk('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id version } }', { i: { projectId, title: unique('issue'), type: 'PROBLEM', priority: 'LOW' } })).raiseIssue;
         return { query: 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', variables: { i: { id: issue.id, version: issue.version, status: 'RESOLVED', resolution: 'Fixed' } } };
+      },
+      decideException: async () => {
+        // A fresh open exception: a report published RED on schedule (publishStatusReport once it lands).
+        const reportId = await publishRedReport(t, projectId, pm);
+        const [exception] = await t.dataSource.query('SELECT id FROM project_exception WHERE report_id = $1', [reportId]);
+        return { query: 'mutation($id: ID!) { decideException(id: $id, decision: REQUEST_EXCEPTION_PLAN, note: "By the next report") { id open } }', variables: { id: exception.id } };
       },
     },
   };
