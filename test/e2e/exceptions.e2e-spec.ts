@@ -1,3 +1,6 @@
+import { RequestContext } from '../../src/common/context/request-context';
+import { StatusReport } from '../../src/modules/reporting/entities/status-report.entity';
+import { ExceptionsService } from '../../src/modules/steering/exceptions/exceptions.service';
 import { COST_RED, publishRedReport, SCHEDULE_RED } from '../support/exceptions';
 import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
 
@@ -76,6 +79,16 @@ describe('exceptions (e2e)', () => {
     const { exceptions } = (await t.ok('query($id: ID!) { project(id: $id) { exceptions { dimension description open } } }', { id: other.id }, observer.token)).project;
     expect(exceptions.map((e: any) => e.dimension)).toEqual(['SCHEDULE', 'COST']);
     expect(exceptions.find((e: any) => e.dimension === 'COST').description).toMatch(/^Status report 2026-\d\d-\d\d – 2026-\d\d-\d\d: forecast at completion 1200000.00 RUB is 20.00 % over budget/);
+  });
+
+  it('raising again for the same report (a retried publish) raises nothing new', async () => {
+    // The service publishStatusReport calls; called directly until that mutation lands.
+    const ctx = new RequestContext(t.dataSource, { id: pm.id, email: pm.email, isAdmin: false });
+    const report = await t.dataSource.manager.findOneByOrFail(StatusReport, { id: reportId });
+    const snapshot = report.snapshot as { ratings: never[] };
+    const again = await ctx.inTransaction(() => t.app.get(ExceptionsService).raiseExceptionsForPublishedReport(ctx, report, snapshot.ratings));
+    expect(again.map((e) => e.id)).toEqual([exceptionId]);
+    expect((await read()).exceptions.map((e: any) => e.id)).toEqual([exceptionId]);
   });
 
   it('approving a stage gate is refused with EXCEPTION_OPEN naming the exception, and nothing is recorded; rejecting stays possible', async () => {
