@@ -24,6 +24,7 @@ import { ProjectModule } from './modules/project/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
+import { ExceptionsModule } from './modules/steering/exceptions/exceptions.module';
 import { StageModule } from './modules/stage/stage.module';
 import { SteeringModule } from './modules/steering/steering.module';
 import { TrainingModule } from './modules/training/training.module';
@@ -57,6 +58,7 @@ export class AppModule {
         RegistersModule,
         ReportingModule,
         SteeringModule,
+        ExceptionsModule,
       ],
       controllers: [HealthController],
       providers: [

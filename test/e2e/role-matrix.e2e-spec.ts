@@ -2,6 +2,7 @@ import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { getNamedType } from 'graphql';
 import { OPERATION_POLICIES, OperationPolicy } from '../../src/modules/auth/operation-policies';
 import { MEMBERS_ONLY_ACTIONS, PROJECT_PERMISSIONS } from '../../src/modules/auth/project-permissions';
+import { publishRedReport } from '../support/exceptions';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
 
 /**
@@ -236,6 +237,12 @@ describe('role matrix (e2e)', () => {
           i: { meetingId: await steeringMeeting(), text: unique('decision'), ownerId: users.CONSULTANT.id },
         })).addMeetingDecision;
         return { query: 'mutation($id: ID!, $v: Int!) { updateDecision(id: $id, version: $v, status: DONE) { id status } }', variables: { id: decision.id, v: decision.version } };
+      },
+      decideException: async () => {
+        // A fresh open exception: a report published RED on schedule (publishStatusReport once it lands).
+        const reportId = await publishRedReport(t, projectId, pm);
+        const [exception] = await t.dataSource.query('SELECT id FROM project_exception WHERE report_id = $1', [reportId]);
+        return { query: 'mutation($id: ID!) { decideException(id: $id, decision: REQUEST_EXCEPTION_PLAN, note: "By the next report") { id open } }', variables: { id: exception.id } };
       },
     },
   };

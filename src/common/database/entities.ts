@@ -24,6 +24,7 @@ import { MeetingDecision } from '../../modules/steering/entities/meeting-decisio
 import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
+import { ProjectException } from '../../modules/steering/exceptions/project-exception.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [
@@ -53,4 +54,5 @@ export const ENTITIES = [
   SteeringMeeting,
   MeetingAttendee,
   MeetingDecision,
+  ProjectException,
 ];

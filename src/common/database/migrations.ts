@@ -11,6 +11,7 @@ import { RegistersAndTolerances1796200000000 } from '../../migrations/1796200000
 import { Progress1796300000000 } from '../../migrations/1796300000000-Progress';
 import { StatusReports1796400000000 } from '../../migrations/1796400000000-StatusReports';
 import { Steering1796600000000 } from '../../migrations/1796600000000-Steering';
+import { Exceptions1796900000000 } from '../../migrations/1796900000000-Exceptions';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -27,4 +28,5 @@ export const MIGRATIONS: Function[] = [
   Progress1796300000000,
   StatusReports1796400000000,
   Steering1796600000000,
+  Exceptions1796900000000,
 ];

@@ -28,6 +28,7 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   manageRegisters: 'manage the risk and issue registers',
   raiseIssue: 'raise issues',
   keepMinutes: 'record meetings and their decisions',
+  decideException: 'decide exceptions',
 };
 
 /** Object-level authorisation: every service asks here before it reads or changes a project. */

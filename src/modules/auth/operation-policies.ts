@@ -35,7 +35,7 @@ export interface ProjectPolicy {
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
 export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
-  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue' | 'StatusReport' | 'SteeringMeeting' | 'MeetingDecision';
+  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue' | 'StatusReport' | 'SteeringMeeting' | 'MeetingDecision' | 'ProjectException';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -122,5 +122,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     addMeetingDecision: { project: 'keepMinutes', scope: ownerOf('SteeringMeeting', 'input.meetingId') },
     // A decision's owner reports it done whatever their role: the service admits the keepers.
     updateDecision: { project: 'read', scope: ownerOf('MeetingDecision', 'id'), decisionKeepersOnly: true },
+    // Exceptions (issue 16): the steering committee's decision.
+    decideException: { project: 'decideException', scope: ownerOf('ProjectException', 'id') },
   },
 };

@@ -40,6 +40,8 @@ export const PROJECT_PERMISSIONS = {
   raiseIssue: [PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER],
   /** Meetings and their decisions: the manager's minutes; the committee's own for steering meetings (the service checks the kind). */
   keepMinutes: [PROJECT_MANAGER, STEERING_COMMITTEE],
+  /** Exceptions raised by a RED report are the steering committee's to decide (REPORTING.md). */
+  decideException: [STEERING_COMMITTEE],
 } as const satisfies Record<string, readonly ProjectRole[]>;
 
 export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;
@@ -48,7 +50,7 @@ export type ProjectAction = keyof typeof PROJECT_PERMISSIONS;
  * The steering committee's own acts: waivers, gate decisions and tolerances are the client's and
  * the sponsor's word, so an administrator performs them only as a member holding the role.
  */
-export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectAction>(['waiveCriterion', 'decideGate', 'setTolerances']);
+export const MEMBERS_ONLY_ACTIONS: ReadonlySet<ProjectAction> = new Set<ProjectAction>(['waiveCriterion', 'decideGate', 'setTolerances', 'decideException']);
 
 
 export function rolesAllow(roles: readonly ProjectRole[], action: ProjectAction): boolean {

@@ -20,6 +20,7 @@ const LABELS: Record<ScopedEntity, string> = {
   StatusReport: 'Status report',
   SteeringMeeting: 'Meeting',
   MeetingDecision: 'Decision',
+  ProjectException: 'Exception',
 };
 
 export interface ScopedSubject {

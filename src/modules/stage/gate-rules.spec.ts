@@ -1,5 +1,5 @@
 import { CriterionKind, CriterionStatus, Priority } from '../criterion/criterion.enums';
-import { describeOpenCriteria, isOpenMustExitCriterion, openMustExitCriteria, submitForGate, whyGateOutcomeRefused } from './gate-rules';
+import { describeOpenCriteria, isOpenMustExitCriterion, openMustExitCriteria, submitForGate, whyGateApprovalBlockedByExceptions, whyGateOutcomeRefused } from './gate-rules';
 import { GateOutcome, StageStatus } from './stage.enums';
 
 const criterion = (id: string, priority: Priority, status: CriterionStatus, kind = CriterionKind.EXIT) => ({ id, text: `Criterion ${id}`, kind, priority, status });
@@ -39,6 +39,18 @@ describe('gate rules', () => {
       expect(whyGateOutcomeRefused(stage(StageStatus.ACTIVE), outcome, [])).toBeNull();
     }
     expect(whyGateOutcomeRefused(stage(StageStatus.ACTIVE), GateOutcome.REJECTED, open)).toBeNull();
+  });
+
+  it('approving is refused while an exception of the project is open, naming it; rejecting never is', () => {
+    const open = [{ id: 'x1', description: 'Status report 2026-03-02 – 2026-03-13: forecast 2026-09-14 is 14 working days after baseline 2026-08-25; tolerance 10' }];
+    for (const outcome of [GateOutcome.APPROVED, GateOutcome.APPROVED_WITH_CONDITIONS]) {
+      const why = whyGateApprovalBlockedByExceptions(stage(StageStatus.AWAITING_GATE), outcome, open);
+      expect(why).toContain('The gate of stage "Analysis" cannot be approved while an exception is open: "Status report 2026-03-02 – 2026-03-13: forecast 2026-09-14');
+      expect(why).toContain('decideException');
+      expect(whyGateApprovalBlockedByExceptions(stage(StageStatus.AWAITING_GATE), outcome, [])).toBeNull();
+    }
+    expect(whyGateApprovalBlockedByExceptions(stage(StageStatus.AWAITING_GATE), GateOutcome.APPROVED, [...open, { id: 'x2', description: 'cost' }])).toContain('while 2 exceptions are open');
+    expect(whyGateApprovalBlockedByExceptions(stage(StageStatus.AWAITING_GATE), GateOutcome.REJECTED, open)).toBeNull();
   });
 
   describe('submitting for the gate', () => {

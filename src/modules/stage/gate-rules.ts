@@ -78,3 +78,21 @@ export function submitForGate(stage: Pick<StageState, 'name' | 'status'>, latest
       return { action: 'refuse', reason: `Stage "${stage.name}" is ${stage.status}; start it (startStage) and do its work before submitting it for its gate` };
   }
 }
+
+/** An open exception of the project as a gate refusal names it. */
+export interface OpenException {
+  id: string;
+  description: string;
+}
+
+/**
+ * While an exception of the project is open (REPORTING.md "Publishing and exceptions"), the
+ * steering committee must decide it before approving any gate, with or without conditions;
+ * rejecting a gate stays possible. Null when the outcome may be recorded.
+ */
+export function whyGateApprovalBlockedByExceptions(stage: Pick<StageState, 'name'>, outcome: GateOutcome, open: readonly OpenException[]): string | null {
+  if (!isApproval(outcome) || open.length === 0) return null;
+  const count = open.length === 1 ? 'an exception is open' : `${open.length} exceptions are open`;
+  return `The gate of stage "${stage.name}" cannot be approved while ${count}: ${open.map((e) => `"${e.description}"`).join('; ')}. ` +
+    'The steering committee decides it first (decideException: approve an exception plan or close the project prematurely); rejecting the gate stays possible';
+}

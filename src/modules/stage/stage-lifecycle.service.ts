@@ -14,7 +14,7 @@ import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';
 import { Stage } from './entities/stage.entity';
 import { GateOutcome, StageStatus } from './stage.enums';
-import { DecisionOnRecord, describeOpenCriteria, openMustExitCriteria, submitForGate, whyGateOutcomeRefused } from './gate-rules';
+import { DecisionOnRecord, describeOpenCriteria, OpenException, openMustExitCriteria, submitForGate, whyGateApprovalBlockedByExceptions, whyGateOutcomeRefused } from './gate-rules';
 import { whyProjectCannotStartStages } from './project-status-transitions';
 import { isApproval, statusAfterGate, whyCannotDecideGate, whyCannotStart } from './stage-transitions';
 
@@ -71,6 +71,11 @@ export class StageLifecycleService {
     const open = await this.openMustExitCriteria(ctx, stage.id);
     const refused = whyGateOutcomeRefused(stage, input.outcome, open);
     if (refused) throw new DomainError(ErrorCode.GATE_CRITERIA_NOT_MET, refused, { stageId: stage.id, blockingCriteria: open.map((c) => c.id) });
+    if (isApproval(input.outcome)) {
+      const exceptions = await this.openExceptions(ctx, stage.projectId);
+      const blocked = whyGateApprovalBlockedByExceptions(stage, input.outcome, exceptions);
+      if (blocked) throw new DomainError(ErrorCode.EXCEPTION_OPEN, blocked, { stageId: stage.id, openExceptions: exceptions.map((e) => e.id) });
+    }
     await ctx.manager.insert(GateDecision, { projectId: stage.projectId, stageId: stage.id, outcome: input.outcome, conditions, decidedById: user.id });
     stage.status = statusAfterGate(input.outcome);
     ctx.forget('loader:gateDecisions');
@@ -117,6 +122,18 @@ export class StageLifecycleService {
     const criteria = await this.criteria.byStage(ctx, stageId);
     const statuses = await this.criteria.statuses(ctx, criteria);
     return openMustExitCriteria(criteria.map((c, i) => ({ id: c.id, text: c.text, kind: c.kind, priority: c.priority, status: statuses[i] })));
+  }
+
+  /**
+   * The project's open exceptions, oldest first. Read by table name: exceptions belong to the
+   * steering module, which sits above this one. The project row is locked (getForChange), and
+   * deciding an exception locks it too, so none is decided or raised meanwhile.
+   */
+  private openExceptions(ctx: RequestContext, projectId: string): Promise<OpenException[]> {
+    return ctx.manager.query(
+      'SELECT id, description FROM project_exception WHERE project_id = $1 AND open ORDER BY raised_at, id',
+      [projectId],
+    );
   }
 
   private async decisionOnRecord(ctx: RequestContext, stageId: string): Promise<DecisionOnRecord | null> {

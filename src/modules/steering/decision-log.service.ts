@@ -4,6 +4,8 @@ import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { GateOutcome } from '../stage/stage.enums';
 import { compareLogEntries, gateDecisionText, meetingDecisionAt, meetingDecisionText, supportTransitionText, waiverText } from './decision-log';
 import { DecisionLogEntry } from './dto/decision-log-entry.type';
+import { ExceptionDecision, ExceptionDimension } from './exceptions/exception.enums';
+import { exceptionDecisionText } from './exceptions/exception-rules';
 import { DecisionKind, MeetingKind } from './steering.enums';
 
 /** A log entry with the project it belongs to, so one statement serves every project of a request. */
@@ -78,8 +80,37 @@ const supportTransitionDecisions: DecisionSource = async (ctx, projectIds) => {
   }));
 };
 
-/** Every source of the log; exception decisions (DecisionKind.EXCEPTION) join once exceptions are recorded. */
-const SOURCES: readonly DecisionSource[] = [meetingDecisions, gateDecisions, waivers, supportTransitionDecisions];
+/**
+ * The steering committee's decisions on exceptions: the request for an exception plan (kept on
+ * the row after a closing decision) and the closing decision (an approved plan or a premature close).
+ */
+const exceptionDecisions: DecisionSource = async (ctx, projectIds) => {
+  const rows: {
+    id: string; project_id: string; dimension: ExceptionDimension; decision: ExceptionDecision | null; decided_by_id: string | null; decided_at: Date | null; note: string | null;
+    plan_requested_by_id: string | null; plan_requested_at: Date | null; plan_request_note: string | null; period_start: string; period_end: string;
+  }[] = await ctx.manager.query(
+    `SELECT e.id, e.project_id, e.dimension, e.decision, e.decided_by_id, e.decided_at, e.note,
+            e.plan_requested_by_id, e.plan_requested_at, e.plan_request_note, r.period_start::text AS period_start, r.period_end::text AS period_end
+       FROM project_exception e JOIN status_report r ON r.id = e.report_id
+      WHERE e.project_id = ANY($1::uuid[]) AND (e.plan_requested_at IS NOT NULL OR NOT e.open)`,
+    [projectIds],
+  );
+  return rows.flatMap((r) => {
+    const report = { periodStart: r.period_start, periodEnd: r.period_end };
+    const request = r.plan_requested_at ? [entry({
+      projectId: r.project_id, kind: DecisionKind.EXCEPTION, at: r.plan_requested_at, recordedAt: r.plan_requested_at, decidedById: r.plan_requested_by_id, refId: r.id,
+      text: exceptionDecisionText({ dimension: r.dimension, report, decision: ExceptionDecision.REQUEST_EXCEPTION_PLAN, note: r.plan_request_note }),
+    })] : [];
+    const closing = r.decision && r.decision !== ExceptionDecision.REQUEST_EXCEPTION_PLAN ? [entry({
+      projectId: r.project_id, kind: DecisionKind.EXCEPTION, at: r.decided_at!, recordedAt: r.decided_at!, decidedById: r.decided_by_id, refId: r.id,
+      text: exceptionDecisionText({ dimension: r.dimension, report, decision: r.decision, note: r.note }),
+    })] : [];
+    return [...request, ...closing];
+  });
+};
+
+/** Every source of the log. */
+const SOURCES: readonly DecisionSource[] = [meetingDecisions, gateDecisions, waivers, exceptionDecisions, supportTransitionDecisions];
 
 /**
  * Project.decisionLog (REPORTING.md "Steering"): every decision the system knows, oldest first,

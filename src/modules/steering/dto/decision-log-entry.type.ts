@@ -17,7 +17,7 @@ export class DecisionLogEntry {
   /** Resolved to a User by the field resolver; null where a meeting, not one person, decided. */
   decidedById: string | null;
 
-  @Field(() => ID, { description: 'The id of what it decided: the meeting decision, stage, criterion or project' })
+  @Field(() => ID, { description: 'The id of what it decided: the meeting decision, stage, criterion, exception or project' })
   refId: string;
 
   /** When the record was written: orders decisions of one instant (the decisions of one meeting). */
