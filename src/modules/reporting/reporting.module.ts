@@ -3,14 +3,15 @@ import { CriterionModule } from '../criterion/criterion.module';
 import { PeopleModule } from '../people/people.module';
 import { RegistersModule } from '../registers/registers.module';
 import { ScheduleModule } from '../schedule/schedule.module';
+import { ExceptionsModule } from '../steering/exceptions/exceptions.module';
 import { TrainingModule } from '../training/training.module';
 import { ReportComputer } from './report-computer.service';
 import { ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
 import { ReportingService } from './reporting.service';
 
-/** Status reports. Sits on top of the modules it reports on; nothing imports it. */
+/** Status reports. Sits on top of the modules it reports on and raises exceptions on publication; nothing imports it. */
 @Module({
-  imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule],
+  imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule, ExceptionsModule],
   providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver],
 })
 export class ReportingModule {}

@@ -8,6 +8,7 @@ import { badInput, DomainError, notFound, staleVersion } from '../../common/erro
 import { ErrorCode } from '../../common/errors/error-codes';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { AccessService } from '../auth/access.service';
+import { ExceptionsService } from '../steering/exceptions/exceptions.service';
 import { rolesAllow } from '../auth/project-permissions';
 import { Project } from '../project/entities/project.entity';
 import { normaliseBudget } from '../project/tolerances';
@@ -30,6 +31,7 @@ export class ReportingService {
   constructor(
     private readonly access: AccessService,
     private readonly computer: ReportComputer,
+    private readonly exceptions: ExceptionsService,
   ) {}
 
   // ---- reads -----------------------------------------------------------------------------------
@@ -134,8 +136,9 @@ export class ReportingService {
     report.publishedAt = new Date();
     report.publishedById = user.id;
     const saved = await ctx.manager.save(report);
-    // exceptions are raised here (issue 16): a computed schedule or cost rating of RED in
-    // `computed.ratings` raises one to the steering committee, in this transaction.
+    // A computed (not overridden) schedule or cost rating of RED raises an exception to the
+    // steering committee, in this transaction.
+    await this.exceptions.raiseExceptionsForPublishedReport(ctx, saved, computed.ratings);
     ctx.forget('loader:statusReportsByProject');
     return this.withContent(ctx, saved, project);
   }
