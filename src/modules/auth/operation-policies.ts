@@ -108,5 +108,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateRisk: { project: 'manageRegisters', scope: ownerOf('Risk', 'input.id') },
     raiseIssue: { project: 'raiseIssue', scope: projectIn('input.projectId') },
     updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
+    // Excel exports (issue 15): whoever may read the project may export it.
+    exportProjectPlan: { project: 'export', scope: projectIn('projectId') },
   },
 };

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '../schedule/schedule.module';
 import { ExportController } from './export.controller';
+import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
+import { PlanDataLoader } from './plan/plan-data';
+import { PlanWorkbook } from './plan/plan-workbook';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
@@ -14,8 +17,12 @@ import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRender
   controllers: [ExportController],
   providers: [
     ExportService,
+    ExportResolver,
+    PlanDataLoader,
+    PlanWorkbook,
     { provide: EXPORT_CLOCK, useValue: { now: () => new Date() } satisfies ExportClock },
-    { provide: WORKBOOK_RENDERERS, inject: [], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
+    // Each workbook's renderer: add yours to `inject`.
+    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
   ],
 })
 export class ExportModule {}

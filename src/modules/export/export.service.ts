@@ -10,7 +10,12 @@ import { AccessService } from '../auth/access.service';
 import { rolesAllow } from '../auth/project-permissions';
 import { Membership } from '../people/entities/membership.entity';
 import { User } from '../people/entities/user.entity';
+import { todayIso } from '../../common/clock';
+import { findByIdOrFail } from '../../common/database/find-by-id';
+import { Project } from '../project/entities/project.entity';
 import { FileExport } from './dto/file-export.type';
+import { exportFileName } from './kit/file-name';
+import { parseLocale } from './kit/locale';
 import { signExport, verifyExport, type ExportRequest, type SignedExport } from './kit/export-link';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
@@ -38,6 +43,17 @@ export class ExportService {
     const userId = this.access.requireUser(ctx).id;
     const { token, expiresAt } = signExport({ ...request, userId }, this.config.jwtSecret, this.clock.now());
     return { url: `${this.config.publicUrl}/exports/${token}`, fileName: request.fileName, expiresAt };
+  }
+
+  /**
+   * The plan of a project the caller may export (the access guard checked membership). Named
+   * `<code>_plan_<date>.xlsx`, the date being the status date the plan is read at, else today.
+   */
+  async exportProjectPlan(ctx: RequestContext, projectId: string, locale: string | null): Promise<FileExport> {
+    const checked = parseLocale(locale);
+    const project = await findByIdOrFail(ctx, Project, projectId, 'Project');
+    const asOf = project.statusDate ?? todayIso(this.clock.now());
+    return this.issue(ctx, { kind: 'plan', projectId, subjectId: projectId, locale: checked, fileName: exportFileName([project.code, 'plan', asOf]) });
   }
 
   /**

@@ -47,6 +47,28 @@ export class ExcelTemplate {
     return style;
   }
 
+  /**
+   * Several roles layered (later ones win per font, fill, alignment and border side), plus
+   * `extra` (a number format, an indent): e.g. a task row's cell under the status date's marker.
+   * Cached like `style`: call it while setting up, not per cell.
+   */
+  compose(roles: string[], extra: Partial<ExcelJS.Style> = {}): Partial<ExcelJS.Style> {
+    const key = `${roles.join('+')}\u0000${JSON.stringify(extra)}`;
+    let style = this.styles.get(key);
+    if (!style) {
+      style = {};
+      for (const layer of [...roles.map((r) => this.style(r)), extra]) {
+        if (layer.font) style.font = { ...style.font, ...layer.font };
+        if (layer.fill) style.fill = layer.fill;
+        if (layer.alignment) style.alignment = { ...style.alignment, ...layer.alignment };
+        if (layer.border) style.border = { ...style.border, ...layer.border };
+        if (layer.numFmt) style.numFmt = layer.numFmt;
+      }
+      this.styles.set(key, style);
+    }
+    return style;
+  }
+
   hasStyle(role: string): boolean {
     return this.styles.has(role);
   }

@@ -59,3 +59,10 @@ export function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, template: Exc
 export function footerText(text: string): string {
   return text.replace(/&/g, '&&');
 }
+
+/** A column's letters: 1 → A, 27 → AA. */
+export function columnLetter(column: number): string {
+  let letters = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
