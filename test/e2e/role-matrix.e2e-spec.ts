@@ -198,6 +198,7 @@ describe('role matrix (e2e)', () => {
         const issue = (await pmOk('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id version } }', { i: { projectId, title: unique('issue'), type: 'PROBLEM', priority: 'LOW' } })).raiseIssue;
         return { query: 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', variables: { i: { id: issue.id, version: issue.version, status: 'RESOLVED', resolution: 'Fixed' } } };
       },
+      exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
     },
   };
 
