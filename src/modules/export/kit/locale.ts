@@ -40,5 +40,14 @@ export function formatsOf(locale: Locale): LocaleFormats {
 
 /** An ISO date ("2026-03-02") as the Date exceljs writes as that calendar day (a serial number, no time zone shift). */
 export function excelDate(iso: string | null | undefined): Date | null {
-  return iso ? new Date(`${iso.slice(0, 10)}T00:00:00Z`) : null;
+  if (!iso) return null;
+  let date = dates.get(iso);
+  if (!date) {
+    // Plans repeat the same few thousand dates; exceljs only reads these objects.
+    if (dates.size >= 50_000) dates.clear();
+    dates.set(iso, (date = new Date(`${iso.slice(0, 10)}T00:00:00Z`)));
+  }
+  return date;
 }
+
+const dates = new Map<string, Date>();

@@ -17,9 +17,13 @@ export function setText(cell: Cell, text: string | null | undefined): void {
  * typed as a string is not evaluated, so `=HYPERLINK(...)` reads as that text.
  */
 export function safeText(text: string): string {
+  if (!NEEDS_CLEANING.test(text)) return text;
   // eslint-disable-next-line no-control-regex
   return String(text).replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, ' ');
 }
+
+// eslint-disable-next-line no-control-regex
+const NEEDS_CLEANING = /[\u0000-\u0008\u000B-\u001F\uFFFE\uFFFF]/;
 
 /** What makes a spreadsheet read typed input as a formula (OWASP CSV injection): never a formula here. */
 export const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;

@@ -14,6 +14,21 @@ export interface GanttScale {
 }
 
 export function ganttScale(from: string, to: string): GanttScale {
+  const scale = axis(from, to);
+  // A plan's rows share a few hundred dates: each is placed once.
+  const placed = new Map<string, number>();
+  const indexOf = scale.indexOf;
+  return {
+    ...scale,
+    indexOf: (date) => {
+      let index = placed.get(date);
+      if (index === undefined) placed.set(date, (index = indexOf(date)));
+      return index;
+    },
+  };
+}
+
+function axis(from: string, to: string): GanttScale {
   const first = parseIsoDate(from);
   const last = Math.max(first, parseIsoDate(to));
   const monday = first - ((weekdayOf(first) + 6) % 7);

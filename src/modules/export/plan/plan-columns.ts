@@ -20,8 +20,10 @@ export const PLAN_COLUMNS = [
 
 export type PlanColumn = (typeof PLAN_COLUMNS)[number]['key'];
 
+const COLUMN_NUMBERS = new Map<PlanColumn, number>(PLAN_COLUMNS.map((c, i) => [c.key, i + 1]));
+
 /** 1-based column number of a table column. */
-export const columnOf = (key: PlanColumn): number => PLAN_COLUMNS.findIndex((c) => c.key === key) + 1;
+export const columnOf = (key: PlanColumn): number => COLUMN_NUMBERS.get(key)!;
 
 /** The first Gantt column. */
 export const GANTT_FIRST_COLUMN = PLAN_COLUMNS.length + 1;

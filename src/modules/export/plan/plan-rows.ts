@@ -80,7 +80,16 @@ interface Node {
  * stage of its first staged task); milestones outside any stage under a "rollout" group, work
  * outside both under an "other work" group. Tasks in the order they run; milestones by go-live.
  */
-export function buildPlanRows(input: PlanInput): PlanRow[] {
+export function buildPlanRows(plan: PlanInput): PlanRow[] {
+  // Rows share a few hundred dates: each date's working-day number is looked up once.
+  const points = new Map<string, number>();
+  const calendar = Object.create(plan.calendar) as WorkCalendar;
+  calendar.startPoint = (date: string) => {
+    let point = points.get(date);
+    if (point === undefined) points.set(date, (point = plan.calendar.startPoint(date)));
+    return point;
+  };
+  const input: PlanInput = { ...plan, calendar };
   const { tasks } = input;
   const byMilestone = new Map<string, PlanTask[]>();
   const stageOwn = new Map<string, PlanTask[]>();
@@ -120,12 +129,12 @@ export function buildPlanRows(input: PlanInput): PlanRow[] {
   if (loose.length) roots.push({ kind: 'stage', name: input.groupNames.other, children: loose.map((task) => ({ kind: 'task', name: task.name, task, children: [] })) });
 
   // First pass: WBS numbers, which predecessors are written with.
-  const wbsOfTask = new Map<string, string>();
+  const wbsOfTask = new Map<string, { wbs: string; position: number }>();
   const numbered: { node: Node; wbs: string; level: number }[] = [];
   const walk = (nodes: Node[], prefix: string, level: number) => nodes.forEach((node, i) => {
     const wbs = prefix ? `${prefix}.${i + 1}` : String(i + 1);
+    if (node.task) wbsOfTask.set(node.task.id, { wbs, position: numbered.length });
     numbered.push({ node, wbs, level });
-    if (node.task) wbsOfTask.set(node.task.id, wbs);
     walk(node.children, wbs, level + 1);
   });
   walk(roots, '', 1);
@@ -145,7 +154,7 @@ export function buildPlanRows(input: PlanInput): PlanRow[] {
 }
 
 function taskRow(task: PlanTask, wbs: string, level: number, area: string | null, territory: string | null, input: PlanInput,
-  wbsOfTask: Map<string, string>, predecessorsOf: Map<string, PlanInput['links']>): PlanRow {
+  wbsOfTask: Map<string, { wbs: string; position: number }>, predecessorsOf: Map<string, PlanInput['links']>): PlanRow {
   const baseline = input.baselineTasks.get(task.id);
   const done = task.actualFinish !== null || task.percentComplete >= 100;
   const goLive = task.milestonePhase === MilestonePhase.LAUNCH || task.durationDays === 0 ? task.finish : null;
@@ -154,8 +163,7 @@ function taskRow(task: PlanTask, wbs: string, level: number, area: string | null
     baselineStart: baseline?.start ?? null, baselineFinish: baseline?.finish ?? null,
     varianceDays: baseline?.finish ? varianceDays(input.calendar, baseline.finish, task.finish) : null,
     totalFloatDays: task.totalFloatDays, critical: task.critical,
-    predecessors: (predecessorsOf.get(task.id) ?? []).map((l) => predecessorText(wbsOfTask.get(l.predecessorId), l.type, l.lagDays, input.dayUnit))
-      .filter(Boolean).sort(compareWbs).join('; '),
+    predecessors: predecessorsText(predecessorsOf.get(task.id), wbsOfTask, input.dayUnit),
     percentComplete: task.percentComplete, actualStart: task.actualStart, actualFinish: task.actualFinish, goLive, done,
   };
 }
@@ -205,6 +213,17 @@ export function predecessorText(wbs: string | undefined, type: string, lagDays: 
   return `${wbs}${type}${lagDays === 0 ? '' : `${lagDays > 0 ? '+' : ''}${lagDays}${dayUnit}`}`;
 }
 
+/** A task's predecessors in outline order: `1.2; 1.4SS+1d`. */
+function predecessorsText(links: PlanInput['links'] | undefined, wbsOfTask: Map<string, { wbs: string; position: number }>, dayUnit: string): string {
+  if (!links) return '';
+  const known = links.flatMap((l) => {
+    const at = wbsOfTask.get(l.predecessorId);
+    return at ? [{ at, l }] : [];
+  });
+  if (known.length > 1) known.sort((a, b) => a.at.position - b.at.position);
+  return known.map(({ at, l }) => predecessorText(at.wbs, l.type, l.lagDays, dayUnit)).join('; ');
+}
+
 function collectTasks(node: Node): PlanTask[] {
   const out: PlanTask[] = [];
   const visit = (n: Node) => {
@@ -213,17 +232,6 @@ function collectTasks(node: Node): PlanTask[] {
   };
   visit(node);
   return out;
-}
-
-/** WBS numbers in outline order: 1.2 before 1.10. */
-function compareWbs(a: string, b: string): number {
-  const x = a.split(/[^\d.]/)[0].split('.').map(Number);
-  const y = b.split(/[^\d.]/)[0].split('.').map(Number);
-  for (let i = 0; i < Math.max(x.length, y.length); i++) {
-    const d = (x[i] ?? -1) - (y[i] ?? -1);
-    if (d) return d;
-  }
-  return 0;
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

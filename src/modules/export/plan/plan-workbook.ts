@@ -21,6 +21,7 @@ import { buildPlanRows, type PlanRow, type RowKind } from './plan-rows';
 const MONTH_ROW = 7;
 const HEAD_ROW = 8;
 const FIRST_DATA_ROW = HEAD_ROW + 1;
+const C = Object.fromEntries(PLAN_COLUMNS.map((c) => [c.key, columnOf(c.key)])) as Record<(typeof PLAN_COLUMNS)[number]['key'], number>;
 const ROW_ROLE: Record<RowKind, string> = { stage: 'stageRow', milestone: 'milestoneRow', task: 'taskRow' };
 
 /** Everything a plan's text and numbers are written with, set up once per export. */
@@ -137,38 +138,38 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
 
   const styles = rowStyles(t, formats);
   const marker = t.style('statusDate');
+  const [yes, no] = [label('yes'), label('no')];
+  const put = (row: ExcelJS.Row, column: number, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
+    const cell = row.getCell(column);
+    cell.value = value;
+    cell.style = style;
+  };
+  const text = (row: ExcelJS.Row, column: number, value: string | null, style: Partial<ExcelJS.Style>) => {
+    const cell = row.getCell(column);
+    setText(cell, value);
+    cell.style = style;
+  };
   let n = FIRST_DATA_ROW;
   for (const r of rows) {
     const row = sheet.getRow(n++);
     row.outlineLevel = r.level;
     const s = styles[r.kind];
-    const put = (key: Parameters<typeof columnOf>[0], value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
-      const cell = row.getCell(columnOf(key));
-      cell.value = value;
-      cell.style = style;
-    };
-    put('wbs', r.wbs, s.text);
-    const name = row.getCell(columnOf('name'));
-    setText(name, r.name);
-    name.style = s.name[Math.min(r.level, s.name.length) - 1];
-    const area = row.getCell(columnOf('area'));
-    setText(area, r.area);
-    area.style = s.text;
-    const territory = row.getCell(columnOf('territory'));
-    setText(territory, r.territory);
-    territory.style = s.text;
-    put('duration', r.start ? r.durationDays : null, s.days);
-    put('start', excelDate(r.start), s.date);
-    put('finish', excelDate(r.finish), s.date);
-    put('baselineStart', excelDate(r.baselineStart), s.date);
-    put('baselineFinish', excelDate(r.baselineFinish), s.date);
-    put('variance', r.varianceDays, r.varianceDays !== null && r.varianceDays > 0 ? s.late : s.signed);
-    put('float', r.totalFloatDays, s.days);
-    put('critical', r.critical ? label('yes') : label('no'), s.center);
-    put('predecessors', r.predecessors || null, s.text);
-    put('percent', r.percentComplete / 100, s.percent);
-    put('actualStart', excelDate(r.actualStart), s.date);
-    put('actualFinish', excelDate(r.actualFinish), s.date);
+    put(row, C.wbs, r.wbs, s.text);
+    text(row, C.name, r.name, s.name[Math.min(r.level, s.name.length) - 1]);
+    text(row, C.area, r.area, s.text);
+    text(row, C.territory, r.territory, s.text);
+    put(row, C.duration, r.start ? r.durationDays : null, s.days);
+    put(row, C.start, excelDate(r.start), s.date);
+    put(row, C.finish, excelDate(r.finish), s.date);
+    put(row, C.baselineStart, excelDate(r.baselineStart), s.date);
+    put(row, C.baselineFinish, excelDate(r.baselineFinish), s.date);
+    put(row, C.variance, r.varianceDays, r.varianceDays !== null && r.varianceDays > 0 ? s.late : s.signed);
+    put(row, C.float, r.totalFloatDays, s.days);
+    put(row, C.critical, r.critical ? yes : no, s.center);
+    put(row, C.predecessors, r.predecessors || null, s.text);
+    put(row, C.percent, r.percentComplete / 100, s.percent);
+    put(row, C.actualStart, excelDate(r.actualStart), s.date);
+    put(row, C.actualFinish, excelDate(r.actualFinish), s.date);
     drawBar(row, r, scale, statusColumn, styles.gantt, marker);
     row.commit();
   }
@@ -177,30 +178,30 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
 /** The bar of a row in the Gantt columns, the ◆ of a go-live, and the status date's marker. */
 function drawBar(row: ExcelJS.Row, r: PlanRow, scale: GanttScale, statusColumn: number | null,
   g: ReturnType<typeof rowStyles>['gantt'], marker: Partial<ExcelJS.Style>): void {
-  const painted = new Set<number>();
+  let markerPainted = false;
   if (r.start) {
     const first = scale.indexOf(r.start);
     const last = scale.indexOf(r.finish);
     const bar = r.kind === 'task' ? (r.done ? 'done' : r.critical ? 'critical' : 'normal') : 'summary';
     const doneUpTo = r.kind === 'task' && !r.done ? first + Math.round(((last - first + 1) * r.percentComplete) / 100) : -1;
     const diamondAt = r.goLive ? scale.indexOf(r.goLive) : -1;
-    const barCells = r.kind === 'milestone' || (r.goLive && r.durationDays <= 1) ? [] : range(first, last);
-    for (const i of barCells) {
+    const drawn = !(r.kind === 'milestone' || (r.goLive && r.durationDays <= 1));
+    for (let i = first; drawn && i <= last; i++) {
       const column = GANTT_FIRST_COLUMN + i;
       const kind = i < doneUpTo ? 'done' : bar;
-      const cell = row.getCell(column);
-      cell.style = column === statusColumn ? g[kind].marked : g[kind].plain;
-      painted.add(column);
+      row.getCell(column).style = column === statusColumn ? g[kind].marked : g[kind].plain;
+      if (column === statusColumn) markerPainted = true;
     }
     if (diamondAt >= 0) {
       const column = GANTT_FIRST_COLUMN + diamondAt;
       const cell = row.getCell(column);
       cell.value = '◆';
-      cell.style = painted.has(column) ? (column === statusColumn ? g.diamondOnBar.marked : g.diamondOnBar.plain) : column === statusColumn ? g.diamond.marked : g.diamond.plain;
-      painted.add(column);
+      const onBar = drawn && diamondAt >= first && diamondAt <= last;
+      cell.style = onBar ? (column === statusColumn ? g.diamondOnBar.marked : g.diamondOnBar.plain) : column === statusColumn ? g.diamond.marked : g.diamond.plain;
+      if (column === statusColumn) markerPainted = true;
     }
   }
-  if (statusColumn !== null && !painted.has(statusColumn)) row.getCell(statusColumn).style = marker;
+  if (statusColumn !== null && !markerPainted) row.getCell(statusColumn).style = marker;
 }
 
 function writeHeaderBlock(sheet: ExcelJS.Worksheet, data: PlanData, scale: GanttScale, w: PlanWriteContext): void {
@@ -372,10 +373,4 @@ function writeRolloutSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanD
 /** The status date's marker: the border of the `statusDate` role. */
 function markerBorder(t: ExcelTemplate): Partial<ExcelJS.Borders> {
   return t.style('statusDate').border ?? {};
-}
-
-function range(from: number, to: number): number[] {
-  const out: number[] = [];
-  for (let i = from; i <= to; i++) out.push(i);
-  return out;
 }
