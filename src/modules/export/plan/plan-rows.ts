@@ -81,6 +81,14 @@ interface Node {
  * outside both under an "other work" group. Tasks in the order they run; milestones by go-live.
  */
 export function buildPlanRows(plan: PlanInput): PlanRow[] {
+  return [...planRows(plan).rows];
+}
+
+/**
+ * The plan's rows one at a time, as the sheet is written (a 20,000-task plan's rows are never all
+ * in memory), and how many there will be (the autofilter's range is written before the rows).
+ */
+export function planRows(plan: PlanInput): { count: number; rows: Iterable<PlanRow> } {
   // Rows share a few hundred dates: each date's working-day number is looked up once.
   const points = new Map<string, number>();
   const calendar = Object.create(plan.calendar) as WorkCalendar;
@@ -96,7 +104,7 @@ export function buildPlanRows(plan: PlanInput): PlanRow[] {
   const loose: PlanTask[] = [];
   // Within a group, work in the order it runs (plan order is creation order, which a template's
   // tasks, created together, do not keep): by start, then finish, then name.
-  const ordered = [...tasks].sort((a, b) => cmp(a.start, b.start) || cmp(a.finish, b.finish) || a.name.localeCompare(b.name));
+  const ordered = [...tasks].sort((a, b) => cmp(a.start, b.start) || cmp(a.finish, b.finish) || cmp(a.name, b.name));
   for (const task of ordered) {
     if (task.milestoneId) push(byMilestone, task.milestoneId, task);
     else if (task.stageId) push(stageOwn, task.stageId, task);
@@ -143,14 +151,18 @@ export function buildPlanRows(plan: PlanInput): PlanRow[] {
   for (const link of input.links) push(predecessorsOf, link.successorId, link);
   const milestones = new Map(input.milestones.map((m) => [m.id, m]));
 
-  return numbered.map(({ node, wbs, level }) => {
+  function* rows(): Generator<PlanRow> {
+    for (const { node, wbs, level } of numbered) yield rowOf(node, wbs, level);
+  }
+  const rowOf = (node: Node, wbs: string, level: number): PlanRow => {
     const leaves = node.task ? [node.task] : collectTasks(node);
     const milestone = node.milestoneId ? milestones.get(node.milestoneId) : node.task?.milestoneId ? milestones.get(node.task.milestoneId) : undefined;
     const area = milestone?.functionAreaId ? input.areaNames.get(milestone.functionAreaId) ?? null : null;
     const territory = milestone?.territoryId ? input.territoryNames.get(milestone.territoryId) ?? null : null;
     if (node.task) return taskRow(node.task, wbs, level, area, territory, input, wbsOfTask, predecessorsOf);
     return summaryRow(node, leaves, wbs, level, area, territory, input);
-  });
+  };
+  return { count: numbered.length, rows: rows() };
 }
 
 function taskRow(task: PlanTask, wbs: string, level: number, area: string | null, territory: string | null, input: PlanInput,
@@ -216,12 +228,19 @@ export function predecessorText(wbs: string | undefined, type: string, lagDays: 
 /** A task's predecessors in outline order: `1.2; 1.4SS+1d`. */
 function predecessorsText(links: PlanInput['links'] | undefined, wbsOfTask: Map<string, { wbs: string; position: number }>, dayUnit: string): string {
   if (!links) return '';
-  const known = links.flatMap((l) => {
+  if (links.length === 1) {
+    const at = wbsOfTask.get(links[0].predecessorId);
+    return at ? predecessorText(at.wbs, links[0].type, links[0].lagDays, dayUnit) : '';
+  }
+  const known: { position: number; text: string }[] = [];
+  for (const l of links) {
     const at = wbsOfTask.get(l.predecessorId);
-    return at ? [{ at, l }] : [];
-  });
-  if (known.length > 1) known.sort((a, b) => a.at.position - b.at.position);
-  return known.map(({ at, l }) => predecessorText(at.wbs, l.type, l.lagDays, dayUnit)).join('; ');
+    if (at) known.push({ position: at.position, text: predecessorText(at.wbs, l.type, l.lagDays, dayUnit) });
+  }
+  known.sort((a, b) => a.position - b.position);
+  let text = '';
+  for (const k of known) text = text ? `${text}; ${k.text}` : k.text;
+  return text;
 }
 
 function collectTasks(node: Node): PlanTask[] {

@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { RequestContext } from '../../../common/context/request-context';
+import type { BaselineEntry } from '../../schedule/entities/baseline-entry.entity';
 import { scheduleRag } from '../../schedule/engine/rollups';
 import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
@@ -15,7 +16,7 @@ import { ganttScale, type GanttScale } from './gantt-scale';
 import { columnOf, GANTT_FIRST_COLUMN, PLAN_COLUMNS } from './plan-columns';
 import { PlanDataLoader, type PlanData } from './plan-data';
 import { PLAN_LABELS } from './plan-labels';
-import { buildPlanRows, type PlanRow, type RowKind } from './plan-rows';
+import { planRows, type PlanRow, type RowKind } from './plan-rows';
 
 /** Rows above the table: the header block, the months over the Gantt chart, the column heads. */
 const MONTH_ROW = 7;
@@ -59,7 +60,13 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
   const { schedule } = data;
   const project = schedule.project;
   const book = streamingWorkbook(out, `${project.code} ${w.label('title')}`);
-  const rows = buildPlanRows({
+  const baselineTasks = new Map<string, BaselineEntry>();
+  const baselineMilestones = new Map<string, BaselineEntry>();
+  for (const entry of data.baselineEntries) {
+    if (entry.taskId) baselineTasks.set(entry.taskId, entry);
+    else if (entry.milestoneId) baselineMilestones.set(entry.milestoneId, entry);
+  }
+  const rows = planRows({
     calendar: schedule.projectCalendar,
     stages: schedule.stages,
     milestones: data.milestones,
@@ -67,8 +74,8 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
     links: schedule.links,
     areaNames: new Map(data.areas.map((a) => [a.id, a.name])),
     territoryNames: new Map(data.territories.map((t) => [t.id, t.name])),
-    baselineTasks: new Map(data.baselineEntries.filter((e) => e.taskId).map((e) => [e.taskId!, e])),
-    baselineMilestones: new Map(data.baselineEntries.filter((e) => e.milestoneId).map((e) => [e.milestoneId!, e])),
+    baselineTasks,
+    baselineMilestones,
     groupNames: { rollout: w.label('group.rollout'), other: w.label('group.other') },
     dayUnit: w.label('dayUnit'),
   });
@@ -77,21 +84,24 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
   await book.commit();
 }
 
-function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData, rows: PlanRow[], w: PlanWriteContext): void {
+function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData, plan: { count: number; rows: Iterable<PlanRow> }, w: PlanWriteContext): void {
   const { template: t, label, formats } = w;
   const project = data.schedule.project;
   const statusDate = project.statusDate;
   let from = data.schedule.start < project.startDate ? data.schedule.start : project.startDate;
   let to = data.schedule.finishDate;
-  for (const r of rows) {
-    if (r.baselineStart && r.baselineStart < from) from = r.baselineStart;
-    if (r.baselineFinish && r.baselineFinish > to) to = r.baselineFinish;
+  // The chart spans the baseline too (of tasks and milestones still in the plan).
+  const inPlan = new Set<string>([...data.schedule.tasks.map((x) => x.id), ...data.milestones.map((m) => m.id)]);
+  for (const entry of data.baselineEntries) {
+    if (!inPlan.has(entry.taskId ?? entry.milestoneId ?? '')) continue;
+    if (entry.start && entry.start < from) from = entry.start;
+    if (entry.finish && entry.finish > to) to = entry.finish;
   }
   if (statusDate && statusDate < from) from = statusDate;
   if (statusDate && statusDate > to) to = statusDate;
   const scale = ganttScale(from, to);
   const lastTableColumn = PLAN_COLUMNS.length;
-  const lastRow = FIRST_DATA_ROW + rows.length - 1;
+  const lastRow = FIRST_DATA_ROW + plan.count - 1;
   const sheet = addSheet(book, t, 'Plan', {
     printTitlesRow: `${MONTH_ROW}:${HEAD_ROW}`,
     frozen: { rows: HEAD_ROW, columns: columnOf('name') },
@@ -150,7 +160,7 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
     cell.style = style;
   };
   let n = FIRST_DATA_ROW;
-  for (const r of rows) {
+  for (const r of plan.rows) {
     const row = sheet.getRow(n++);
     row.outlineLevel = r.level;
     const s = styles[r.kind];
