@@ -17,6 +17,7 @@ import { AuthModule } from './modules/auth/auth.module';
 import { AuthService } from './modules/auth/auth.service';
 import { CalendarModule } from './modules/calendar/calendar.module';
 import { CriterionModule } from './modules/criterion/criterion.module';
+import { ExportModule } from './modules/export/export.module';
 import { MethodologyModule } from './modules/methodology/methodology.module';
 import { MilestoneModule } from './modules/milestone/milestone.module';
 import { PeopleModule } from './modules/people/people.module';
@@ -59,6 +60,7 @@ export class AppModule {
         ReportingModule,
         SteeringModule,
         ExceptionsModule,
+        ExportModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -244,6 +244,7 @@ describe('role matrix (e2e)', () => {
         const [exception] = await t.dataSource.query('SELECT id FROM project_exception WHERE report_id = $1', [reportId]);
         return { query: 'mutation($id: ID!) { decideException(id: $id, decision: REQUEST_EXCEPTION_PLAN, note: "By the next report") { id open } }', variables: { id: exception.id } };
       },
+      exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
     },
   };
 

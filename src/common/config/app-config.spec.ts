@@ -35,7 +35,7 @@ describe('start-up settings', () => {
     const empty = load({
       PORT: '', DATA_DIR: '', TEMPLATES_DIR: '', NODE_ENV: '', DATABASE_URL: '', DEFAULT_CALENDAR: '', JWT_EXPIRES_IN: ' ',
       ADMIN_EMAIL: '', ADMIN_PASSWORD: '', GRAPHQL_INTROSPECTION: '', CORS_ORIGINS: '', RATE_LIMIT_PER_MINUTE: '', TRUST_PROXY: '', PUBLIC_URL: '',
-      DATABASE_POOL_SIZE: '', DATABASE_CONNECT_TIMEOUT_MS: '', DATABASE_STATEMENT_TIMEOUT_MS: '', DATABASE_LOCK_TIMEOUT_MS: '',
+      DATABASE_POOL_SIZE: '', DATABASE_CONNECT_TIMEOUT_MS: '', DATABASE_STATEMENT_TIMEOUT_MS: '', DATABASE_LOCK_TIMEOUT_MS: '', EXPORT_TEMPLATES_DIR: '',
     });
     expect(empty).toMatchObject({
       port: 3000, nodeEnv: 'production', databaseUrl: undefined, defaultCalendarCode: 'STANDARD', jwtExpiresIn: 12 * 3600,
@@ -45,6 +45,7 @@ describe('start-up settings', () => {
     });
     expect(empty.dataDir).toMatch(/\/data$/);
     expect(empty.templatesDir).toMatch(/\/templates$/);
+    expect(empty.exportTemplatesDir).toMatch(/\/templates\/excel$/);
   });
 
   it('refuses a PORT that is not a port number', () => {

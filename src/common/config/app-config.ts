@@ -13,6 +13,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   templatesDir: string;
+  /** The Excel templates exports are styled from (EXPORT_TEMPLATES_DIR, default TEMPLATES_DIR/excel). */
+  exportTemplatesDir: string;
   /** For projects whose template names no calendar. */
   defaultCalendarCode: string;
   jwtSecret: string;
@@ -170,6 +172,7 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: databaseUrl(get('DATABASE_URL')),
     dataDir,
     templatesDir,
+    exportTemplatesDir: resolve(get('EXPORT_TEMPLATES_DIR') ?? join(templatesDir, 'excel')),
     defaultCalendarCode: defaultCalendar(get('DEFAULT_CALENDAR'), templatesDir),
     jwtExpiresIn: parseTokenLifetime(get('JWT_EXPIRES_IN') ?? '12h'),
     adminEmail: get('ADMIN_EMAIL'),

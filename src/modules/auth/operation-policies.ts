@@ -124,5 +124,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateDecision: { project: 'read', scope: ownerOf('MeetingDecision', 'id'), decisionKeepersOnly: true },
     // Exceptions (issue 16): the steering committee's decision.
     decideException: { project: 'decideException', scope: ownerOf('ProjectException', 'id') },
+    // Excel exports (issue 15): whoever may read the project may export it.
+    exportProjectPlan: { project: 'export', scope: projectIn('projectId') },
   },
 };

@@ -1,0 +1,23 @@
+import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
+import { Ctx } from '../../common/context/ctx.decorator';
+import type { RequestContext } from '../../common/context/request-context';
+import { FileExport } from './dto/file-export.type';
+import { ExportService } from './export.service';
+
+/**
+ * The export mutations only hand out a link (they write nothing, so they take no transaction);
+ * the workbook is rendered when the link is fetched.
+ */
+@Resolver(() => FileExport)
+export class ExportResolver {
+  constructor(private readonly exports: ExportService) {}
+
+  @Mutation(() => FileExport, { description: 'The project plan (Plan and Rollout sheets) as an Excel workbook; locale en, ru or id' })
+  exportProjectPlan(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('locale', { type: () => String, nullable: true, defaultValue: 'en' }) locale: string,
+  ): Promise<FileExport> {
+    return this.exports.exportProjectPlan(ctx, projectId, locale);
+  }
+}

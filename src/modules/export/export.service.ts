@@ -1,0 +1,84 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
+import { RequestContext } from '../../common/context/request-context';
+import { isUuid } from '../../common/database/find-by-id';
+import { DomainError } from '../../common/errors/domain-error';
+import { ErrorCode } from '../../common/errors/error-codes';
+import { AccessService } from '../auth/access.service';
+import { rolesAllow } from '../auth/project-permissions';
+import { Membership } from '../people/entities/membership.entity';
+import { User } from '../people/entities/user.entity';
+import { todayIso } from '../../common/clock';
+import { findByIdOrFail } from '../../common/database/find-by-id';
+import { Project } from '../project/entities/project.entity';
+import { FileExport } from './dto/file-export.type';
+import { exportFileName } from './kit/file-name';
+import { parseLocale } from './kit/locale';
+import { signExport, verifyExport, type ExportRequest, type SignedExport } from './kit/export-link';
+import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
+
+/**
+ * Issues download links and answers them. A link carries the signed export request; the
+ * workbook is rendered (streamed) when the link is fetched, so nothing is stored and a link
+ * shows the data as it is at download, to a person who may still read it then.
+ */
+@Injectable()
+export class ExportService {
+  private readonly renderers: Map<string, WorkbookRenderer>;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EXPORT_CLOCK) private readonly clock: ExportClock,
+    @Inject(WORKBOOK_RENDERERS) renderers: WorkbookRenderer[],
+    @Inject(DataSource) private readonly dataSource: DataSource,
+    private readonly access: AccessService,
+  ) {
+    this.renderers = new Map(renderers.map((r) => [r.kind, r]));
+  }
+
+  /** A link for the caller: the export mutations end here once they checked what they export. */
+  issue(ctx: RequestContext, request: Omit<ExportRequest, 'userId'>): FileExport {
+    const userId = this.access.requireUser(ctx).id;
+    const { token, expiresAt } = signExport({ ...request, userId }, this.config.jwtSecret, this.clock.now());
+    return { url: `${this.config.publicUrl}/exports/${token}`, fileName: request.fileName, expiresAt };
+  }
+
+  /**
+   * The plan of a project the caller may export (the access guard checked membership). Named
+   * `<code>_plan_<date>.xlsx`, the date being the status date the plan is read at, else today.
+   */
+  async exportProjectPlan(ctx: RequestContext, projectId: string, locale: string | null): Promise<FileExport> {
+    const checked = parseLocale(locale);
+    const project = await findByIdOrFail(ctx, Project, projectId, 'Project');
+    const asOf = project.statusDate ?? todayIso(this.clock.now());
+    return this.issue(ctx, { kind: 'plan', projectId, subjectId: projectId, locale: checked, fileName: exportFileName([project.code, 'plan', asOf]) });
+  }
+
+  /**
+   * Checks a link and, when it holds, renders its workbook into `out` through `start`, which sends
+   * the headers first. Every refusal is the same NOT_FOUND, and comes before a byte is written.
+   */
+  async download(token: string, start: (request: SignedExport) => Writable): Promise<void> {
+    const request = verifyExport(token, this.config.jwtSecret, this.clock.now());
+    const renderer = request && this.renderers.get(request.kind);
+    if (!request || !renderer || !isUuid(request.projectId) || !isUuid(request.userId)) throw gone();
+    const ctx = new RequestContext(this.dataSource, null);
+    if (!(await this.mayExport(ctx, request))) throw gone();
+    await renderer.authorize?.(ctx, request);
+    await renderer.render(ctx, request, start(request));
+  }
+
+  /** The person who asked may still export this project: an administrator, or a member whose role may. */
+  private async mayExport(ctx: RequestContext, request: SignedExport): Promise<boolean> {
+    const user = await ctx.manager.findOne(User, { where: { id: request.userId }, select: { id: true, isAdmin: true } });
+    if (!user) return false;
+    if (user.isAdmin) return true;
+    const roles = await ctx.manager.find(Membership, { where: { projectId: request.projectId, userId: user.id }, select: { role: true } });
+    return rolesAllow(roles.map((m) => m.role), 'export');
+  }
+}
+
+/** One answer for every bad link: whether it was forged, altered, expired or revoked is not told. */
+const gone = () => new DomainError(ErrorCode.NOT_FOUND, 'This download link is not valid (links work for 15 minutes, for the person who asked); export again for a fresh one');

@@ -1,0 +1,28 @@
+import type { Writable } from 'node:stream';
+import type { RequestContext } from '../../../common/context/request-context';
+import type { SignedExport } from './export-link';
+
+/**
+ * One workbook (the plan, a certificate, a schedule): renders a verified, authorised request
+ * straight into the HTTP response with exceljs's streaming writer
+ * (`new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true })`). Register it in
+ * ExportModule's WORKBOOK_RENDERERS; ExportService finds it by `kind`.
+ */
+export interface WorkbookRenderer {
+  readonly kind: string;
+  /**
+   * Checks at download that go beyond membership (e.g. a draft report's visibility); throw
+   * `notFound` to refuse. Optional: membership of the request's project is always checked.
+   */
+  authorize?(ctx: RequestContext, request: SignedExport): Promise<void>;
+  render(ctx: RequestContext, request: SignedExport, out: Writable): Promise<void>;
+}
+
+export const WORKBOOK_RENDERERS = Symbol('WORKBOOK_RENDERERS');
+
+/** The clock the download links are signed and checked with; tests move `now`. */
+export interface ExportClock {
+  now(): Date;
+}
+
+export const EXPORT_CLOCK = Symbol('EXPORT_CLOCK');
