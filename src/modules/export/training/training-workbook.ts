@@ -202,8 +202,9 @@ function writeAttendance(book: ExcelJS.stream.xlsx.WorkbookWriter, data: Trainin
   dates.height = 58;
   heads.height = 150;
   for (const [c1, key] of [[1, 'matrix.person'], [2, 'matrix.organization'], [totals, 'matrix.invited'], [totals + 1, 'matrix.attended']] as const) {
+    // Merged down over the date row and the title row: the text lives in the top cell.
+    dates.getCell(c1).value = label(key);
     dates.getCell(c1).style = t.style('tableHeader');
-    heads.getCell(c1).value = label(key);
     heads.getCell(c1).style = t.style('tableHeader');
     sheet.mergeCells(MATRIX_DATE_ROW, c1, MATRIX_HEAD_ROW, c1);
   }
