@@ -199,6 +199,8 @@ describe('role matrix (e2e)', () => {
         return { query: 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', variables: { i: { id: issue.id, version: issue.version, status: 'RESOLVED', resolution: 'Fixed' } } };
       },
       exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
+      exportAcceptanceCertificate: async () => ({ query: 'mutation($m: ID) { exportAcceptanceCertificate(milestoneId: $m, locale: "id") { url fileName expiresAt } }', variables: { m: milestone.id } }),
+      exportTrainingSchedule: async () => ({ query: 'mutation($p: ID!) { exportTrainingSchedule(projectId: $p) { url fileName expiresAt } }', variables: { p: projectId } }),
     },
   };
 

@@ -155,10 +155,12 @@ function headerBlock(sheet: ExcelJS.Worksheet, data: TrainingData, c: Context): 
     const row = sheet.getRow(2 + i);
     row.getCell(1).value = label(key);
     row.getCell(1).style = t.style('headerLabel');
-    const cell = row.getCell(3);
+    // Across From..Session: a date and time does not fit the narrow time columns.
+    const cell = row.getCell(2);
     if (typeof value === 'string') setText(cell, value);
     else cell.value = value;
-    cell.style = style;
+    for (let col = 2; col <= sessionColumn('title'); col++) row.getCell(col).style = style;
+    sheet.mergeCells(row.number, 2, row.number, sessionColumn('title'));
     row.commit();
   });
 }
@@ -200,7 +202,7 @@ function writeAttendance(book: ExcelJS.stream.xlsx.WorkbookWriter, data: Trainin
   const dates = sheet.getRow(MATRIX_DATE_ROW);
   const heads = sheet.getRow(MATRIX_HEAD_ROW);
   dates.height = 58;
-  heads.height = 150;
+  heads.height = 120;
   for (const [c1, key] of [[1, 'matrix.person'], [2, 'matrix.organization'], [totals, 'matrix.invited'], [totals + 1, 'matrix.attended']] as const) {
     // Merged down over the date row and the title row: the text lives in the top cell.
     dates.getCell(c1).value = label(key);
