@@ -134,8 +134,7 @@ async function readTemplate(file: string, name: string): Promise<ExcelTemplate> 
       });
     } else {
       const widths = new Map<number, number>();
-      // columnCount counts columns with values only; a layout sheet's widths sit on empty columns.
-      for (let c = 1; c <= Math.max(sheet.columnCount, sheet.columns?.length ?? 0); c++) {
+      for (let c = 1; c <= sheet.columnCount; c++) {
         const width = sheet.getColumn(c).width;
         if (width) widths.set(c, width);
       }
