@@ -14,6 +14,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 interface PySheet {
   freeze: string | null; autoFilter: string | null; printTitleRows: string | null; orientation: string; fitToWidth: number; fitToHeight: number; fitToPage: boolean;
   footer: { left: string | null; center: string | null; right: string | null };
+  widths: Record<string, number>;
   rows: { r: number; outline: number; cells: { c: number; v: unknown; t: string; date: boolean; fmt: string; fill: string | null }[] }[];
 }
 
@@ -40,6 +41,7 @@ describe('Excel exports: the project plan (e2e)', () => {
     expect(response.status).toBe(200);
     const file = join(work, name);
     writeFileSync(file, body);
+    if (process.env.EXPORTS_KEEP_DIR) writeFileSync(join(process.env.EXPORTS_KEEP_DIR, name), body);
     return file;
   };
 
@@ -69,6 +71,12 @@ describe('Excel exports: the project plan (e2e)', () => {
     }
     await t.ok('mutation($i: AddDependencyInput!) { addDependency(input: $i) { id } }', { i: { predecessorId: launches[0], successorId: prepares[1].id, type: 'FS', lagDays: 2 } }, pm.token);
     await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', { i: { projectId, name: EVIL, stageId: createProject.stages[0].id, durationDays: 3 } }, pm.token);
+    // The first interviews are done.
+    const { project } = await t.ok('query($id: ID!) { project(id: $id) { tasks { id name version } } }', { id: projectId }, pm.token);
+    const interviews = project.tasks.find((x: { name: string }) => x.name.startsWith('Interviews'));
+    await t.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', {
+      i: { id: interviews.id, version: interviews.version, actualStart: '2026-03-02', actualFinish: '2026-03-06', percentComplete: 100 },
+    }, pm.token);
     await t.ok('mutation($p: ID!, $d: Date) { setStatusDate(projectId: $p, statusDate: $d) { id } }', { p: projectId, d: '2026-03-13' }, pm.token);
     await t.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Approved plan") { id } }', { p: projectId }, pm.token);
     // The second wave's preparation grows by 8 working days after the baseline: beyond the 4-day tolerance.
@@ -157,6 +165,8 @@ describe('Excel exports: the project plan (e2e)', () => {
       expect(plan.footer.left).toContain(code);
       expect(plan.footer.right).toBe('Page &P of &N');
       expect(py.Rollout.printTitleRows).toBe('$3:$4');
+      // Column widths come from the template's layout sheet.
+      expect(plan.widths).toMatchObject({ A: 7, B: 44, F: 12 });
     });
 
     it('writes dates as dates with the locale format, and numbers as numbers', async () => {
@@ -167,7 +177,8 @@ describe('Excel exports: the project plan (e2e)', () => {
       const plannedStart = project.stages.find((x: { name: string }) => x.name === stage.name).plannedStart;
       const start = cells.find((c) => c.c === 6)!;
       expect(start).toMatchObject({ t: 'd', date: true, v: `${plannedStart}T00:00:00`, fmt: '[$-809]dd mmm yyyy' });
-      expect(cells.find((c) => c.c === 5)).toMatchObject({ t: 'n', v: 18 });
+      expect(cells.find((c) => c.c === 5)).toMatchObject({ t: 'n', fmt: '0' });
+      expect(cells.find((c) => c.c === 5)!.v).toBeGreaterThanOrEqual(18);
       expect(cells.find((c) => c.c === 14)).toMatchObject({ t: 'n', fmt: '0%' });
       // The header block: the status date is a date cell.
       const statusRow = py.Plan.rows.find((r) => r.r === 4)!;
@@ -190,9 +201,14 @@ describe('Excel exports: the project plan (e2e)', () => {
       const tasks = rows.filter((r) => r.level === 3 || (r.level === 2 && sheet.getRow(r.n).getCell(5).value !== null && !/^Order/.test(r.name)));
       const critical = tasks.find((r) => sheet.getRow(r.n).getCell(12).value === 'Yes')!;
       expect(fillsOf(critical.n)).toContain('FFE06666');
-      const other = tasks.find((r) => sheet.getRow(r.n).getCell(12).value === 'No' && !r.name.endsWith('go-live'))!;
+      const other = tasks.find((r) => sheet.getRow(r.n).getCell(12).value === 'No' && !r.name.endsWith('go-live') && sheet.getRow(r.n).getCell(14).value === 0)!;
       expect(fillsOf(other.n)).toContain('FF6FA8DC');
       expect(fillsOf(other.n)).not.toContain('FFE06666');
+      const done = rows.find((r) => r.name.startsWith('Interviews'))!;
+      expect(fillsOf(done.n)).toEqual(['FF274E13']);
+      const doneCells = py.Plan.rows.find((r) => r.r === done.n)!.cells;
+      expect(doneCells.find((c) => c.c === 15)).toMatchObject({ date: true, v: '2026-03-02T00:00:00' });
+      expect(doneCells.find((c) => c.c === 14)).toMatchObject({ v: 1 });
       const launch = rows.find((r) => r.name === 'Order intake — Head office')!;
       expect(py.Plan.rows.find((r) => r.r === launch.n)!.cells.some((c) => c.c > 16 && c.v === '◆')).toBe(true);
       // The status date's week (from Monday 9 March: column 17 + 1) carries the marker in every row.

@@ -6,6 +6,7 @@ import json
 import sys
 
 import openpyxl
+import openpyxl.utils
 
 
 def colour(fill):
@@ -34,6 +35,7 @@ def main():
             'maxRow': ws.max_row,
             'maxColumn': ws.max_column,
             'rows': [],
+            'widths': {openpyxl.utils.get_column_letter(c): ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, 21)},
         }
         for r in range(1, min(ws.max_row, max_rows) + 1):
             cells = []

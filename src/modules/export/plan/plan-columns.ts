@@ -5,17 +5,17 @@ export const PLAN_COLUMNS = [
   { key: 'area', width: 15 },
   { key: 'territory', width: 13 },
   { key: 'duration', width: 8 },
-  { key: 'start', width: 11 },
-  { key: 'finish', width: 11 },
-  { key: 'baselineStart', width: 11 },
-  { key: 'baselineFinish', width: 11 },
+  { key: 'start', width: 12 },
+  { key: 'finish', width: 12 },
+  { key: 'baselineStart', width: 12 },
+  { key: 'baselineFinish', width: 12 },
   { key: 'variance', width: 9 },
   { key: 'float', width: 9 },
   { key: 'critical', width: 7 },
   { key: 'predecessors', width: 14 },
   { key: 'percent', width: 8 },
-  { key: 'actualStart', width: 11 },
-  { key: 'actualFinish', width: 11 },
+  { key: 'actualStart', width: 12 },
+  { key: 'actualFinish', width: 12 },
 ] as const;
 
 export type PlanColumn = (typeof PLAN_COLUMNS)[number]['key'];

@@ -78,14 +78,17 @@ interface Node {
  * The plan as a WBS: stages in sequence, each with its own tasks and the milestones whose work
  * starts in it (a milestone's tasks carry no stage unless someone set one: it sits under the
  * stage of its first staged task); milestones outside any stage under a "rollout" group, work
- * outside both under an "other work" group. Tasks keep plan order; milestones follow by go-live.
+ * outside both under an "other work" group. Tasks in the order they run; milestones by go-live.
  */
 export function buildPlanRows(input: PlanInput): PlanRow[] {
   const { tasks } = input;
   const byMilestone = new Map<string, PlanTask[]>();
   const stageOwn = new Map<string, PlanTask[]>();
   const loose: PlanTask[] = [];
-  for (const task of tasks) {
+  // Within a group, work in the order it runs (plan order is creation order, which a template's
+  // tasks, created together, do not keep): by start, then finish, then name.
+  const ordered = [...tasks].sort((a, b) => cmp(a.start, b.start) || cmp(a.finish, b.finish) || a.name.localeCompare(b.name));
+  for (const task of ordered) {
     if (task.milestoneId) push(byMilestone, task.milestoneId, task);
     else if (task.stageId) push(stageOwn, task.stageId, task);
     else loose.push(task);

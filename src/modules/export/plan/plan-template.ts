@@ -35,5 +35,5 @@ export function writePlanTemplate(t: TemplateWriter): void {
   t.layout('Plan', [...PLAN_COLUMNS.map((c) => c.width), 2.6], {
     orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins,
   });
-  t.layout('Rollout', [28, 12, 12, 14], { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins });
+  t.layout('Rollout', [34, 12, 12, 14], { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins });
 }

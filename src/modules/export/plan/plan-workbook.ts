@@ -28,6 +28,7 @@ export interface PlanWriteContext {
   template: ExcelTemplate;
   label: (key: string) => string;
   formats: LocaleFormats;
+  locale: Locale;
   generatedAt: Date;
 }
 
@@ -48,7 +49,7 @@ export class PlanWorkbook implements WorkbookRenderer {
   async render(ctx: RequestContext, request: SignedExport, out: Writable): Promise<void> {
     const data = await this.loader.load(ctx, request.projectId);
     const template = await loadTemplate(this.config.exportTemplatesDir, 'plan');
-    await writePlanWorkbook(data, { template, label: template.labelsFor(request.locale as Locale, PLAN_LABELS), formats: formatsOf(request.locale as Locale), generatedAt: new Date() }, out);
+    await writePlanWorkbook(data, { template, label: template.labelsFor(request.locale as Locale, PLAN_LABELS), formats: formatsOf(request.locale as Locale), locale: request.locale as Locale, generatedAt: new Date() }, out);
   }
 }
 
@@ -112,8 +113,10 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
     cell.style = t.style('tableHeader');
   });
   const ganttHead = t.compose(['ganttHeader'], { numFmt: scale.unit === 'week' ? formats.weekHead : formats.monthHead });
-  const ganttHeadMarked = t.compose(['ganttHeader', 'statusDate'], { numFmt: ganttHead.numFmt });
-  const monthStyle = t.compose(['ganttMonth'], { numFmt: scale.unit === 'week' ? formats.monthHead : 'yyyy' });
+  const ganttHeadMarked = t.compose(['ganttHeader'], { numFmt: ganttHead.numFmt, border: { ...ganttHead.border, ...markerBorder(t) } });
+  const monthStyle = t.style('ganttMonth');
+  // Month (or year) names as text: they overflow into the empty cells to their right, where a date would show ###.
+  const monthName = new Intl.DateTimeFormat(w.locale, scale.unit === 'week' ? { month: 'short', year: 'numeric', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
   let lastMonth = '';
   for (let i = 0; i < scale.columns; i++) {
     const day = scale.startOf(i);
@@ -124,7 +127,7 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
     const group = scale.unit === 'week' ? day.slice(0, 7) : day.slice(0, 4);
     if (group !== lastMonth) {
       const month = months.getCell(column);
-      month.value = excelDate(day);
+      month.value = monthName.format(excelDate(day)!);
       month.style = monthStyle;
       lastMonth = group;
     }
@@ -208,10 +211,13 @@ function writeHeaderBlock(sheet: ExcelJS.Worksheet, data: PlanData, scale: Gantt
   const titleCell = title.getCell(1);
   setText(titleCell, `${label('title')} · ${project.code} · ${project.name}`);
   titleCell.style = t.style('title');
-  const value = (cell: ExcelJS.Cell, v: string | Date | null, numFmt?: string) => {
+  const value = (cell: ExcelJS.Cell, v: string | Date | null, numFmt?: string, span = 3) => {
     if (typeof v === 'string' || v === null) setText(cell, v);
     else cell.value = v;
     cell.style = numFmt ? t.compose(['headerValue'], { numFmt }) : t.style('headerValue');
+    // Several columns wide, so that a date and time fits (a date never overflows into the next cell).
+    const at = Number(cell.col);
+    sheet.mergeCells(Number(cell.row), at, Number(cell.row), at + span - 1);
   };
   const calendar = data.schedule.projectCalendar;
   const lines: [string, (row: ExcelJS.Row) => void][] = [
@@ -220,7 +226,7 @@ function writeHeaderBlock(sheet: ExcelJS.Worksheet, data: PlanData, scale: Gantt
     ['statusDate', (row) => value(row.getCell(3), project.statusDate ? excelDate(project.statusDate) : label('noStatusDate'), project.statusDate ? formats.date : undefined)],
     ['baseline', (row) => {
       value(row.getCell(3), data.baseline ? data.baseline.name : label('noBaseline'));
-      if (data.baseline) value(row.getCell(5), excelDate(data.baseline.capturedAt.toISOString()), formats.date);
+      if (data.baseline) value(row.getCell(columnOf('start')), excelDate(data.baseline.capturedAt.toISOString()), formats.date, 2);
     }],
     ['generated', (row) => value(row.getCell(3), w.generatedAt, formats.dateTime)],
   ];
@@ -265,7 +271,11 @@ function rowStyles(t: ExcelTemplate, f: LocaleFormats) {
       percent: t.compose([role], { numFmt: f.percent }),
     };
   };
-  const pair = (roles: string[]) => ({ plain: t.compose(roles), marked: t.compose([...roles, 'statusDate']) });
+  // The marker adds its border only: a role read back from a template carries a default font and an empty fill.
+  const pair = (roles: string[]) => {
+    const plain = t.compose(roles);
+    return { plain, marked: t.compose(roles, { border: { ...plain.border, ...markerBorder(t) } }) };
+  };
   return {
     stage: forKind('stage'), milestone: forKind('milestone'), task: forKind('task'),
     gantt: {
@@ -357,6 +367,11 @@ function writeRolloutSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanD
     });
     row.commit();
   });
+}
+
+/** The status date's marker: the border of the `statusDate` role. */
+function markerBorder(t: ExcelTemplate): Partial<ExcelJS.Borders> {
+  return t.style('statusDate').border ?? {};
 }
 
 function range(from: number, to: number): number[] {
