@@ -170,6 +170,8 @@ describe('Excel exports: the acceptance certificate and the training schedule (e
     it('prints on A4 portrait, one page wide, with the title rows on every page', () => {
       expect(py).toMatchObject({ orientation: 'portrait', fitToWidth: 1, fitToHeight: 0, fitToPage: true, printTitleRows: '$1:$2' });
       expect(sheet.pageSetup.paperSize).toBe(9);
+      // The template's column widths: the criterion and the comment columns are the wide ones.
+      expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getColumn(c).width)).toEqual([5, 36, 15, 15, 13, 28]);
       expect(py.footer.left).toContain(code);
     });
 
@@ -240,6 +242,7 @@ describe('Excel exports: the acceptance certificate and the training schedule (e
       expect(pyCell(py.Sessions, 8, 5)).toMatchObject({ t: 's', v: '@Reports for managers' });
       expect(sheet.getRow(7).getCell(15).value).toBe('Cancelled');
       expect(py.Sessions).toMatchObject({ orientation: 'landscape', fitToWidth: 1, printTitleRows: '$5:$5', freeze: 'A6' });
+      expect(sheet.getColumn(5).width).toBe(30);
     });
 
     it('lays out the attendance matrix: people × sessions held or to come, with invited and attended marks and totals', () => {
