@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
@@ -56,7 +56,9 @@ describe('Excel exports: the acceptance certificate and the training schedule (e
   const exportTraining = async (locale?: string, user = pm) => (await t.ok(TRAINING, { p: projectId, l: locale }, user.token)).exportTrainingSchedule as { url: string; fileName: string };
 
   beforeAll(async () => {
-    t = await TestApp.start({ PUBLIC_URL: `${PUBLIC}/` });
+    // The templates the app reads are a copy, edited by a test without a restart.
+    cpSync(resolve('templates/excel'), join(work, 'excel'), { recursive: true });
+    t = await TestApp.start({ PUBLIC_URL: `${PUBLIC}/`, EXPORT_TEMPLATES_DIR: join(work, 'excel') });
     pm = await t.user({ name: 'Pavel Manager' });
     sponsor = await t.user({ name: 'Olga Sponsor', organization: 'CLIENT' as never });
     director = await t.user({ name: 'Ivan Director', organization: 'CLIENT' as never });
@@ -188,6 +190,24 @@ describe('Excel exports: the acceptance certificate and the training schedule (e
       expect(migrated.getCell(5).numFmt).toBe('[$-419]dd.mm.yyyy');
       rowWith(ru, 1, 'От Заказчика (Belaya Dacha)');
       rowWith(ru, 1, 'Должность');
+    });
+
+    it('follows an edited template (a status colour, a header text) without a code change or a restart', async () => {
+      const templateFile = join(work, 'excel', 'certificate.xlsx');
+      const template = await open(templateFile);
+      template.getWorksheet('Styles')!.eachRow((row) => {
+        if (row.getCell(1).value === 'statusConfirmed') row.getCell(2).fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF00B050' } };
+      });
+      template.getWorksheet('Labels')!.eachRow((row) => {
+        if (row.getCell(1).value === 'title') row.getCell(2).value = 'Acceptance act';
+      });
+      await template.xlsx.writeFile(templateFile);
+      const edited = await saved((await exportCertificate({ s: stageId })).url, 'edited.xlsx');
+      const book = await open(edited);
+      expect(book.getWorksheet('Certificate')!.getCell('A1').value).toBe('Acceptance act');
+      const migrated = rowWith(book.getWorksheet('Certificate')!, 2, 'Customer data migrated and reconciled');
+      expect(pyCell(readWithOpenpyxl(edited).Certificate, migrated.number, 4)!.fill).toBe('FF00B050');
+      expect(readWithOpenpyxl(edited).Certificate.printTitleRows).toBe('$1:$2');
     });
 
     it('takes exactly one of stageId and milestoneId, and a known locale', async () => {
