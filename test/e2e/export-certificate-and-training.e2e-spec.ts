@@ -29,6 +29,25 @@ function rowWith(sheet: ExcelJS.Worksheet, column: number, text: string): ExcelJ
   if (!found) throw new Error(`No row of ${sheet.name} reads "${text}" in column ${column}`);
   return found;
 }
+/** Statements the app's pool sends while `work` runs (as test/integration/read-path.e2e-spec.ts counts them). */
+async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<number> {
+  const pool = (t.dataSource.driver as any).master;
+  const client = await pool.connect();
+  const proto = Object.getPrototypeOf(client);
+  client.release();
+  const original = proto.query;
+  let seen = 0;
+  proto.query = function (this: unknown, ...args: unknown[]) {
+    seen++;
+    return original.apply(this, args);
+  };
+  try {
+    await work();
+  } finally {
+    proto.query = original;
+  }
+  return seen;
+}
 const pyCell = (sheet: PySheet, row: number, column: number) => sheet.rows.find((r) => r.r === row)?.cells.find((c) => c.c === column);
 
 describe('Excel exports: the acceptance certificate and the training schedule (e2e)', () => {
@@ -292,5 +311,25 @@ describe('Excel exports: the acceptance certificate and the training schedule (e
       expect(codeOf(await t.gql(TRAINING, { p: projectId }, outsider.token))).toBe('NOT_FOUND');
       expect(codeOf(await t.gql(TRAINING, { p: projectId, l: 'fr' }, pm.token))).toBe('BAD_USER_INPUT');
     });
+  });
+
+  it('reads each workbook in the same number of statements however many criteria, decisions, sessions and people there are', async () => {
+    const download = async (url: string) => {
+      const local = url.replace(PUBLIC, t.url);
+      return countStatements(t, async () => expect((await fetch(local).then((r) => r.arrayBuffer())).byteLength).toBeGreaterThan(0));
+    };
+    const certificate = (await exportCertificate({ s: stageId })).url;
+    const schedule = (await exportTraining()).url;
+    const before = [await download(certificate), await download(schedule)];
+    const more = (await t.ok('mutation($i: AddCriterionInput!) { addCriterion(input: $i) { id } }', { i: { stageId, text: 'One more criterion', priority: 'COULD', confirmerIds: [sponsor.id, director.id] } }, pm.token)).addCriterion.id;
+    await t.ok('mutation($id: ID!, $c: String!) { rejectCriterion(id: $id, comment: $c) { id } }', { id: more, c: 'Not yet' }, director.token);
+    const extra = await t.user({ name: 'Yana Newcomer', organization: 'CLIENT' as never });
+    await t.ok('mutation($p: ID!, $u: ID!) { addMember(projectId: $p, userId: $u, role: KEY_USER) { id } }', { p: projectId, u: extra.id }, pm.token);
+    await t.ok('mutation($i: ScheduleTrainingInput!) { scheduleTraining(input: $i) { id } }', {
+      i: { projectId, title: 'Extra session', audience: 'END_USERS', format: 'REMOTE', meetingUrl: 'https://meet.example/extra', trainerId: pm.id, capacity: 5, startsAt: '2030-03-01T09:00:00Z', endsAt: '2030-03-01T10:00:00Z', attendeeIds: [extra.id] },
+    }, pm.token);
+    expect([await download(certificate), await download(schedule)]).toEqual(before);
+    expect(before[0]).toBeLessThanOrEqual(12);
+    expect(before[1]).toBeLessThanOrEqual(12);
   });
 });
