@@ -2,6 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TemplateWriter } from '../modules/export/kit/template-writer';
 import { writePlanTemplate } from '../modules/export/plan/plan-template';
+import { writeCertificateTemplate } from '../modules/export/certificate/certificate-template';
+import { writeTrainingTemplate } from '../modules/export/training/training-template';
 
 /**
  * Writes the starting templates under templates/excel/ (or the folder given). The .xlsx files are
@@ -10,6 +12,8 @@ import { writePlanTemplate } from '../modules/export/plan/plan-template';
  */
 const TEMPLATES: Record<string, [purpose: string, write: (t: TemplateWriter) => void]> = {
   plan: ['project plan', writePlanTemplate],
+  certificate: ['acceptance certificate', writeCertificateTemplate],
+  training: ['training schedule', writeTrainingTemplate],
 };
 
 async function main(): Promise<void> {

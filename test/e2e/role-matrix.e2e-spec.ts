@@ -245,6 +245,8 @@ describe('role matrix (e2e)', () => {
         return { query: 'mutation($id: ID!) { decideException(id: $id, decision: REQUEST_EXCEPTION_PLAN, note: "By the next report") { id open } }', variables: { id: exception.id } };
       },
       exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
+      exportAcceptanceCertificate: async () => ({ query: 'mutation($m: ID) { exportAcceptanceCertificate(milestoneId: $m, locale: "id") { url fileName expiresAt } }', variables: { m: milestone.id } }),
+      exportTrainingSchedule: async () => ({ query: 'mutation($p: ID!) { exportTrainingSchedule(projectId: $p) { url fileName expiresAt } }', variables: { p: projectId } }),
     },
   };
 

@@ -126,5 +126,8 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     decideException: { project: 'decideException', scope: ownerOf('ProjectException', 'id') },
     // Excel exports (issue 15): whoever may read the project may export it.
     exportProjectPlan: { project: 'export', scope: projectIn('projectId') },
+    // Criteria and training sessions are read by every member (no restricted readers): so is their export.
+    exportAcceptanceCertificate: { project: 'export', scope: [{ entity: 'Stage', arg: 'stageId' }, { entity: 'Milestone', arg: 'milestoneId' }] },
+    exportTrainingSchedule: { project: 'export', scope: projectIn('projectId') },
   },
 };

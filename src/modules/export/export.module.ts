@@ -5,6 +5,10 @@ import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
 import { PlanDataLoader } from './plan/plan-data';
 import { PlanWorkbook } from './plan/plan-workbook';
+import { CertificateDataLoader } from './certificate/certificate-data';
+import { CertificateWorkbook } from './certificate/certificate-workbook';
+import { TrainingDataLoader } from './training/training-data';
+import { TrainingWorkbook } from './training/training-workbook';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
@@ -20,9 +24,13 @@ import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRender
     ExportResolver,
     PlanDataLoader,
     PlanWorkbook,
+    CertificateDataLoader,
+    CertificateWorkbook,
+    TrainingDataLoader,
+    TrainingWorkbook,
     { provide: EXPORT_CLOCK, useValue: { now: () => new Date() } satisfies ExportClock },
     // Each workbook's renderer: add yours to `inject`.
-    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
+    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook, CertificateWorkbook, TrainingWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
   ],
 })
 export class ExportModule {}

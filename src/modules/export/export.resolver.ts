@@ -20,4 +20,23 @@ export class ExportResolver {
   ): Promise<FileExport> {
     return this.exports.exportProjectPlan(ctx, projectId, locale);
   }
+
+  @Mutation(() => FileExport, { description: 'The acceptance certificate of a stage or a milestone (give exactly one) as an Excel workbook to sign; locale en, ru or id' })
+  exportAcceptanceCertificate(
+    @Ctx() ctx: RequestContext,
+    @Args('stageId', { type: () => ID, nullable: true }) stageId: string | null,
+    @Args('milestoneId', { type: () => ID, nullable: true }) milestoneId: string | null,
+    @Args('locale', { type: () => String, nullable: true, defaultValue: 'en' }) locale: string,
+  ): Promise<FileExport> {
+    return this.exports.exportAcceptanceCertificate(ctx, stageId, milestoneId, locale);
+  }
+
+  @Mutation(() => FileExport, { description: 'The training schedule (Sessions and Attendance sheets) as an Excel workbook; locale en, ru or id' })
+  exportTrainingSchedule(
+    @Ctx() ctx: RequestContext,
+    @Args('projectId', { type: () => ID }) projectId: string,
+    @Args('locale', { type: () => String, nullable: true, defaultValue: 'en' }) locale: string,
+  ): Promise<FileExport> {
+    return this.exports.exportTrainingSchedule(ctx, projectId, locale);
+  }
 }

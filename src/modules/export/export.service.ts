@@ -13,6 +13,10 @@ import { User } from '../people/entities/user.entity';
 import { todayIso } from '../../common/clock';
 import { findByIdOrFail } from '../../common/database/find-by-id';
 import { Project } from '../project/entities/project.entity';
+import { Milestone } from '../milestone/entities/milestone.entity';
+import { Stage } from '../stage/entities/stage.entity';
+import { badInput } from '../../common/errors/domain-error';
+import { certificateSubjectId } from './certificate/certificate-data';
 import { FileExport } from './dto/file-export.type';
 import { exportFileName } from './kit/file-name';
 import { parseLocale } from './kit/locale';
@@ -54,6 +58,32 @@ export class ExportService {
     const project = await findByIdOrFail(ctx, Project, projectId, 'Project');
     const asOf = project.statusDate ?? todayIso(this.clock.now());
     return this.issue(ctx, { kind: 'plan', projectId, subjectId: projectId, locale: checked, fileName: exportFileName([project.code, 'plan', asOf]) });
+  }
+
+  /**
+   * The acceptance certificate of a stage or a milestone (exactly one), for members who may read
+   * its criteria (every member: the guard checked the role in the named object's project). Named
+   * `<code>_acceptance_<stage or milestone>_<today>.xlsx`.
+   */
+  async exportAcceptanceCertificate(ctx: RequestContext, stageId: string | null | undefined, milestoneId: string | null | undefined, locale: string | null): Promise<FileExport> {
+    if (Boolean(stageId) === Boolean(milestoneId)) {
+      throw badInput('Give exactly one of stageId (a stage\'s exit criteria and gate) or milestoneId (a milestone\'s acceptance criteria)', stageId ? 'milestoneId' : 'stageId');
+    }
+    const checked = parseLocale(locale);
+    const owner = stageId ? await findByIdOrFail(ctx, Stage, stageId, 'Stage') : await findByIdOrFail(ctx, Milestone, milestoneId!, 'Milestone');
+    const project = await findByIdOrFail(ctx, Project, owner.projectId, 'Project');
+    const subject = stageId ? { kind: 'stage' as const, id: owner.id } : { kind: 'milestone' as const, id: owner.id };
+    return this.issue(ctx, {
+      kind: 'certificate', projectId: project.id, subjectId: certificateSubjectId(subject), locale: checked,
+      fileName: exportFileName([project.code, 'acceptance', owner.name, todayIso(this.clock.now())]),
+    });
+  }
+
+  /** The training schedule of a project (sessions and attendance), for members who may read its sessions (every member). */
+  async exportTrainingSchedule(ctx: RequestContext, projectId: string, locale: string | null): Promise<FileExport> {
+    const checked = parseLocale(locale);
+    const project = await findByIdOrFail(ctx, Project, projectId, 'Project');
+    return this.issue(ctx, { kind: 'training', projectId, subjectId: projectId, locale: checked, fileName: exportFileName([project.code, 'training', todayIso(this.clock.now())]) });
   }
 
   /**
