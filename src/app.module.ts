@@ -23,6 +23,7 @@ import { MilestoneModule } from './modules/milestone/milestone.module';
 import { PeopleModule } from './modules/people/people.module';
 import { ProjectModule } from './modules/project/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
+import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
 import { StageModule } from './modules/stage/stage.module';
 import { TrainingModule } from './modules/training/training.module';
@@ -55,6 +56,7 @@ export class AppModule {
         TrainingModule,
         RegistersModule,
         ExportModule,
+        ReportingModule,
       ],
       controllers: [HealthController],
       providers: [

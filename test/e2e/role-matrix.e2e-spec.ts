@@ -57,6 +57,15 @@ describe('role matrix (e2e)', () => {
     }
     return project as { id: string; stages: { id: string; exitCriteria: { id: string; priority: string }[] }[] };
   };
+  /** A one-day period of its own: reports of one project do not overlap. */
+  let reportDay = 0;
+  const nextReportPeriod = () => {
+    const day = new Date(Date.UTC(2026, 3, 1) + reportDay++ * 86_400_000).toISOString().slice(0, 10);
+    return { periodStart: day, periodEnd: day };
+  };
+  const newDraftReport = async () => (await pmOk('mutation($i: CreateStatusReportInput!) { createStatusReport(input: $i) { id version } }', {
+    i: { projectId, ...nextReportPeriod() },
+  })).createStatusReport as { id: string; version: number };
   const startStage = (id: string) => pmOk('mutation($id: ID!) { startStage(id: $id) { id } }', { id });
   /** Started, its MUST criteria waived and its gate approved: AWAITING_GATE, ready to close. */
   const throughGate = async (stage: { id: string; exitCriteria: { id: string; priority: string }[] }) => {
@@ -198,6 +207,15 @@ describe('role matrix (e2e)', () => {
         const issue = (await pmOk('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id version } }', { i: { projectId, title: unique('issue'), type: 'PROBLEM', priority: 'LOW' } })).raiseIssue;
         return { query: 'mutation($i: UpdateIssueInput!) { updateIssue(input: $i) { id } }', variables: { i: { id: issue.id, version: issue.version, status: 'RESOLVED', resolution: 'Fixed' } } };
       },
+      createStatusReport: async () => ({ query: 'mutation($i: CreateStatusReportInput!) { createStatusReport(input: $i) { id } }', variables: { i: { projectId, ...nextReportPeriod() } } }),
+      updateStatusReport: async () => {
+        const report = await newDraftReport();
+        return { query: 'mutation($i: UpdateStatusReportInput!) { updateStatusReport(input: $i) { id } }', variables: { i: { id: report.id, version: report.version, summary: 'On track' } } };
+      },
+      overrideRating: async () => ({
+        query: 'mutation($id: ID!) { overrideRating(reportId: $id, dimension: RISK, rating: GREEN, reason: "Mitigated") { id } }', variables: { id: (await newDraftReport()).id },
+      }),
+      publishStatusReport: async () => ({ query: 'mutation($id: ID!) { publishStatusReport(id: $id) { id } }', variables: { id: (await newDraftReport()).id } }),
     },
   };
 

@@ -55,7 +55,8 @@ describe('rollout waves, baselines and variance (e2e)', () => {
     // Warehouse 5 (no calendar of its own: the project’s RU): 15 RU working days after 7 April → 28 April.
     expect(goLive(project, 'Order intake — Warehouse 5')).toMatchObject({ plannedGoLive: '2026-04-28', territory: { calendar: { code: 'RU' } } });
     expect(project.baselines).toEqual([]);
-    expect(project.health).toMatchObject({ schedule: 'GREEN', overall: 'GREEN', baselineFinish: null, varianceDays: null });
+    // No baseline yet: nothing to measure the forecast against, so AMBER (REPORTING.md).
+    expect(project.health).toMatchObject({ schedule: 'AMBER', overall: 'AMBER', baselineFinish: null, varianceDays: null });
     expect(goLive(project, 'Order intake — Head office')).toMatchObject({ baselineGoLive: null, varianceDays: null });
   });
 
@@ -83,8 +84,9 @@ describe('rollout waves, baselines and variance (e2e)', () => {
     expect(goLive(project, 'Order intake — Plant 2')).toMatchObject({ plannedGoLive: '2026-04-15', baselineGoLive: '2026-04-07', varianceDays: 6 });
     // 1 May is a RU holiday: six RU working days after 28 April is 7 May.
     expect(goLive(project, 'Order intake — Warehouse 5')).toMatchObject({ plannedGoLive: '2026-05-07', baselineGoLive: '2026-04-28', varianceDays: 6 });
-    // The waves finish long before the template's stages, which set the project finish: health holds.
-    expect(project.health).toMatchObject({ schedule: 'GREEN', varianceDays: 0 });
+    // The waves finish long before the template's stages, which set the project finish (variance 0),
+    // but the worst wave is 6 working days late, more than half the tolerance: AMBER.
+    expect(project.health).toMatchObject({ schedule: 'AMBER', varianceDays: 0 });
 
     await t.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Re-plan after the Head office slip") { id } }', { p: projectId }, pm.token);
     project = await read();
@@ -106,6 +108,20 @@ describe('rollout waves, baselines and variance (e2e)', () => {
     expect(await slip(6)).toMatchObject({ schedule: 'AMBER', overall: 'AMBER', varianceDays: 6 });
     expect(await slip(10)).toMatchObject({ schedule: 'AMBER', varianceDays: 10 });
     expect(await slip(11)).toMatchObject({ schedule: 'RED', overall: 'RED', varianceDays: 11 });
+  });
+
+  it('rates the worse of the finish and the worst wave: a wave 13 working days late with the finish 2 days early is RED', async () => {
+    const { project } = await t.ok('query($id: ID!) { project(id: $id) { tasks { id name version durationDays stage { sequence } } } }', { id: projectId }, pm.token);
+    const first = project.tasks.find((x: any) => x.stage?.sequence === 1);
+    const headOffice = project.tasks.find((x: any) => x.id === waves[0].prepareId);
+    // The baseline "Re-plan after the Head office slip" has the first stage task at its original
+    // duration and Head office's preparation at 16 days.
+    const original = first.durationDays - 11;
+    await t.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', { i: { id: first.id, version: first.version, durationDays: original - 2 } }, pm.token);
+    await t.ok('mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }', { i: { id: headOffice.id, version: headOffice.version, durationDays: 16 + 13 } }, pm.token);
+    const after = await read();
+    expect(goLive(after, 'Order intake — Head office').varianceDays).toBe(13);
+    expect(after.health).toMatchObject({ schedule: 'RED', overall: 'RED', varianceDays: -2 });
   });
 
   it('baselines never change', async () => {

@@ -15,6 +15,7 @@ import { BaselineEntry } from '../../modules/schedule/entities/baseline-entry.en
 import { Baseline } from '../../modules/schedule/entities/baseline.entity';
 import { ProjectIssue } from '../../modules/registers/entities/project-issue.entity';
 import { Risk } from '../../modules/registers/entities/risk.entity';
+import { StatusReport } from '../../modules/reporting/entities/status-report.entity';
 import { Task } from '../../modules/schedule/entities/task.entity';
 import { GateDecision } from '../../modules/stage/entities/gate-decision.entity';
 import { Stage } from '../../modules/stage/entities/stage.entity';
@@ -45,4 +46,5 @@ export const ENTITIES = [
   LoginFailure,
   Risk,
   ProjectIssue,
+  StatusReport,
 ];

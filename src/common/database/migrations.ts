@@ -9,6 +9,7 @@ import { PlanEditing1796000000000 } from '../../migrations/1796000000000-PlanEdi
 import { PlanVersion1796100000000 } from '../../migrations/1796100000000-PlanVersion';
 import { RegistersAndTolerances1796200000000 } from '../../migrations/1796200000000-RegistersAndTolerances';
 import { Progress1796300000000 } from '../../migrations/1796300000000-Progress';
+import { StatusReports1796400000000 } from '../../migrations/1796400000000-StatusReports';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -23,4 +24,5 @@ export const MIGRATIONS: Function[] = [
   PlanVersion1796100000000,
   RegistersAndTolerances1796200000000,
   Progress1796300000000,
+  StatusReports1796400000000,
 ];

@@ -22,6 +22,7 @@ const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {
   scheduleTraining: 'schedule training',
   editReport: 'edit status reports',
   publishReport: 'publish status reports',
+  readDraftReports: 'read draft status reports',
   export: 'export project documents',
   setTolerances: 'set the project tolerances',
   manageRegisters: 'manage the risk and issue registers',

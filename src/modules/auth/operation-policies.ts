@@ -31,7 +31,7 @@ export interface ProjectPolicy {
 
 /** The entities whose rows belong to a project (each has a `projectId`), by entity name. */
 export type ScopedEntity = 'Project' | 'Task' | 'Dependency' | 'Milestone' | 'Stage' | 'Criterion' | 'TrainingSession' | 'KeyUserAssignment'
-  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue';
+  | 'FunctionArea' | 'Territory' | 'Risk' | 'ProjectIssue' | 'StatusReport';
 
 export interface ProjectScope {
   entity: ScopedEntity;
@@ -110,5 +110,10 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
     // Excel exports (issue 15): whoever may read the project may export it.
     exportProjectPlan: { project: 'export', scope: projectIn('projectId') },
+    // Status reports (issue 14): the project manager's; the steering committee reads them once published.
+    createStatusReport: { project: 'editReport', scope: projectIn('input.projectId') },
+    updateStatusReport: { project: 'editReport', scope: ownerOf('StatusReport', 'input.id') },
+    overrideRating: { project: 'editReport', scope: ownerOf('StatusReport', 'reportId') },
+    publishStatusReport: { project: 'publishReport', scope: ownerOf('StatusReport', 'id') },
   },
 };

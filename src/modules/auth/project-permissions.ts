@@ -26,8 +26,11 @@ export const PROJECT_PERMISSIONS = {
   /** Key users' competency scores; each key user also reads their own (`mayReadCompetencyScores`). */
   readCompetencyScores: [PROJECT_MANAGER, CONSULTANT, STEERING_COMMITTEE],
   scheduleTraining: [PROJECT_MANAGER, TRAINER],
+  /** Status reports: the project manager writes, overrides ratings and publishes (to the steering committee). */
   editReport: [PROJECT_MANAGER],
-  publishReport: [PROJECT_MANAGER, STEERING_COMMITTEE],
+  publishReport: [PROJECT_MANAGER],
+  /** Draft status reports are seen by the project manager and consultants; published ones by every member (REPORTING.md). */
+  readDraftReports: [PROJECT_MANAGER, CONSULTANT],
   export: EVERY_ROLE,
   /** PRINCE2 tolerances (time, budget, cost) are the committee's, never the manager's (REPORTING.md). */
   setTolerances: [STEERING_COMMITTEE],

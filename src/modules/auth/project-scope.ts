@@ -17,6 +17,7 @@ const LABELS: Record<ScopedEntity, string> = {
   Territory: 'Territory',
   Risk: 'Risk',
   ProjectIssue: 'Issue',
+  StatusReport: 'Status report',
 };
 
 export interface ScopedSubject {

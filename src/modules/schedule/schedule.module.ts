@@ -16,6 +16,6 @@ import { TaskService } from './task.service';
     ScheduleService, TaskService, DependencyService, BaselineService, HealthService,
     TaskResolver, DependencyResolver, BaselineResolver, ProjectScheduleResolver,
   ],
-  exports: [ScheduleService, TaskService, DependencyService, BaselineService],
+  exports: [ScheduleService, TaskService, DependencyService, BaselineService, HealthService],
 })
 export class ScheduleModule {}

@@ -94,6 +94,20 @@ export class ScheduleService {
     return ctx.memoize(`schedule:${projectId}`, () => this.cachedOrComputed(ctx, projectId, known));
   }
 
+  /**
+   * The project's schedule read as of another status date (a status report's periodEnd; null =
+   * the plan alone): the engine runs again in memory on the plan the request already has, so no
+   * statement is added. Memoised per request and status date.
+   */
+  asOf(ctx: RequestContext, projectId: string, statusDate: string | null, known?: Pick<Project, 'planVersion'>): Promise<ProjectSchedule> {
+    return ctx.memoize(`schedule:${projectId}:asOf:${statusDate}`, async () => {
+      const plan = await this.forProject(ctx, projectId, known);
+      if ((plan.input.statusDate ?? null) === statusDate) return plan;
+      const input: ScheduleInput = { ...plan.input, statusDate };
+      return scheduleOf({ ...plan, input }, this.schedule(input, { tasks: plan.tasks, stages: plan.stages }), plan.dates);
+    });
+  }
+
   /** Call after a change of tasks, links or calendars inside a mutation. */
   invalidate(ctx: RequestContext, projectId: string): void {
     ctx.forget(`schedule:${projectId}`);

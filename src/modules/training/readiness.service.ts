@@ -3,12 +3,14 @@ import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { Milestone } from '../milestone/entities/milestone.entity';
 import { KeyUserAssignment } from '../people/entities/key-user-assignment.entity';
+import { KeyUserService } from '../people/key-user.service';
+import { Project } from '../project/entities/project.entity';
 import { UserService } from '../people/user.service';
 import { ScheduleService } from '../schedule/schedule.service';
 import { MilestoneReadiness } from './dto/milestone-readiness.type';
 import { TrainingAttendance } from './entities/training-attendance.entity';
 import { TrainingSession } from './entities/training-session.entity';
-import { computeReadiness, ReadinessSession } from './readiness';
+import { computeReadiness, milestoneReady, ReadinessSession } from './readiness';
 import { TrainingAudience } from './training.enums';
 
 @Injectable()
@@ -16,7 +18,53 @@ export class ReadinessService {
   constructor(
     private readonly schedules: ScheduleService,
     private readonly users: UserService,
+    private readonly keyUsers: KeyUserService,
   ) {}
+
+  /**
+   * Whether each milestone of the project is ready (REPORTING.md), and why not: the project's key
+   * users, coverage, sessions and attendance are read once for all milestones, once per request
+   * (statements one after the other: inside a mutation they share its connection). Readiness
+   * does not depend on the go-live date (training before go-live is MilestoneReadiness's matter).
+   */
+  readyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
+    return ctx.memoize(`readyByMilestone:${project.id}`, () => this.computeReadyByMilestone(ctx, project, milestones));
+  }
+
+  private async computeReadyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
+    const result = new Map<string, { ready: boolean; reasons: string[] }>();
+    if (!milestones.length) return result;
+    const projectId = project.id;
+    const assignments = await this.keyUsers.ofProject(ctx, projectId);
+    const coverage = await this.keyUsers.coverage(ctx, project);
+    const sessions = await ctx.manager.find(TrainingSession, { where: { projectId } });
+    const attendance = sessions.length ? await ctx.manager.find(TrainingAttendance, { where: { sessionId: In(sessions.map((s) => s.id)) } }) : [];
+    const toInput = (s: TrainingSession): ReadinessSession => ({
+      id: s.id, audience: s.audience, functionAreaId: s.functionAreaId, startsAt: s.startsAt, endsAt: s.endsAt, cancelled: s.cancelledAt !== null,
+      attendance: attendance.filter((a) => a.sessionId === s.id).map((a) => ({ userId: a.userId, status: a.status })),
+    });
+    const inputs = new Map(sessions.map((s) => [s.id, toInput(s)]));
+    const keyUserSessions = sessions.filter((s) => s.audience === TrainingAudience.KEY_USERS).map((s) => inputs.get(s.id)!);
+    for (const m of milestones) {
+      // The milestone's key users, as forMilestone finds them.
+      const keyUsers = assignments.filter((k) => (!m.functionAreaId || k.functionAreaId === m.functionAreaId)
+        && (!m.territoryId || k.territoryId === m.territoryId || k.territoryId === null));
+      const areas = new Set(keyUsers.map((k) => k.functionAreaId));
+      const readiness = computeReadiness({
+        keyUsers: keyUsers.map((k) => ({ userId: k.userId, functionAreaId: k.functionAreaId })),
+        keyUserSessions,
+        endUserSessions: sessions.filter((s) => s.audience === TrainingAudience.END_USERS && s.milestoneId === m.id).map((s) => inputs.get(s.id)!),
+        areaEndUserSessions: sessions.filter((s) => s.audience === TrainingAudience.END_USERS && s.functionAreaId !== null && areas.has(s.functionAreaId))
+          .map((s) => inputs.get(s.id)!),
+        goLiveAt: null,
+      });
+      const coverageGaps = coverage.gaps
+        .filter((c) => (!m.functionAreaId || c.functionArea.id === m.functionAreaId) && (!m.territoryId || c.territory?.id === m.territoryId))
+        .map((c) => `${c.functionArea.name}${c.territory ? ` / ${c.territory.name}` : ''}: ${c.qualifiedKeyUsers} of ${c.required} qualified`);
+      result.set(m.id, milestoneReady({ coverageGaps, counts: readiness.counts }));
+    }
+    return result;
+  }
 
   /**
    * Key users are the assignments of the milestone's function area (when it has one) in its

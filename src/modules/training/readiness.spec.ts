@@ -1,4 +1,4 @@
-import { computeReadiness, ReadinessInput, ReadinessSession } from './readiness';
+import { computeReadiness, milestoneReady, ReadinessInput, ReadinessSession } from './readiness';
 
 type Status = ReadinessSession['attendance'][number]['status'];
 const session = (id: string, audience: ReadinessSession['audience'], start: string, end: string,
@@ -42,7 +42,8 @@ describe('milestone readiness', () => {
   });
 
   it('has no shares to report without key users or end-user sessions', () => {
-    expect(readiness({})).toEqual({ keyUsersTrainedShare: null, endUsersTrainedShare: null, keyUsersTrainedBeforeEndUsers: true, warnings: [], untrainedBeforeGoLive: [] });
+    expect(readiness({})).toEqual({ keyUsersTrainedShare: null, endUsersTrainedShare: null, keyUsersTrainedBeforeEndUsers: true, warnings: [], untrainedBeforeGoLive: [],
+      counts: { keyUsers: 0, keyUsersTrained: 0, endUsersInvited: 0, endUsersTrained: 0 } });
   });
 
   it('counts a key user trained only by a session they attended that is for no area or for their area', () => {
@@ -99,5 +100,26 @@ describe('milestone readiness', () => {
       goLiveAt: new Date('2026-03-16T00:00:00Z'),
     });
     expect(r.untrainedBeforeGoLive).toEqual([]);
+  });
+});
+
+describe('milestoneReady (REPORTING.md)', () => {
+  const counts = { keyUsers: 2, keyUsersTrained: 2, endUsersInvited: 10, endUsersTrained: 9 };
+  it('is ready with no gap, every key user trained and 90 % of the invited end users attended', () => {
+    expect(milestoneReady({ coverageGaps: [], counts })).toEqual({ ready: true, reasons: [] });
+  });
+  it('is ready without end-user invitations', () => {
+    expect(milestoneReady({ coverageGaps: [], counts: { ...counts, endUsersInvited: 0, endUsersTrained: 0 } }).ready).toBe(true);
+  });
+  it('is not ready below 90 % attendance', () => {
+    expect(milestoneReady({ coverageGaps: [], counts: { ...counts, endUsersTrained: 8 } }))
+      .toEqual({ ready: false, reasons: ['8 of 10 invited end users attended (90 % needed)'] });
+  });
+  it('is not ready without key users, or with one untrained, or with a coverage gap', () => {
+    expect(milestoneReady({ coverageGaps: [], counts: { ...counts, keyUsers: 0, keyUsersTrained: 0 } }).reasons).toEqual(['no key users']);
+    expect(milestoneReady({ coverageGaps: [], counts: { ...counts, keyUsersTrained: 1 } }).reasons)
+      .toEqual(['1 of 2 key users have not attended a key-user session']);
+    expect(milestoneReady({ coverageGaps: ['Order intake / Plant 2: 0 of 1 qualified'], counts }).reasons)
+      .toEqual(['key-user coverage gap: Order intake / Plant 2: 0 of 1 qualified']);
   });
 });

@@ -42,6 +42,8 @@ export interface ReadinessResult {
   warnings: string[];
   /** Key users and invited end users with no attended session that ended before go-live. */
   untrainedBeforeGoLive: string[];
+  /** The counts behind the shares, for the readiness rule (exact, not rounded). */
+  counts: { keyUsers: number; keyUsersTrained: number; endUsersInvited: number; endUsersTrained: number };
 }
 
 const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 1000);
@@ -98,5 +100,36 @@ export function computeReadiness(input: ReadinessInput): ReadinessResult {
     keyUsersTrainedBeforeEndUsers: lateKeyUsers.length === 0,
     warnings,
     untrainedBeforeGoLive: [...keyUsersUntrained, ...endUsersUntrained],
+    counts: {
+      keyUsers: keyUserIds.length, keyUsersTrained: keyUsersTrained.length,
+      endUsersInvited: invitedEndUsers.length, endUsersTrained: endUsersTrained.length,
+    },
   };
+}
+
+/** The share of invited end users who must have attended for a milestone to be ready. */
+export const END_USER_ATTENDANCE_NEEDED_PERCENT = 90;
+
+export interface MilestoneReadyInput {
+  /** The milestone's key-user coverage cells that have a gap, described ("Order intake / Plant 2: 0 of 1 qualified"). */
+  coverageGaps: readonly string[];
+  counts: ReadinessResult['counts'];
+}
+
+/**
+ * A milestone is ready (REPORTING.md) when its cells have no key-user coverage gap, every key user
+ * of them attended a key-user session (no key users = not ready), and at least 90 % of the end
+ * users invited to its sessions attended (no invitations = fine). The reasons say what is missing.
+ */
+export function milestoneReady({ coverageGaps, counts }: MilestoneReadyInput): { ready: boolean; reasons: string[] } {
+  const reasons: string[] = [];
+  for (const gap of coverageGaps) reasons.push(`key-user coverage gap: ${gap}`);
+  if (counts.keyUsers === 0) reasons.push('no key users');
+  else if (counts.keyUsersTrained < counts.keyUsers) {
+    reasons.push(`${counts.keyUsers - counts.keyUsersTrained} of ${counts.keyUsers} key users have not attended a key-user session`);
+  }
+  if (counts.endUsersInvited > 0 && counts.endUsersTrained * 100 < counts.endUsersInvited * END_USER_ATTENDANCE_NEEDED_PERCENT) {
+    reasons.push(`${counts.endUsersTrained} of ${counts.endUsersInvited} invited end users attended (${END_USER_ATTENDANCE_NEEDED_PERCENT} % needed)`);
+  }
+  return { ready: reasons.length === 0, reasons };
 }

@@ -17,5 +17,6 @@ import { TrainingService } from './training.service';
     TrainingService, ReadinessService, CalendarFeedService, TrainingResolver, AttendanceResolver, ProjectTrainingResolver, MilestoneReadinessResolver,
     { provide: TRAINING_FEED_TTL_DAYS, useFactory: () => feedTtlDays(process.env.TRAINING_FEED_TTL_DAYS) },
   ],
+  exports: [ReadinessService],
 })
 export class TrainingModule {}

@@ -4,7 +4,7 @@ import { Rag } from '../../reporting/rag.enum';
 
 @ObjectType('ProjectHealth')
 export class ProjectHealth {
-  @Field(() => Rag, { description: 'GREEN within half the time tolerance of the latest baseline, AMBER within it, RED beyond' })
+  @Field(() => Rag, { description: 'The worse of the forecast finish and the worst milestone go-live against the latest baseline: GREEN within half the time tolerance, AMBER within it, RED beyond; AMBER without a baseline' })
   schedule: Rag;
 
   @Field(() => Rag, { description: 'The worst of the rated dimensions' })

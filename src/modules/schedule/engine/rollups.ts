@@ -27,16 +27,3 @@ export function milestoneWindow(tasks: readonly DatedTask[], launch: DatedTask |
 export function varianceDays(calendar: WorkCalendar, baselineDate: string, plannedDate: string): number {
   return calendar.startPoint(plannedDate) - calendar.startPoint(baselineDate);
 }
-
-export type RagRating = 'GREEN' | 'AMBER' | 'RED';
-
-/**
- * GREEN when the forecast finish is within half the time tolerance of the baseline (or earlier,
- * or there is no baseline), AMBER within the tolerance, RED beyond it.
- */
-export function scheduleRag(forecastFinish: string, baselineFinish: string | null, toleranceDays: number, calendar: WorkCalendar): RagRating {
-  if (!baselineFinish) return 'GREEN';
-  const slip = varianceDays(calendar, baselineFinish, forecastFinish);
-  if (slip <= toleranceDays / 2) return 'GREEN';
-  return slip <= toleranceDays ? 'AMBER' : 'RED';
-}

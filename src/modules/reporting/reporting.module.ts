@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { CriterionModule } from '../criterion/criterion.module';
+import { PeopleModule } from '../people/people.module';
+import { RegistersModule } from '../registers/registers.module';
+import { ScheduleModule } from '../schedule/schedule.module';
+import { TrainingModule } from '../training/training.module';
+import { ReportComputer } from './report-computer.service';
+import { ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
+import { ReportingService } from './reporting.service';
+
+/** Status reports. Sits on top of the modules it reports on; nothing imports it. */
+@Module({
+  imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule],
+  providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver],
+})
+export class ReportingModule {}
