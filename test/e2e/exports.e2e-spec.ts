@@ -117,7 +117,7 @@ describe('Excel exports: the project plan (e2e)', () => {
       const sheet = book.getWorksheet('Plan')!;
       const rows: { n: number; wbs: string; name: string; level: number }[] = [];
       sheet.eachRow((row, n) => {
-        if (n > 8) rows.push({ n, wbs: String(row.getCell(1).value), name: String(row.getCell(2).value), level: row.outlineLevel });
+        if (n > 8) rows.push({ n, wbs: String(row.getCell(1).value), name: String(row.getCell(2).value), level: row.outlineLevel ?? 0 });
       });
       return rows;
     };

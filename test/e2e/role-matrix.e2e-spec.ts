@@ -216,6 +216,7 @@ describe('role matrix (e2e)', () => {
         query: 'mutation($id: ID!) { overrideRating(reportId: $id, dimension: RISK, rating: GREEN, reason: "Mitigated") { id } }', variables: { id: (await newDraftReport()).id },
       }),
       publishStatusReport: async () => ({ query: 'mutation($id: ID!) { publishStatusReport(id: $id) { id } }', variables: { id: (await newDraftReport()).id } }),
+      exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
     },
   };
 
