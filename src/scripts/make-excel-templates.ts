@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { TemplateWriter } from '../modules/export/kit/template-writer';
 import { writePlanTemplate } from '../modules/export/plan/plan-template';
+import { writeStatusReportTemplate } from '../modules/export/status-report/status-report-template';
 
 /**
  * Writes the starting templates under templates/excel/ (or the folder given). The .xlsx files are
@@ -10,6 +11,7 @@ import { writePlanTemplate } from '../modules/export/plan/plan-template';
  */
 const TEMPLATES: Record<string, [purpose: string, write: (t: TemplateWriter) => void]> = {
   plan: ['project plan', writePlanTemplate],
+  'status-report': ['status report', writeStatusReportTemplate],
 };
 
 async function main(): Promise<void> {

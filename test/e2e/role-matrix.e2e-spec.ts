@@ -217,6 +217,12 @@ describe('role matrix (e2e)', () => {
       }),
       publishStatusReport: async () => ({ query: 'mutation($id: ID!) { publishStatusReport(id: $id) { id } }', variables: { id: (await newDraftReport()).id } }),
       exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
+      // A published report: every member may export it (a draft's visibility is tested in export-status-report).
+      exportStatusReport: async () => {
+        const report = await newDraftReport();
+        await pmOk('mutation($id: ID!) { publishStatusReport(id: $id) { id } }', { id: report.id });
+        return { query: 'mutation($id: ID!) { exportStatusReport(id: $id, locale: "id") { url fileName expiresAt } }', variables: { id: report.id } };
+      },
     },
   };
 

@@ -110,6 +110,8 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     updateIssue: { project: 'manageRegisters', scope: ownerOf('ProjectIssue', 'input.id') },
     // Excel exports (issue 15): whoever may read the project may export it.
     exportProjectPlan: { project: 'export', scope: projectIn('projectId') },
+    // A draft's export follows the draft's visibility: the service refuses those who may not read drafts.
+    exportStatusReport: { project: 'export', scope: ownerOf('StatusReport', 'id') },
     // Status reports (issue 14): the project manager's; the steering committee reads them once published.
     createStatusReport: { project: 'editReport', scope: projectIn('input.projectId') },
     updateStatusReport: { project: 'editReport', scope: ownerOf('StatusReport', 'input.id') },

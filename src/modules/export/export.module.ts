@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ReportingModule } from '../reporting/reporting.module';
 import { ScheduleModule } from '../schedule/schedule.module';
 import { ExportController } from './export.controller';
 import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
 import { PlanDataLoader } from './plan/plan-data';
 import { PlanWorkbook } from './plan/plan-workbook';
+import { StatusReportWorkbook } from './status-report/status-report-workbook';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
@@ -13,16 +15,17 @@ import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRender
  * WORKBOOK_RENDERERS, an ExportService-style method issuing its link, and a resolver field.
  */
 @Module({
-  imports: [ScheduleModule],
+  imports: [ScheduleModule, ReportingModule],
   controllers: [ExportController],
   providers: [
     ExportService,
     ExportResolver,
     PlanDataLoader,
     PlanWorkbook,
+    StatusReportWorkbook,
     { provide: EXPORT_CLOCK, useValue: { now: () => new Date() } satisfies ExportClock },
     // Each workbook's renderer: add yours to `inject`.
-    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
+    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook, StatusReportWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
   ],
 })
 export class ExportModule {}

@@ -3,7 +3,8 @@ import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { RequestContext } from '../../../common/context/request-context';
-import { scheduleRag } from '../../schedule/engine/rollups';
+import { varianceDays } from '../../schedule/engine/rollups';
+import { toleranceBand } from '../../schedule/engine/schedule-rating';
 import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
 import { excelDate, formatsOf, type LocaleFormats } from '../kit/locale';
@@ -347,7 +348,7 @@ function writeRolloutSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanD
       const baseline = m ? baselineOf.get(m.id) ?? null : null;
       const planned = row.getCell(column);
       planned.value = excelDate(goLive);
-      planned.style = goLive && baseline ? rag[scheduleRag(goLive, baseline, project.timeToleranceDays, schedule.projectCalendar)] : date;
+      planned.style = goLive && baseline ? rag[toleranceBand(varianceDays(schedule.projectCalendar, baseline, goLive), project.timeToleranceDays)] : date;
       const base = row.getCell(column + 1);
       base.value = excelDate(baseline);
       base.style = date;
