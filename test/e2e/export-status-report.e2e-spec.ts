@@ -129,8 +129,8 @@ describe('Excel exports: the status report (e2e)', () => {
       expect(cellOf(rows[0], 1)!.v).toBe(`Status report · ${code} · CRM for Belaya Dacha`);
       const client = rowOf(py.sheet, 1, 'Client');
       expect(cellOf(client, 2)!.v).toBe('Belaya Dacha');
-      expect(cellOf(client, 7)).toMatchObject({ date: true, v: '2026-03-02T00:00:00', fmt: '[$-809]dd mmm yyyy' });
-      expect(cellOf(client, 8)).toMatchObject({ date: true, v: '2026-03-13T00:00:00' });
+      expect(cellOf(client, 6)).toMatchObject({ date: true, v: '2026-03-02T00:00:00', fmt: '[$-809]dd mmm yyyy' });
+      expect(cellOf(client, 7)).toMatchObject({ date: true, v: '2026-03-13T00:00:00', fmt: '[$-809]"– "dd mmm yyyy' });
       expect(cellOf(client, 10)!.v).toBe('Status date');
       expect(cellOf(client, 12)).toMatchObject({ date: true, v: '2026-03-13T00:00:00' });
       const published = rowOf(py.sheet, 10, 'Published (UTC)');
@@ -196,7 +196,7 @@ describe('Excel exports: the status report (e2e)', () => {
       expect(String(cellOf(ru.sheet.rows[0], 1)!.v)).toMatch(/^Отчёт о статусе проекта · /);
       const risk = rowOf(ru.sheet, 1, 'Риски');
       expect(cellOf(risk, 2)).toMatchObject({ v: 'КРАСНЫЙ', fill: FILLS.RED });
-      expect(cellOf(rowOf(ru.sheet, 1, 'Заказчик'), 7)).toMatchObject({ date: true, fmt: '[$-419]dd.mm.yyyy' });
+      expect(cellOf(rowOf(ru.sheet, 1, 'Заказчик'), 6)).toMatchObject({ date: true, fmt: '[$-419]dd.mm.yyyy' });
       const refused = await t.gql(EXPORT, { id: publishedId, l: 'de' }, pm.token);
       expect([codeOf(refused), refused.errors![0].extensions!.field]).toEqual(['BAD_USER_INPUT', 'locale']);
     });

@@ -134,10 +134,10 @@ async function readTemplate(file: string, name: string): Promise<ExcelTemplate> 
       });
     } else {
       const widths = new Map<number, number>();
-      for (let c = 1; c <= sheet.columnCount; c++) {
-        const width = sheet.getColumn(c).width;
-        if (width) widths.set(c, width);
-      }
+      // Every column the sheet defines (<cols>), not only those holding values.
+      (sheet.columns ?? []).forEach((column, i) => {
+        if (column.width) widths.set(i + 1, column.width);
+      });
       // exceljs reads the print set-up but not the print titles (STACK.md): each workbook
       // builder sets the rows to repeat itself, knowing where its table's header lands.
       const { printTitlesRow: _rows, printTitlesColumn: _columns, printArea: _area, ...pageSetup } = sheet.pageSetup;

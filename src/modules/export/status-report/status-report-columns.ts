@@ -4,10 +4,10 @@
  * header, ratings and summary span both. Widths are the template's starting point.
  */
 export const STATUS_REPORT_COLUMNS = [
-  { key: 'A', width: 11 }, { key: 'B', width: 14 }, { key: 'C', width: 14 }, { key: 'D', width: 11 },
-  { key: 'E', width: 11 }, { key: 'F', width: 11 }, { key: 'G', width: 10 }, { key: 'H', width: 10 },
+  { key: 'A', width: 14 }, { key: 'B', width: 14 }, { key: 'C', width: 14 }, { key: 'D', width: 12 },
+  { key: 'E', width: 12 }, { key: 'F', width: 13 }, { key: 'G', width: 10 }, { key: 'H', width: 10 },
   { key: 'I', width: 2 },
-  { key: 'J', width: 11 }, { key: 'K', width: 15 }, { key: 'L', width: 15 }, { key: 'M', width: 15 }, { key: 'N', width: 11 },
+  { key: 'J', width: 12 }, { key: 'K', width: 15 }, { key: 'L', width: 15 }, { key: 'M', width: 15 }, { key: 'N', width: 12 },
 ] as const;
 
 /** Column numbers (1 = A) of the halves. */

@@ -11,10 +11,11 @@ describe('status report layout rules', () => {
   it('counts the lines a text wraps to in a column width, with typed line breaks and over-long words', () => {
     expect(wrappedLines(null, 20)).toBe(1);
     expect(wrappedLines('short', 20)).toBe(1);
-    // 20 units at 9 pt hold 23 characters a line.
-    expect(wrappedLines('aaaa bbbb cccc dddd eeee', 20)).toBe(2);
+    // 20 units at 9 pt hold 25 characters a line.
+    expect(wrappedLines('aaaa bbbb cccc dddd eeee', 20)).toBe(1);
+    expect(wrappedLines('aaaa bbbb cccc dddd eeee ffff', 20)).toBe(2);
     expect(wrappedLines('one\ntwo\n\nfour', 20)).toBe(4);
-    expect(wrappedLines('x'.repeat(50), 20)).toBe(3);
+    expect(wrappedLines('x'.repeat(60), 20)).toBe(3);
     expect(wrappedLines('a ' + 'x'.repeat(30), 20)).toBe(3);
   });
 

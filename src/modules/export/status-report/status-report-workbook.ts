@@ -235,7 +235,7 @@ class Grid {
     const draft = report.publishedAt === null;
     const pair = (row: ExcelJS.Row, r: number, at: 'a' | 'b' | 'c', key: string, write: (span: [number, number]) => void) => {
       const [labelSpan, valueSpan]: [[number, number], [number, number]] =
-        at === 'a' ? [[1, 1], [2, 4]] : at === 'b' ? [[5, 6], [7, 8]] : [[10, 11], [12, 14]];
+        at === 'a' ? [[1, 1], [2, 3]] : at === 'b' ? [[4, 5], [6, 8]] : [[10, 11], [12, 14]];
       this.span(row, r, labelSpan, this.label(key), s.headerLabel);
       write(valueSpan);
     };
@@ -254,8 +254,8 @@ class Grid {
       { height: 16, write: (row, r) => {
         pair(row, r, 'a', 'client', (span) => this.span(row, r, span, { text: project.clientName }, s.headerValue));
         pair(row, r, 'b', 'period', () => {
-          this.span(row, r, [7, 7], excelDate(report.periodStart), s.headerDate);
-          this.span(row, r, [8, 8], excelDate(report.periodEnd), s.headerDate);
+          this.span(row, r, [6, 6], excelDate(report.periodStart), s.headerDate);
+          this.span(row, r, [7, 8], excelDate(report.periodEnd), s.headerPeriodEnd);
         });
         pair(row, r, 'c', 'statusDate', (span) => this.span(row, r, span, excelDate(report.periodEnd), s.headerDate));
       } },
@@ -389,6 +389,8 @@ function styles(t: ExcelTemplate, f: LocaleFormats) {
     headerLabel: t.style('headerLabel'),
     headerValue: t.style('headerValue'),
     headerDate: t.compose(['headerValue'], { numFmt: f.date }),
+    // The period's end reads "– 13 Mar 2026" after its start and stays a date cell.
+    headerPeriodEnd: t.compose(['headerValue'], { numFmt: f.date.replace(/^(\[\$-[0-9A-Fa-f]+\])?/, (lcid) => `${lcid}"– "`) }),
     headerDateTime: t.compose(['headerValue'], { numFmt: f.dateTime }),
     headerNote: t.compose(['headerValue'], { font: { ...t.style('note').font } }),
     headerDraft: t.compose(['headerValue'], { font: { ...t.style('headerValue').font, bold: true, color: t.style('draftMark').font?.color } }),
