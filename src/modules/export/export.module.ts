@@ -6,7 +6,7 @@ import { ExportResolver } from './export.resolver';
 import { ExportService } from './export.service';
 import { PlanDataLoader } from './plan/plan-data';
 import { PlanWorkbook } from './plan/plan-workbook';
-import { StatusReportWorkbook } from './status-report/status-report-workbook';
+import { StatusReportWorkbook } from './status-report/status-report-renderer';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
