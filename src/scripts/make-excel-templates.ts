@@ -4,6 +4,7 @@ import { TemplateWriter } from '../modules/export/kit/template-writer';
 import { writePlanTemplate } from '../modules/export/plan/plan-template';
 import { writeCertificateTemplate } from '../modules/export/certificate/certificate-template';
 import { writeTrainingTemplate } from '../modules/export/training/training-template';
+import { writeStatusReportTemplate } from '../modules/export/status-report/status-report-template';
 
 /**
  * Writes the starting templates under templates/excel/ (or the folder given). The .xlsx files are
@@ -14,6 +15,7 @@ const TEMPLATES: Record<string, [purpose: string, write: (t: TemplateWriter) => 
   plan: ['project plan', writePlanTemplate],
   certificate: ['acceptance certificate', writeCertificateTemplate],
   training: ['training schedule', writeTrainingTemplate],
+  'status-report': ['status report', writeStatusReportTemplate],
 };
 
 async function main(): Promise<void> {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { TestApp, TestUser, unique } from '../support/test-app';
 
 const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }';
@@ -56,6 +57,25 @@ describe('publishing a status report raises its exceptions (e2e)', () => {
     const { exceptions } = (await t.ok(EXCEPTIONS, { id: projectId }, sponsor.token)).project;
     expect(exceptions).toHaveLength(2);
     expect(exceptions.every((e: any) => e.report.id === draft.id && e.open)).toBe(true);
+
+    // The report's workbook lists them under its exceptions (a later decision does not change it).
+    const exported = async () => {
+      const { url } = (await t.ok('mutation($id: ID!) { exportStatusReport(id: $id) { url } }', { id: draft.id }, sponsor.token)).exportStatusReport;
+      const link = new URL(url);
+      const response = await fetch(`${t.url}${link.pathname}${link.search}`);
+      expect(response.status).toBe(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(Buffer.from(await response.arrayBuffer()) as never);
+      const texts: string[] = [];
+      book.worksheets[0].eachRow((row) => row.eachCell((cell) => { if (typeof cell.value === 'string') texts.push(cell.value); }));
+      return texts;
+    };
+    const before = await exported();
+    expect(before).toContain(`Schedule: ${published.exceptions[0].description}`);
+    expect(before).toContain(`Cost: ${published.exceptions[1].description}`);
+    const id = published.exceptions[0].id;
+    await t.ok('mutation($id: ID!) { decideException(id: $id, decision: APPROVE_EXCEPTION_PLAN, note: "Re-plan approved") { id } }', { id }, sponsor.token);
+    expect(await exported()).toEqual(before);
   });
 
   it('a report within tolerance raises none', async () => {

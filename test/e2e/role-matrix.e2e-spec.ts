@@ -247,6 +247,12 @@ describe('role matrix (e2e)', () => {
       exportProjectPlan: async () => ({ query: 'mutation($p: ID!) { exportProjectPlan(projectId: $p, locale: "ru") { url fileName expiresAt } }', variables: { p: projectId } }),
       exportAcceptanceCertificate: async () => ({ query: 'mutation($m: ID) { exportAcceptanceCertificate(milestoneId: $m, locale: "id") { url fileName expiresAt } }', variables: { m: milestone.id } }),
       exportTrainingSchedule: async () => ({ query: 'mutation($p: ID!) { exportTrainingSchedule(projectId: $p) { url fileName expiresAt } }', variables: { p: projectId } }),
+      // A published report: every member may export it (a draft's visibility is tested in export-status-report).
+      exportStatusReport: async () => {
+        const report = await newDraftReport();
+        await pmOk('mutation($id: ID!) { publishStatusReport(id: $id) { id } }', { id: report.id });
+        return { query: 'mutation($id: ID!) { exportStatusReport(id: $id, locale: "id") { url fileName expiresAt } }', variables: { id: report.id } };
+      },
     },
   };
 

@@ -129,5 +129,7 @@ export const OPERATION_POLICIES: Record<'Query' | 'Mutation', Record<string, Ope
     // Criteria and training sessions are read by every member (no restricted readers): so is their export.
     exportAcceptanceCertificate: { project: 'export', scope: [{ entity: 'Stage', arg: 'stageId' }, { entity: 'Milestone', arg: 'milestoneId' }] },
     exportTrainingSchedule: { project: 'export', scope: projectIn('projectId') },
+    // A draft's export follows the draft's visibility: the service refuses those who may not read drafts.
+    exportStatusReport: { project: 'export', scope: ownerOf('StatusReport', 'id') },
   },
 };

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { ExceptionsModule } from '../steering/exceptions/exceptions.module';
+import { ReportingModule } from '../reporting/reporting.module';
 import { ScheduleModule } from '../schedule/schedule.module';
 import { ExportController } from './export.controller';
 import { ExportResolver } from './export.resolver';
@@ -9,6 +11,7 @@ import { CertificateDataLoader } from './certificate/certificate-data';
 import { CertificateWorkbook } from './certificate/certificate-workbook';
 import { TrainingDataLoader } from './training/training-data';
 import { TrainingWorkbook } from './training/training-workbook';
+import { StatusReportWorkbook } from './status-report/status-report-renderer';
 import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
@@ -17,7 +20,7 @@ import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRender
  * WORKBOOK_RENDERERS, an ExportService-style method issuing its link, and a resolver field.
  */
 @Module({
-  imports: [ScheduleModule],
+  imports: [ScheduleModule, ReportingModule, ExceptionsModule],
   controllers: [ExportController],
   providers: [
     ExportService,
@@ -28,9 +31,10 @@ import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRender
     CertificateWorkbook,
     TrainingDataLoader,
     TrainingWorkbook,
+    StatusReportWorkbook,
     { provide: EXPORT_CLOCK, useValue: { now: () => new Date() } satisfies ExportClock },
     // Each workbook's renderer: add yours to `inject`.
-    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook, CertificateWorkbook, TrainingWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
+    { provide: WORKBOOK_RENDERERS, inject: [PlanWorkbook, CertificateWorkbook, TrainingWorkbook, StatusReportWorkbook], useFactory: (...renderers: WorkbookRenderer[]) => renderers },
   ],
 })
 export class ExportModule {}

@@ -39,4 +39,13 @@ export class ExportResolver {
   ): Promise<FileExport> {
     return this.exports.exportTrainingSchedule(ctx, projectId, locale);
   }
+
+  @Mutation(() => FileExport, { description: 'A status report on one A4 landscape page; a published one as frozen, a draft marked DRAFT (for those who may read drafts); locale en, ru or id' })
+  exportStatusReport(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('locale', { type: () => String, nullable: true, defaultValue: 'en' }) locale: string,
+  ): Promise<FileExport> {
+    return this.exports.exportStatusReport(ctx, id, locale);
+  }
 }

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { RequestContext } from '../../common/context/request-context';
 import { isUuid } from '../../common/database/find-by-id';
-import { DomainError } from '../../common/errors/domain-error';
+import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { rolesAllow } from '../auth/project-permissions';
@@ -17,6 +17,8 @@ import { Milestone } from '../milestone/entities/milestone.entity';
 import { Stage } from '../stage/entities/stage.entity';
 import { badInput } from '../../common/errors/domain-error';
 import { certificateSubjectId } from './certificate/certificate-data';
+import { StatusReport } from '../reporting/entities/status-report.entity';
+import { ReportingService } from '../reporting/reporting.service';
 import { FileExport } from './dto/file-export.type';
 import { exportFileName } from './kit/file-name';
 import { parseLocale } from './kit/locale';
@@ -38,6 +40,7 @@ export class ExportService {
     @Inject(WORKBOOK_RENDERERS) renderers: WorkbookRenderer[],
     @Inject(DataSource) private readonly dataSource: DataSource,
     private readonly access: AccessService,
+    private readonly reports: ReportingService,
   ) {
     this.renderers = new Map(renderers.map((r) => [r.kind, r]));
   }
@@ -84,6 +87,23 @@ export class ExportService {
     const checked = parseLocale(locale);
     const project = await findByIdOrFail(ctx, Project, projectId, 'Project');
     return this.issue(ctx, { kind: 'training', projectId, subjectId: projectId, locale: checked, fileName: exportFileName([project.code, 'training', todayIso(this.clock.now())]) });
+  }
+
+  /**
+   * A status report the caller may read: published ones for every member, drafts for those who
+   * may read drafts; to anyone else a draft does not exist (NOT_FOUND, as it is absent from
+   * Project.statusReports). Named `<code>_status-report_<periodEnd>[_DRAFT].xlsx`.
+   */
+  async exportStatusReport(ctx: RequestContext, id: string, locale: string | null): Promise<FileExport> {
+    const checked = parseLocale(locale);
+    const report = await findByIdOrFail(ctx, StatusReport, id, 'Status report');
+    const draft = report.publishedAt === null;
+    if (draft && !(await this.reports.maySeeDrafts(ctx, report.projectId))) throw notFound('Status report', id);
+    const project = await findByIdOrFail(ctx, Project, report.projectId, 'Project');
+    return this.issue(ctx, {
+      kind: 'statusReport', projectId: project.id, subjectId: report.id, locale: checked,
+      fileName: exportFileName([project.code, 'status-report', report.periodEnd, ...(draft ? ['DRAFT'] : [])]),
+    });
   }
 
   /**

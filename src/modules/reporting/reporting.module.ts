@@ -9,9 +9,11 @@ import { ReportComputer } from './report-computer.service';
 import { ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
 import { ReportingService } from './reporting.service';
 
-/** Status reports. Sits on top of the modules it reports on and raises exceptions on publication; nothing imports it. */
+/** Status reports. Sits on top of the modules it reports on and raises exceptions on publication; only the exports read it. */
 @Module({
   imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule, ExceptionsModule],
   providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver],
+  // The status report export (ExportModule) reads reports as the API does.
+  exports: [ReportingService],
 })
 export class ReportingModule {}

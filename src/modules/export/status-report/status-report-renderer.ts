@@ -1,0 +1,78 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Writable } from 'node:stream';
+import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
+import type { RequestContext } from '../../../common/context/request-context';
+import { notFound } from '../../../common/errors/domain-error';
+import { rolesAllow } from '../../auth/project-permissions';
+import { Membership } from '../../people/entities/membership.entity';
+import { User } from '../../people/entities/user.entity';
+import { Project } from '../../project/entities/project.entity';
+import { StatusReport } from '../../reporting/entities/status-report.entity';
+import { ReportingService } from '../../reporting/reporting.service';
+import { ExceptionsService } from '../../steering/exceptions/exceptions.service';
+import type { SignedExport } from '../kit/export-link';
+import type { Locale } from '../kit/labels';
+import { formatsOf } from '../kit/locale';
+import { loadTemplate } from '../kit/template';
+import type { WorkbookRenderer } from '../kit/workbook-renderer';
+import { STATUS_REPORT_LABELS } from './status-report-labels';
+import { writeStatusReportWorkbook, type ReportException, type StatusReportData } from './status-report-workbook';
+
+/**
+ * The status report workbook (EXPORTS.md 2): one A4 landscape page — header, RAG per dimension,
+ * summary, this and next period, milestones, top risks, open issues, exceptions, decisions
+ * requested. A published report prints from its frozen snapshot; a draft says DRAFT and only
+ * those who may read drafts get it.
+ */
+@Injectable()
+export class StatusReportWorkbook implements WorkbookRenderer {
+  readonly kind = 'statusReport';
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly reports: ReportingService,
+    private readonly exceptions: ExceptionsService,
+  ) {}
+
+  /** A draft's link works only while its holder may still read drafts of the project. */
+  async authorize(ctx: RequestContext, request: SignedExport): Promise<void> {
+    const report = await this.reportOf(ctx, request);
+    if (report.publishedAt !== null) return;
+    const user = await ctx.manager.findOne(User, { where: { id: request.userId }, select: { id: true, isAdmin: true } });
+    const roles = await ctx.manager.find(Membership, { where: { projectId: request.projectId, userId: request.userId }, select: { role: true } });
+    if (!user?.isAdmin && !rolesAllow(roles.map((m) => m.role), 'readDraftReports')) throw notFound('Status report', report.id);
+  }
+
+  async render(ctx: RequestContext, request: SignedExport, out: Writable): Promise<void> {
+    const report = await this.reportOf(ctx, request);
+    const project = await ctx.manager.findOneByOrFail(Project, { id: report.projectId });
+    const read = await this.reports.withContent(ctx, report, project);
+    const template = await loadTemplate(this.config.exportTemplatesDir, 'status-report');
+    const locale = request.locale as Locale;
+    await writeStatusReportWorkbook(
+      { project, report: read as StatusReportData['report'], exceptions: await this.exceptionsOf(ctx, report) },
+      { template, label: template.labelsFor(locale, STATUS_REPORT_LABELS), formats: formatsOf(locale) },
+      out,
+    );
+  }
+
+  /**
+   * The exceptions standing at publication (for a draft: now), as StatusReport.exceptions reads
+   * them; a decision shows only when it was taken by then, so a published report prints the same later.
+   */
+  private async exceptionsOf(ctx: RequestContext, report: StatusReport): Promise<ReportException[]> {
+    const asOf = report.publishedAt ?? new Date();
+    return (await this.exceptions.byReport(ctx, report.id)).map((e) => ({
+      dimension: e.dimension,
+      description: e.description,
+      decision: e.decision && e.decidedAt && e.decidedAt <= asOf ? e.decision : null,
+    }));
+  }
+
+  private async reportOf(ctx: RequestContext, request: SignedExport): Promise<StatusReport> {
+    const report = await ctx.manager.findOne(StatusReport, { where: { id: request.subjectId } });
+    if (!report || report.projectId !== request.projectId) throw notFound('Status report', request.subjectId);
+    return report;
+  }
+}
+
