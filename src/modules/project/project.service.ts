@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Brackets, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
-import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { advisoryXactLock } from '../../common/database/advisory-lock';
 import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
@@ -22,6 +22,7 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { TemplateInstantiator } from './template-instantiator';
 import { UpdateProjectInput } from './dto/update-project.input';
 import { ProjectStatus } from './project.enums';
+import { projectLoader } from './project-rows';
 import { SetTolerancesInput } from './dto/set-tolerances.input';
 import {
   DEFAULT_TOLERANCES, MAX_COST_TOLERANCE_PERCENT, MAX_TIME_TOLERANCE_DAYS, normaliseBudget, normaliseCurrency, requireToleranceWithin,
@@ -176,7 +177,7 @@ export class ProjectService {
   }
 
   loader(ctx: RequestContext) {
-    return byIdLoader(ctx, 'projects', (ids) => ctx.manager.findBy(Project, { id: In([...ids]) }), (p) => p.id);
+    return projectLoader(ctx);
   }
 
   async list(ctx: RequestContext, filter: ProjectFilter | null | undefined, first: number, after?: string | null): Promise<ProjectConnection> {
