@@ -139,6 +139,28 @@ describe('plan read path (e2e)', () => {
     expect((await a.ok(FULL, { id: project }, pm.token)).project).toEqual((await b.ok(FULL, { id: project }, pm.token)).project);
   });
 
+  it('moving the project start and resizing a milestone\'s hypercare check the cached plan in memory, and a read then sees what a fresh load sees', async () => {
+    const FULL = 'query($id: ID!) { project(id: $id) { startDate tasks { id durationDays start finish lateStart lateFinish totalFloatDays critical } schedule { start finishDate } } }';
+    const project = await createProject('MOVE');
+    await addTasksDirectly(a, project, 40, true);
+    const area = (await a.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Orders") { id } }', { p: project }, pm.token)).addFunctionArea.id;
+    const milestone = (await a.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id version } }',
+      { i: { projectId: project, name: 'Orders', splitBy: 'FUNCTION', functionAreaId: area } }, pm.token)).addMilestone;
+    await a.ok(READ_PLAN, { id: project }, pm.token); // the committed plan is cached
+    const plan = (sqls: string[]) => sqls.filter((sql) => sql.includes('json_agg')).length;
+    const { version } = (await a.ok('query($id: ID!) { project(id: $id) { version } }', { id: project }, pm.token)).project;
+    expect(plan(await countStatements(a, () => a.ok('mutation($i: UpdateProjectInput!) { updateProject(input: $i) { id } }',
+      { i: { id: project, version, startDate: '2026-02-02' } }, pm.token)))).toBe(0);
+    expect(plan(await countStatements(a, () => a.ok('mutation($i: UpdateMilestoneInput!) { updateMilestone(input: $i) { id } }',
+      { i: { id: milestone.id, version: milestone.version, hypercareDays: 25 } }, pm.token)))).toBe(0);
+    let kept: any;
+    expect(plan(await countStatements(a, async () => { kept = (await a.ok(FULL, { id: project }, pm.token)).project; }))).toBe(0);
+    const fresh = (await b.ok(FULL, { id: project }, pm.token)).project; // b never held this plan: loaded now
+    expect(kept).toEqual(fresh);
+    expect(kept.startDate).toBe('2026-02-02');
+    expect(kept.tasks.some((t: any) => t.durationDays === 25)).toBe(true);
+  });
+
   it('a project summary with its health is one statement (the session, the caller\'s roles and the project with its latest baseline)', async () => {
     const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startDate health { schedule overall forecastFinish baselineFinish varianceDays } } }';
     const project = await createProject('SUMMARY');

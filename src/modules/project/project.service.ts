@@ -66,6 +66,7 @@ export class ProjectService {
     const project = await findByIdOrFail(ctx, Project, input.id, 'Project', { lock: true });
     if (project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
     if (project.status === ProjectStatus.CLOSED) throw badInput(`Project ${project.code} is closed; a closed project is final`, 'id');
+    const committedCalendar = project.calendarCode;
     if (input.name != null) project.name = input.name.trim();
     if (input.clientName != null) project.clientName = input.clientName.trim();
     if (input.systemName !== undefined) project.systemName = input.systemName?.trim() || null;
@@ -79,9 +80,14 @@ export class ProjectService {
       project.startDate = input.startDate;
     }
     if (input.calendarCode != null) project.calendarCode = this.calendars.require(input.calendarCode).code;
+    const calendarChanged = project.calendarCode !== committedCalendar;
+    // The committed plan, read (or found cached) before this edit writes; a new calendar needs the
+    // territories' own calendars, which the plan does not keep: then the plan is loaded again.
+    const plan = calendarChanged ? null : await this.schedules.committedPlan(ctx, project.id);
     const saved = await ctx.manager.save(project);
     ctx.forget('loader:projects');
-    await this.schedules.assertSchedulable(ctx, project.id);
+    if (plan) await this.schedules.keepAfterCommit(ctx, project.id, this.schedules.assertSchedulableWith(plan, { project: saved }));
+    else await this.schedules.assertSchedulable(ctx, project.id);
     return saved;
   }
 
