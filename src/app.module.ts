@@ -41,9 +41,9 @@ export class AppModule {
         AuthModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [AuthService, DataSource],
-          useFactory: (auth: AuthService, dataSource: DataSource) => ({
-            ...buildGraphQLOptions(config, auth, dataSource),
+          inject: [AuthService],
+          useFactory: (auth: AuthService) => ({
+            ...buildGraphQLOptions(config, auth),
             resolvers: { Date: DateScalar, Decimal: DecimalScalar },
           }),
         }),

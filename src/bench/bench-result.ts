@@ -52,10 +52,14 @@ export interface BenchModule {
   run(context: BenchContext): Promise<BenchResult[]>;
 }
 
-/** Fills in ratio and ok from the figure, the floor and the target. */
-export function judged(result: Omit<BenchResult, 'ratio' | 'ok'> & { higherIsBetter?: boolean }): BenchResult {
-  const { higherIsBetter, ...rest } = result;
-  const ratio = rest.floor === null ? null : higherIsBetter ? rest.floor / rest.median : rest.median / rest.floor;
+/**
+ * Fills in ratio and ok from the figure, the floor and the target. `pairedRatio`, when given, is
+ * the ratio: the median of ratios taken in pairs measured together (steadier on a loaded machine
+ * than the ratio of two medians measured at different moments).
+ */
+export function judged(result: Omit<BenchResult, 'ratio' | 'ok'> & { higherIsBetter?: boolean; pairedRatio?: number }): BenchResult {
+  const { higherIsBetter, pairedRatio, ...rest } = result;
+  const ratio = rest.floor === null ? null : pairedRatio ?? (higherIsBetter ? rest.floor / rest.median : rest.median / rest.floor);
   const judgedFigure = ratio ?? rest.median;
   return { ...rest, ratio, ok: rest.target === null || judgedFigure <= rest.target };
 }

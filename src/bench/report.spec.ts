@@ -15,6 +15,11 @@ describe('judged', () => {
     expect(result).toMatchObject({ ratio: 2.5, ok: false });
   });
 
+  it('takes a ratio of pairs measured together, when given, instead of the ratio of the medians', () => {
+    expect(judged({ path: 'p', label: 'p', unit: 'ms', median: 300, floor: 100, target: 2, pairedRatio: 1.9 })).toMatchObject({ ratio: 1.9, ok: true });
+    expect(judged({ path: 'p', label: 'p', unit: 'ms', median: 150, floor: 100, target: 2, pairedRatio: 2.1 })).toMatchObject({ ratio: 2.1, ok: false });
+  });
+
   it('holds the figure itself to the target when there is no floor, and judges nothing without a target', () => {
     expect(time('start', 6_000, null, 5_000)).toMatchObject({ ratio: null, ok: false });
     expect(time('start', 4_000, null, 5_000).ok).toBe(true);

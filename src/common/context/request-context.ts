@@ -7,6 +7,13 @@ export interface SessionUser {
   isAdmin: boolean;
 }
 
+/** What a verified token says; whether its user still exists and still holds it is read later (`settleSession`). */
+export interface SessionClaims {
+  userId: string;
+  /** The user's passwordChangedAt (ms) when the token was issued. */
+  passwordChangedAtMs: number;
+}
+
 /**
  * Everything a request carries through resolvers and services (as Vendure's RequestContext):
  * who is asking, the entity manager to use (the transaction's, inside a mutation), and
@@ -19,12 +26,45 @@ export class RequestContext {
   private currentManager: EntityManager;
   private wrote = false;
   private afterCommitHooks: (() => void)[] | null = null;
+  /** Undefined while the session's user is still to be read (`claims` says whose). */
+  private sessionUser: SessionUser | null | undefined;
+  private claims: SessionClaims | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
-    readonly user: SessionUser | null,
+    user: SessionUser | null,
   ) {
     this.currentManager = dataSource.manager;
+    this.sessionUser = user;
+  }
+
+  /**
+   * A request with a verified token whose user is not read yet: the access guard reads it before
+   * any resolver runs, in the statement it needs anyway (the caller's roles, the project), so
+   * that a request does not pay a statement of its own for its session.
+   */
+  static withSessionToRead(dataSource: DataSource, claims: SessionClaims): RequestContext {
+    const ctx = new RequestContext(dataSource, null);
+    ctx.sessionUser = undefined;
+    ctx.claims = claims;
+    return ctx;
+  }
+
+  /** The signed-in user, or null. Read only once the session is settled (the access guard does it first). */
+  get user(): SessionUser | null {
+    if (this.sessionUser === undefined) throw new Error('The session is read by the access guard before anything asks for the user');
+    return this.sessionUser;
+  }
+
+  /** The token's claims while its user is still to be read; null once settled (or without a token). */
+  get sessionToRead(): SessionClaims | null {
+    return this.sessionUser === undefined ? this.claims : null;
+  }
+
+  /** The session's user as read (null: gone, or the token revoked by a password change). */
+  settleSession(user: SessionUser | null): void {
+    this.sessionUser = user;
+    this.claims = null;
   }
 
   /** Inside a mutation, the transaction's manager: another connection would wait on it forever. */

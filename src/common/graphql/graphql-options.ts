@@ -1,10 +1,8 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { ApolloDriverConfig } from '@nestjs/apollo';
-import type { DataSource } from 'typeorm';
 import type { AuthService } from '../../modules/auth/auth.service';
 import type { AppConfig } from '../config/app-config';
-import { RequestContext } from '../context/request-context';
 import { createGraphQLErrorFormatter } from '../errors/format-graphql-error';
 import { DateTimeScalar } from '../scalars/date-time.scalar';
 import { inputBoundsPlugin } from './input-bounds';
@@ -16,7 +14,7 @@ interface HttpRequest {
   headers: Record<string, string | string[] | undefined>;
 }
 
-export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSource: DataSource): ApolloDriverConfig {
+export function buildGraphQLOptions(config: AppConfig, auth: AuthService): ApolloDriverConfig {
   const limits = buildQueryLimits();
   return {
     path: '/graphql',
@@ -28,7 +26,7 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     // The plugin's types come from Apollo's ESM build and Nest's from its CommonJS build; same object.
     // Cache control would visit every field of every answer to compute hints nothing here reads.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...limits.plugins, inputBoundsPlugin(), resultSizeLimitPlugin(QUERY_LIMITS.maxResultFields),
-      ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [introspectionAccessPlugin()])] as ApolloDriverConfig['plugins'],
+      ...(config.isDevelopment ? [ApolloServerPluginLandingPageLocalDefault()] : [introspectionAccessPlugin((ctx) => auth.settleSession(ctx))])] as ApolloDriverConfig['plugins'],
     validationRules: limits.validationRules,
     allowBatchedHttpRequests: false,
     // Clients send the query text; a hash-only request is not a second way in.
@@ -38,10 +36,10 @@ export function buildGraphQLOptions(config: AppConfig, auth: AuthService, dataSo
     csrfPrevention: true,
     includeStacktraceInErrorResponses: config.isDevelopment,
     formatError: createGraphQLErrorFormatter(config.isDevelopment),
+    // The token is verified here; its user is read by the access guard with the operation's first statement.
     context: async ({ req }: { req: HttpRequest }) => {
       const header = req.headers.authorization;
-      const user = await auth.sessionFromHeader(Array.isArray(header) ? header[0] : header);
-      return { req, ctx: new RequestContext(dataSource, user) };
+      return { req, ctx: await auth.contextFromHeader(Array.isArray(header) ? header[0] : header) };
     },
   };
 }

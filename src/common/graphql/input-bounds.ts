@@ -127,20 +127,46 @@ function checkLiteral(
   }
 }
 
-/** Every argument of the operation and of the fragments it may spread. */
-export function checkInputBounds(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): void {
-  const definitions = new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d]));
+interface ArgumentSite {
+  type: GraphQLInputType;
+  value: ValueNode;
+  path: Path;
+}
+
+interface OperationArguments {
+  sites: ArgumentSite[];
+  definitions: ReadonlyMap<string, VariableDefinitionNode>;
+}
+
+/**
+ * The arguments of an operation and of the fragments it may spread, with their types: found once
+ * per parsed document (Apollo keeps parsed documents, so a client's repeated query is the same
+ * object), since walking the document with type information cost more than the checks.
+ */
+const argumentsOf = new WeakMap<OperationDefinitionNode, OperationArguments>();
+
+function findArguments(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema): OperationArguments {
+  const sites: ArgumentSite[] = [];
   const typeInfo = new TypeInfo(schema);
   const visitor = visitWithTypeInfo(typeInfo, {
     Argument(node) {
       const argument = typeInfo.getArgument();
-      if (argument) checkLiteral(argument.type, node.value, argumentPath(argument.name, argument.type), variables, definitions);
+      if (argument) sites.push({ type: argument.type, value: node.value, path: argumentPath(argument.name, argument.type) });
     },
   });
   visit(operation, visitor);
   for (const definition of document.definitions) {
     if (definition.kind === Kind.FRAGMENT_DEFINITION) visit(definition, visitor);
   }
+  return { sites, definitions: new Map((operation.variableDefinitions ?? []).map((d) => [d.variable.name.value, d])) };
+}
+
+/** Every argument of the operation and of the fragments it may spread. */
+export function checkInputBounds(document: DocumentNode, operation: OperationDefinitionNode, schema: GraphQLSchema, variables: Record<string, unknown>): void {
+  let found = argumentsOf.get(operation);
+  // The same operation node under another schema does not happen here; a document is parsed per server.
+  if (!found) argumentsOf.set(operation, (found = findArguments(document, operation, schema)));
+  for (const site of found.sites) checkLiteral(site.type, site.value, site.path, variables, found.definitions);
 }
 
 /**

@@ -14,14 +14,17 @@ const asksForSchema = (selectionSet: SelectionSetNode): boolean =>
  * Introspection answers without resolvers, so the guard that wants a token for every operation
  * never sees it: outside development it needs a token too. (`__typename` stays free.)
  */
-export function introspectionAccessPlugin(): ApolloServerPlugin<{ ctx: RequestContext }> {
+export function introspectionAccessPlugin(settleSession: (ctx: RequestContext) => Promise<void>): ApolloServerPlugin<{ ctx: RequestContext }> {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, contextValue }) {
-          if (contextValue.ctx.user || !operation) return;
+          if (!operation) return;
           const fragments = document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION);
           if (asksForSchema(operation.selectionSet) || fragments.some((f) => asksForSchema(f.selectionSet))) {
+            // No resolver (and so no guard) runs first: the session is read here.
+            await settleSession(contextValue.ctx);
+            if (contextValue.ctx.user) return;
             const refusal = new DomainError(ErrorCode.UNAUTHENTICATED, 'Sign in first: send "Authorization: Bearer <token>" to read the schema (or read schema.gql)');
             throw new GraphQLError(refusal.message, {
               originalError: refusal,

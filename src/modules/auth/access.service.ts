@@ -53,6 +53,11 @@ export class AccessService {
     });
   }
 
+  /** The caller's roles in a project, read with the session (AuthService.settleSession): `rolesIn` will not read them again. */
+  rememberRoles(ctx: RequestContext, projectId: string, roles: ProjectRole[]): void {
+    ctx.memoize(`roles:${projectId}`, () => Promise.resolve(roles));
+  }
+
   /**
    * Refuses with NOT_FOUND when the user is not a member (the project's existence stays hidden)
    * and FORBIDDEN when they are a member without the right.

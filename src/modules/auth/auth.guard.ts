@@ -7,7 +7,8 @@ import { DomainError, forbidden } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from './access.service';
 import { OPERATION_POLICIES } from './operation-policies';
-import { resolveProjectScope } from './project-scope';
+import { AuthService } from './auth.service';
+import { namedProject, resolveProjectScope } from './project-scope';
 import { IS_PUBLIC } from './public.decorator';
 
 const signInFirst = () =>
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly access: AccessService,
+    private readonly auth: AuthService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -37,8 +39,13 @@ export class AuthGuard implements CanActivate {
     if (root !== 'Query' && root !== 'Mutation') return true;
     const policy = OPERATION_POLICIES[root][info.fieldName];
     if (!policy) throw forbidden(`${root}.${info.fieldName} has no access policy and is refused`);
-    if (policy === 'public') return true;
     const ctx = requestContextOf(context);
+    // The session's user is read with the operation's first statement: for an operation on a
+    // project named in its arguments, with the caller's roles there and (a query only: a
+    // mutation reads its rows inside its transaction) the project row.
+    const projectId = typeof policy === 'object' ? namedProject(policy.scope, gql.getArgs()) : null;
+    await this.auth.settleSession(ctx, projectId ? { projectId, project: root === 'Query' } : undefined);
+    if (policy === 'public') return true;
     if (!ctx.user) throw signInFirst();
     if (policy === 'signedIn') return true;
     if (policy === 'admin') {

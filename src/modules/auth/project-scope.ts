@@ -36,6 +36,19 @@ export function argumentAt(args: Record<string, unknown>, path: string): unknown
 }
 
 /**
+ * The project id an operation names directly (its first present scope argument is a project's,
+ * and a well-formed id), or null: read ahead with the session by the access guard.
+ */
+export function namedProject(scopes: readonly ProjectScope[], args: Record<string, unknown>): string | null {
+  for (const scope of scopes) {
+    const id = argumentAt(args, scope.arg);
+    if (id === undefined || id === null) continue;
+    return scope.entity === 'Project' && typeof id === 'string' && isUuid(id) ? id : null;
+  }
+  return null;
+}
+
+/**
  * The project an operation acts in: the first scope whose argument is present names either the
  * project itself or an object of it. An id of nothing (or a malformed id) is NOT_FOUND.
  */

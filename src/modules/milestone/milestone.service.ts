@@ -82,8 +82,10 @@ export class MilestoneService {
       milestone.name = input.name.trim();
       if (milestone.name.length > MAX_MILESTONE_NAME) throw badInput(`A milestone's name is at most ${MAX_MILESTONE_NAME} characters`, 'name');
     }
+    // The committed plan, before anything is written: a resized hypercare task is checked against it in memory.
+    const plan = input.hypercareDays != null ? await this.schedules.committedPlan(ctx, milestone.projectId) : null;
     // The hypercare task's duration is the milestone's hypercare days (updateTask may have changed it).
-    const resized = input.hypercareDays != null && (await this.resizeHypercare(ctx, milestone, input.hypercareDays));
+    const resized = input.hypercareDays != null ? await this.resizeHypercare(ctx, milestone, input.hypercareDays) : null;
     if (input.actualGoLive !== undefined) {
       // Like a task's actual dates (REPORTING.md): a go-live is recorded once it has happened.
       if (input.actualGoLive && input.actualGoLive > todayIso()) {
@@ -109,10 +111,14 @@ export class MilestoneService {
       await ctx.manager.increment(Milestone, { id: milestone.id }, 'version', 1);
       saved.version += 1;
     }
-    if ((input.actualGoLive || input.status) && isLaunched(saved)) {
-      await this.progress.recordGoLive(ctx, saved.projectId, saved.id, saved.actualGoLive);
-    }
-    await this.schedules.assertSchedulable(ctx, milestone.projectId);
+    // A launch records its tasks' progress (and checks the plan it makes).
+    const recorded = (input.actualGoLive || input.status) && isLaunched(saved)
+      ? await this.progress.recordGoLive(ctx, saved.projectId, saved.id, saved.actualGoLive)
+      : [];
+    // Only the hypercare task's duration and recorded progress are the plan's; a name, status or
+    // go-live date is not. The committed plan in memory no longer holds once progress was recorded.
+    if (resized === 'added' || (resized && recorded.length)) await this.schedules.assertSchedulable(ctx, milestone.projectId);
+    else if (resized) await this.schedules.keepAfterCommit(ctx, milestone.projectId, this.schedules.assertSchedulableWith(plan!, { task: resized }));
     return saved;
   }
 
@@ -226,13 +232,13 @@ export class MilestoneService {
   }
 
   /** Sets the hypercare task's duration (creating the task if it is missing); false when it already had it. */
-  private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<boolean> {
+  /** The hypercare task as resized, 'added' when it had to be made again, null when it already had that duration. */
+  private async resizeHypercare(ctx: RequestContext, milestone: Milestone, days: number): Promise<Task | 'added' | null> {
     const hypercare = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.HYPERCARE } });
     if (hypercare) {
-      if (hypercare.durationDays === days) return false;
+      if (hypercare.durationDays === days) return null;
       hypercare.durationDays = days;
-      await ctx.manager.save(hypercare);
-      return true;
+      return ctx.manager.save(hypercare);
     }
     const launch = await ctx.manager.findOne(Task, { where: { milestoneId: milestone.id, milestonePhase: MilestonePhase.LAUNCH } });
     const task = await ctx.manager.save(ctx.manager.create(Task, {
@@ -244,6 +250,6 @@ export class MilestoneService {
         projectId: milestone.projectId, predecessorId: launch.id, successorId: task.id, type: DependencyType.FS, lagDays: 0,
       });
     }
-    return true;
+    return 'added';
   }
 }

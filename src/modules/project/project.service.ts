@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { Brackets, In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import type { RequestContext } from '../../common/context/request-context';
-import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
+import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { advisoryXactLock } from '../../common/database/advisory-lock';
 import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError, notFound, staleVersion } from '../../common/errors/domain-error';
@@ -22,6 +22,7 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { TemplateInstantiator } from './template-instantiator';
 import { UpdateProjectInput } from './dto/update-project.input';
 import { ProjectStatus } from './project.enums';
+import { projectLoader } from './project-rows';
 import { SetTolerancesInput } from './dto/set-tolerances.input';
 import {
   DEFAULT_TOLERANCES, MAX_COST_TOLERANCE_PERCENT, MAX_TIME_TOLERANCE_DAYS, normaliseBudget, normaliseCurrency, requireToleranceWithin,
@@ -65,6 +66,7 @@ export class ProjectService {
     const project = await findByIdOrFail(ctx, Project, input.id, 'Project', { lock: true });
     if (project.version !== input.version) throw staleVersion('Project', project.id, input.version, project.version);
     if (project.status === ProjectStatus.CLOSED) throw badInput(`Project ${project.code} is closed; a closed project is final`, 'id');
+    const committedCalendar = project.calendarCode;
     if (input.name != null) project.name = input.name.trim();
     if (input.clientName != null) project.clientName = input.clientName.trim();
     if (input.systemName !== undefined) project.systemName = input.systemName?.trim() || null;
@@ -78,9 +80,14 @@ export class ProjectService {
       project.startDate = input.startDate;
     }
     if (input.calendarCode != null) project.calendarCode = this.calendars.require(input.calendarCode).code;
+    const calendarChanged = project.calendarCode !== committedCalendar;
+    // The committed plan, read (or found cached) before this edit writes; a new calendar needs the
+    // territories' own calendars, which the plan does not keep: then the plan is loaded again.
+    const plan = calendarChanged ? null : await this.schedules.committedPlan(ctx, project.id);
     const saved = await ctx.manager.save(project);
     ctx.forget('loader:projects');
-    await this.schedules.assertSchedulable(ctx, project.id);
+    if (plan) await this.schedules.keepAfterCommit(ctx, project.id, this.schedules.assertSchedulableWith(plan, { project: saved }));
+    else await this.schedules.assertSchedulable(ctx, project.id);
     return saved;
   }
 
@@ -176,7 +183,7 @@ export class ProjectService {
   }
 
   loader(ctx: RequestContext) {
-    return byIdLoader(ctx, 'projects', (ids) => ctx.manager.findBy(Project, { id: In([...ids]) }), (p) => p.id);
+    return projectLoader(ctx);
   }
 
   async list(ctx: RequestContext, filter: ProjectFilter | null | undefined, first: number, after?: string | null): Promise<ProjectConnection> {

@@ -54,11 +54,16 @@ export interface ProjectSchedule {
 
 type ScheduleInput = Parameters<typeof scheduleNetwork>[0];
 
-/** A plan edit to check: a task added or changed, or a link added or changed. */
+/** A plan edit to check: tasks added or changed, links added or changed, or the project's start moved. */
 export interface PlanEdit {
   /** As saved: its row joins the edited plan. */
   task?: Task;
   link?: Dependency;
+  /** Several at once (a milestone's own tasks and their links), in the order they were created. */
+  tasks?: Task[];
+  links?: Dependency[];
+  /** The project row as saved, its start date moved (its calendar the same: the calendars of territories are not in the plan). */
+  project?: Project;
 }
 
 /**
@@ -151,8 +156,8 @@ export class ScheduleService {
     let tasks = input.tasks;
     let rows: Task[] = plan.tasks;
     let exact = true;
-    if (edit.task) {
-      const task = edit.task;
+    const editedTasks = [...(edit.task ? [edit.task] : []), ...(edit.tasks ?? [])];
+    for (const task of editedTasks) {
       const calendar = (task.milestoneId && plan.milestoneCalendars.get(task.milestoneId)) || plan.projectCalendar;
       const changed = {
         id: task.id, name: task.name, durationDays: task.durationDays, startNoEarlierThan: task.startNoEarlierThan, calendar, stageId: task.stageId,
@@ -174,20 +179,21 @@ export class ScheduleService {
     }
     let links = input.links;
     let linkRows = plan.links;
-    if (edit.link) {
-      const link = edit.link;
+    for (const link of [...(edit.link ? [edit.link] : []), ...(edit.links ?? [])]) {
       const changed = { predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays };
       const row = Object.assign(new Dependency(), {
         id: link.id, projectId: link.projectId, predecessorId: link.predecessorId, successorId: link.successorId, type: link.type, lagDays: link.lagDays,
       });
-      const at = plan.links.findIndex((l) => l.id === link.id);
+      const at = linkRows.findIndex((l) => l.id === link.id);
       links = at < 0 ? [...links, changed] : links.map((l, i) => (i === at ? changed : l));
       linkRows = at < 0 ? [...linkRows, row] : linkRows.map((l, i) => (i === at ? row : l));
     }
-    const edited: ScheduleInput = { ...input, tasks, links };
-    const result = this.schedule(edited, { tasks: edit.task ? [...plan.tasks.filter((t) => t.id !== edit.task!.id), edit.task] : plan.tasks, stages: plan.stages });
+    const edited: ScheduleInput = { ...input, tasks, links, projectStart: edit.project?.startDate ?? input.projectStart };
+    const editedIds = new Set(editedTasks.map((t) => t.id));
+    const result = this.schedule(edited, { tasks: editedIds.size ? [...plan.tasks.filter((t) => !editedIds.has(t.id)), ...editedTasks] : plan.tasks, stages: plan.stages });
     if (!exact) return null;
-    return scheduleOf({ ...plan, tasks: rows, links: linkRows, input: edited }, result, plan.dates);
+    const project = edit.project ? Object.assign(Object.create(Object.getPrototypeOf(plan.project)) as Project, plan.project, edit.project) : plan.project;
+    return scheduleOf({ ...plan, project, tasks: rows, links: linkRows, input: edited }, result, plan.dates);
   }
 
   /**
