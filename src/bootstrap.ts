@@ -25,5 +25,10 @@ export async function createApp(config: AppConfig, options: { logger?: false | (
   applySecurityMiddleware(app, config);
   applyBodyParsing(app);
   app.enableShutdownHooks();
+  // Idle keep-alive sockets outlive the clients' own idle timeouts (undici 4 s, proxies ~60 s):
+  // a server closing first races a request sent on the socket and the client sees ECONNRESET.
+  const server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }

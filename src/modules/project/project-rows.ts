@@ -8,7 +8,7 @@ import { Project } from './entities/project.entity';
  * ORM's query and hydrating its result cost more than the statement itself. The columns come out
  * typed exactly as the ORM gives them (the `pg` parsers: dates as "YYYY-MM-DD", numeric and
  * bigint as strings, timestamptz as Date), so a row read here is the entity `findBy` would give,
- * with `latestBaselineFinish` (the entity's virtual column) included.
+ * with `latestBaselineFinish` and `latestBaselineGoLives` (the entity's virtual columns) included.
  */
 const COLUMNS: [property: keyof Project, sql: string][] = [
   ['id', 'id'], ['code', 'code'], ['name', 'name'], ['clientName', 'client_name'], ['systemName', 'system_name'],
@@ -21,7 +21,7 @@ const COLUMNS: [property: keyof Project, sql: string][] = [
 ];
 
 /** Every property `projectFromRow` sets, for the test that keeps this list and the entity in step. */
-export const PROJECT_ROW_PROPERTIES: readonly string[] = [...COLUMNS.map(([property]) => property), 'latestBaselineFinish'];
+export const PROJECT_ROW_PROPERTIES: readonly string[] = [...COLUMNS.map(([property]) => property), 'latestBaselineFinish', 'latestBaselineGoLives'];
 
 /**
  * The select list of a project row of `alias`, each column named `${prefix}${property}`: with a
@@ -31,6 +31,8 @@ export function projectColumns(alias: string, prefix = ''): string {
   return [
     ...COLUMNS.map(([property, column]) => `${alias}.${column} AS "${prefix}${property}"`),
     `(SELECT b.finish_date FROM baseline b WHERE b.project_id = ${alias}.id ORDER BY b.captured_at DESC, b.id DESC LIMIT 1) AS "${prefix}latestBaselineFinish"`,
+    `(SELECT coalesce(jsonb_object_agg(e.milestone_id, e.finish), '{}'::jsonb) FROM baseline_entry e WHERE e.milestone_id IS NOT NULL AND e.baseline_id = ` +
+      `(SELECT b.id FROM baseline b WHERE b.project_id = ${alias}.id ORDER BY b.captured_at DESC, b.id DESC LIMIT 1)) AS "${prefix}latestBaselineGoLives"`,
   ].join(', ');
 }
 
