@@ -59,6 +59,10 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
   // The Apollo explorer in development loads scripts from its CDN; production serves no HTML.
   app.use(helmet({ contentSecurityPolicy: config.isDevelopment ? false : undefined, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });
+  // An ETag is a hash of the whole answer (a 5,000-task plan is a megabyte), and it turns the
+  // answer into a Buffer written apart from its headers; GraphQL answers are POSTs, never
+  // conditional. The calendar feed, a GET, sets its own (CalendarFeedController).
+  app.set('etag', false);
   app.use(
     rateLimit({
       windowMs: 60_000,

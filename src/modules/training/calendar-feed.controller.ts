@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { Public } from '../auth/public.decorator';
@@ -15,6 +16,8 @@ export class CalendarFeedController {
     // Set only now: a refusal goes out as the error filter's JSON, not labelled as a calendar.
     response.setHeader('content-type', 'text/calendar; charset=utf-8');
     response.setHeader('cache-control', 'private, max-age=300');
+    // Express answers 304 to a matching If-None-Match; its own ETags are off (they would hash every GraphQL answer).
+    response.setHeader('etag', `W/"${createHash('sha1').update(body).digest('base64url')}"`);
     return body;
   }
 }
