@@ -303,6 +303,10 @@ describe('demo rollout (e2e)', () => {
     expect(todosOf(pm)).toMatch(/review the risks scoring 8 or more with their owners \(updateRisk\): "Inbound integration with the Ryazan plant’s warehouse system untested until the pilot" \(12\), "Key users for the later functions/);
     expect(todosOf(igor)).toMatch(/give "Order intake in the new system, for key users" at \d{4}-\d\d-\d\d 10:00\+03:00 to 2 invited/);
     expect(todosOf(marina)).toContain('follow the project read-only');
+    // Owners of open meeting decisions: the sponsor the committee's, the consultant the weekly meeting's.
+    expect(todosOf(sponsor)).toContain(`carry out "${DEMO_OPEN_DECISION}" (decided at "Steering committee: before the Configuration gate" of `);
+    expect(todosOf(supplier)).not.toContain('carry out');
+    expect(todosOf(igor)).toMatch(/carry out "Fix batch number and shelf life on delivery notes/);
   });
 
   it('the to-dos are real: key users confirm, the sponsor waives and approves the gate, the stage closes', async () => {
