@@ -258,7 +258,7 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
       if (override) await reporting.overrideRating(as(pm), updated.id, override.dimension, override.rating, override.reason);
       return reporting.publish(as(pm), draft.id);
     };
-    // Three weeks ago the slip was beyond tolerance: the report was RED and raised an exception.
+    // The report of the week before the two weekly ones saw the slip beyond tolerance: RED, an exception.
     // The committee asked for an exception plan, then approved it: a new baseline named after it.
     const redReport = await publishReport(DEMO_REPORTS[0]);
     const exceptions = app.get(ExceptionsService);

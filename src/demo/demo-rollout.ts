@@ -52,8 +52,8 @@ export const DEMO_WORKING_DAYS_LEFT = 2;
 /**
  * The first wave's preparation is re-estimated twice; every later wave is chained to it, so all of
  * them and the project finish slip with it. First by `beforeException` working days after the
- * baseline "Approved plan" — beyond the time tolerance (10): the report of three weeks ago is RED
- * and raises an exception, whose plan the committee approves (a new baseline). Then by
+ * baseline "Approved plan" (the finish by 15: the chain had 5 days of float) — beyond the time
+ * tolerance (10): the report of the week before the two weekly ones is RED and raises an exception, whose plan the committee approves (a new baseline). Then by
  * `extraDays` more since that baseline — more than half the tolerance, within it: AMBER.
  */
 export const DEMO_SLIP = { milestone: 'Order intake — Head office, Moscow', beforeException: 20, extraDays: 7 };
