@@ -33,14 +33,21 @@ import { GateOutcome } from '../modules/stage/stage.enums';
 import { Milestone } from '../modules/milestone/entities/milestone.entity';
 import { IssueStatus, RegisterStatus } from '../modules/registers/registers.enums';
 import { RegistersService } from '../modules/registers/registers.service';
+import { Rag } from '../modules/reporting/rag.enum';
+import { RagDimension } from '../modules/reporting/reporting.enums';
+import { ReportingService } from '../modules/reporting/reporting.service';
+import { ExceptionDecision } from '../modules/steering/exceptions/exception.enums';
+import { ExceptionsService } from '../modules/steering/exceptions/exceptions.service';
+import { DecisionStatus, MeetingKind } from '../modules/steering/steering.enums';
+import { SteeringService } from '../modules/steering/steering.service';
 import { shareDone } from './demo-progress';
 import {
-  DEMO_CURRENT_STAGE, DEMO_ISSUES, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_RISKS, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS,
+  DEMO_BUDGET, DEMO_CURRENT_STAGE, DEMO_EXCEPTION, DEMO_ISSUES, DEMO_OPEN_DECISION, DEMO_OVERRIDE, DEMO_REPORTS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_RISKS, DEMO_SLIP, DEMO_TERRITORIES, DEMO_WAVE_FUNCTIONS,
   DEMO_WORKING_DAYS_LEFT,
 } from './demo-rollout';
 
 type DemoPerson = (typeof DEMO_PEOPLE)[number];
-const [pm, sponsor, , elena, olga, sergey, igor] = DEMO_PEOPLE;
+const [pm, sponsor, supplier, elena, olga, sergey, igor] = DEMO_PEOPLE;
 
 /** What a confirmer says about an exit criterion (the criterion named by its template text). */
 interface Verdict { by: DemoPerson; decision?: ConfirmationDecision; comment?: string }
@@ -212,9 +219,12 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
       startsAt: at(5, '10:00'), endsAt: at(5, '13:00'), trainerId: igor.id, capacity: 10, functionAreaId: areaId('Document issuing'), attendeeIds: [olga.id],
     });
 
-    // Since the baseline, the first wave's preparation was re-estimated: the waves slip.
-    const slipping = await em.findOneOrFail(Task, { where: { projectId: DEMO_PROJECT.id, name: `${DEMO_SLIP.milestone}: prepare` } });
-    await app.get(TaskService).update(as(pm), { id: slipping.id, version: slipping.version, durationDays: slipping.durationDays + DEMO_SLIP.extraDays });
+    // Since the baseline, the first wave's preparation was re-estimated: the waves slip beyond tolerance.
+    const slipFirstWave = async (days: number) => {
+      const slipping = await em.findOneOrFail(Task, { where: { projectId: DEMO_PROJECT.id, name: `${DEMO_SLIP.milestone}: prepare` } });
+      await app.get(TaskService).update(as(pm), { id: slipping.id, version: slipping.version, durationDays: slipping.durationDays + days });
+    };
+    await slipFirstWave(DEMO_SLIP.beforeException);
 
     // Progress as of the last working day before the load day. The closed stages' tasks were
     // recorded finished on their planned dates when the stages closed; the consultant records the
@@ -231,6 +241,32 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
       await app.get(TaskService).update(as(igor), { id: task.id, version: task.version, ...progress });
     }
     await app.get(ProjectService).setStatusDate(as(pm), DEMO_PROJECT.id, statusDate);
+
+    // Status reports: weeks of five working days up to the status date. The sponsor set the budget;
+    // the project manager drafts, rates and publishes each report.
+    const statusPoint = todayPoint - 1;
+    await app.get(ProjectService).setTolerances(as(sponsor), { projectId: DEMO_PROJECT.id, budget: DEMO_BUDGET });
+    const reporting = app.get(ReportingService);
+    const publishReport = async (report: (typeof DEMO_REPORTS)[number], override?: { dimension: RagDimension; rating: Rag; reason: string }) => {
+      const end = statusPoint - 5 * report.weeksBeforeStatusDate;
+      const draft = await reporting.create(as(pm), {
+        projectId: DEMO_PROJECT.id, periodStart: calendar.dateOfWorkingDay(end - 4), periodEnd: calendar.dateOfWorkingDay(end), summary: report.summary,
+      });
+      const updated = await reporting.update(as(pm), {
+        id: draft.id, version: draft.version, costToDate: report.costToDate, forecastAtCompletion: report.forecastAtCompletion, decisionsRequested: [...report.decisionsRequested],
+      });
+      if (override) await reporting.overrideRating(as(pm), updated.id, override.dimension, override.rating, override.reason);
+      return reporting.publish(as(pm), draft.id);
+    };
+    // The report of the week before the two weekly ones saw the slip beyond tolerance: RED, an exception.
+    // The committee asked for an exception plan, then approved it: a new baseline named after it.
+    const redReport = await publishReport(DEMO_REPORTS[0]);
+    const exceptions = app.get(ExceptionsService);
+    const [exception] = (await exceptions.byProject(as(sponsor), DEMO_PROJECT.id)).filter((e) => e.reportId === redReport.id);
+    await exceptions.decide(as(sponsor), exception.id, ExceptionDecision.REQUEST_EXCEPTION_PLAN, DEMO_EXCEPTION.request);
+    await exceptions.decide(as(sponsor), exception.id, ExceptionDecision.APPROVE_EXCEPTION_PLAN, DEMO_EXCEPTION.approval);
+    // Since the exception plan, the first wave's preparation grew again, within tolerance.
+    await slipFirstWave(DEMO_SLIP.extraDays);
 
     // The registers: the project manager keeps the risks; key users raise what they find, the
     // project manager gives each issue an owner and records the resolution.
@@ -258,11 +294,35 @@ export async function loadDemo(app: INestApplication): Promise<boolean> {
       });
     }
 
-    // ── WEEKLY STATUS REPORTS GO HERE ─────────────────────────────────────────────────────────
-    // Two published weekly highlight reports, for the two weeks up to the status date (the
-    // earlier one AMBER with the project manager's override and its reason), are added here once
-    // status reports exist (issue 14, src/modules/reporting): the project manager drafts and
-    // publishes each; the steering committee reads them.
+    // ── WEEKLY STATUS REPORTS ─────────────────────────────────────────────────────────────────
+    // The two weekly reports since the exception plan; the latest one AMBER, with the project
+    // manager's rating where the computation cannot see what she knows.
+    const weekly = [await publishReport(DEMO_REPORTS[1]), await publishReport(DEMO_REPORTS[2], DEMO_OVERRIDE)];
+
+    // Meetings on the status date: the weekly status meeting with the team reviews the latest
+    // report; the steering committee reviews both weekly reports and decides.
+    const steering = app.get(SteeringService);
+    const statusDay = calendar.dateOfWorkingDay(statusPoint);
+    const weeklyMeeting = await steering.recordMeeting(as(pm), {
+      projectId: DEMO_PROJECT.id, kind: MeetingKind.WEEKLY_STATUS, heldOn: statusDay, title: 'Weekly status: configuration testing',
+      attendeeIds: [pm.id, igor.id, elena.id, olga.id, sergey.id], reportIds: [weekly[1].id],
+    });
+    await steering.addDecision(as(pm), {
+      meetingId: weeklyMeeting.id, text: 'Fix batch number and shelf life on delivery notes (УПД) and show it to the document-issuing key user', ownerId: igor.id,
+      dueDate: calendar.dateOfWorkingDay(statusPoint + 3),
+    });
+    const committee = await steering.recordMeeting(as(pm), {
+      projectId: DEMO_PROJECT.id, kind: MeetingKind.STEERING, heldOn: statusDay, title: 'Steering committee: before the Configuration gate',
+      attendeeIds: [sponsor.id, supplier.id, pm.id], reportIds: weekly.map((r) => r.id),
+    });
+    const fallback = await steering.addDecision(as(pm), {
+      meetingId: committee.id, text: 'The supplier prepares a manual fallback for inbound orders at the Ryazan plant until the inbound integration is tested at the pilot',
+      ownerId: supplier.id, dueDate: statusDay,
+    });
+    await steering.updateDecision(as(supplier), fallback.id, fallback.version, DecisionStatus.DONE);
+    await steering.addDecision(as(pm), {
+      meetingId: committee.id, text: DEMO_OPEN_DECISION, ownerId: sponsor.id, dueDate: calendar.dateOfWorkingDay(statusPoint + 10),
+    });
   });
   return true;
 }

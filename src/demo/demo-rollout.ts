@@ -1,4 +1,6 @@
 import { IssuePriority, IssueType, RiskResponse } from '../modules/registers/registers.enums';
+import { Rag } from '../modules/reporting/rag.enum';
+import { RagDimension } from '../modules/reporting/reporting.enums';
 
 /**
  * The demo rollout: a food producer's client-service platform launched in waves — order intake
@@ -48,11 +50,58 @@ export const DEMO_CURRENT_STAGE = 'CONFIGURATION';
 export const DEMO_WORKING_DAYS_LEFT = 2;
 
 /**
- * After the baseline, the first wave's preparation is re-estimated: every later wave is chained to
- * it, so all of them and the project finish slip by these working days — more than half the time
- * tolerance (10), within it: schedule health AMBER.
+ * The first wave's preparation is re-estimated twice; every later wave is chained to it, so all of
+ * them and the project finish slip with it. First by `beforeException` working days after the
+ * baseline "Approved plan" (the finish by 15: the chain had 5 days of float) — beyond the time
+ * tolerance (10): the report of the week before the two weekly ones is RED and raises an exception, whose plan the committee approves (a new baseline). Then by
+ * `extraDays` more since that baseline — more than half the tolerance, within it: AMBER.
  */
-export const DEMO_SLIP = { milestone: 'Order intake — Head office, Moscow', extraDays: 7 };
+export const DEMO_SLIP = { milestone: 'Order intake — Head office, Moscow', beforeException: 20, extraDays: 7 };
+
+/** The budget the sponsor sets (setTolerances), in the project's currency. */
+export const DEMO_BUDGET = '18500000.00';
+
+/**
+ * The published status reports, oldest first, each a week of five working days ending
+ * `weeksBeforeStatusDate` weeks before the status date (0: the week ending on it). The first found
+ * the schedule RED; the other two are the weekly reports since the exception plan was approved.
+ */
+export const DEMO_REPORTS = [
+  {
+    weeksBeforeStatusDate: 2, costToDate: '6900000.00', forecastAtCompletion: '18900000.00',
+    summary: 'Preparation of the first order-intake wave was re-estimated after the data-migration trial: 12 working days more. Every wave moves with it.',
+    decisionsRequested: ['Approve an exception plan moving every wave by 12 working days, or tell us what to cut'],
+  },
+  {
+    weeksBeforeStatusDate: 1, costToDate: '7600000.00', forecastAtCompletion: '19100000.00',
+    summary: 'The exception plan is the new baseline. Configuration testing started; the Ryazan plant joined the test system.',
+    decisionsRequested: [],
+  },
+  {
+    weeksBeforeStatusDate: 0, costToDate: '8300000.00', forecastAtCompletion: '19400000.00',
+    summary: 'Configuration testing is at 85 %; its gate is submitted. The first wave’s preparation grew again, by 7 working days, within tolerance. Delivery notes print without batch and shelf life (issue raised, HIGH).',
+    decisionsRequested: [
+      'Name key users for the self-service portal and the later functions before their waves’ training',
+      'Waive "Temporary integrations tested in both directions" for the Configuration gate, or let the rejection stand',
+    ],
+  },
+] as const;
+
+/** The project manager's rating on the latest weekly report (computed RED: a MUST criterion stands rejected), with her reason. */
+export const DEMO_OVERRIDE = {
+  dimension: RagDimension.QUALITY, rating: Rag.AMBER,
+  reason: 'The outbound direction passed; the inbound one can only be tested at the pilot (the plant’s warehouse system has no test copy), with the supplier’s manual fallback meanwhile. The committee is asked to waive the criterion',
+};
+
+/** The decision the steering committee left open, owned by the sponsor. */
+export const DEMO_OPEN_DECISION = 'Name key users for the self-service portal and the later functions before their waves’ training';
+
+/** The exception the first report raised: the committee first asks for a plan, then approves it. */
+export const DEMO_EXCEPTION = {
+  request: 'Re-plan the first wave with the consultant’s estimate of the data migration and bring it to the next committee',
+  approval: 'Approved: every wave moves by 12 working days; no function is cut',
+};
+
 
 /**
  * The risk register the project manager keeps (REPORTING.md "Steering"): each risk owned, its

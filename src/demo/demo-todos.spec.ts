@@ -9,7 +9,7 @@ const criterion = (over: Partial<ProjectState['openCriteria'][number]>): Project
 });
 const state = (over: Partial<ProjectState> = {}): ProjectState => ({
   now, names: new Map([['ku', 'Elena'], ['ku2', 'Sergey']]), stagesAwaitingGate: [], openCriteria: [], sessions: [], coverageGaps: [],
-  health: { schedule: 'GREEN', forecastFinish: '2026-06-01', baselineFinish: '2026-06-01', varianceDays: 0 }, openIssues: [], openRisks: [], ...over,
+  health: { schedule: 'GREEN', forecastFinish: '2026-06-01', baselineFinish: '2026-06-01', varianceDays: 0 }, openIssues: [], openRisks: [], openDecisions: [], ...over,
 });
 const keyUser = { id: 'ku', roles: ['KEY_USER'] };
 const committee = { id: 'sc', roles: ['STEERING_COMMITTEE'] };
@@ -83,5 +83,17 @@ describe('todosOf', () => {
     expect(todosOf({ id: 'ob', roles: ['OBSERVER'] }, state())).toEqual([
       'follow the project read-only: its health, the gate decisions and who confirmed, rejected or waived which criterion',
     ]);
+  });
+
+  it('asks the owner of an open meeting decision to carry it out, whatever their role', () => {
+    const openDecisions = [
+      { text: 'Name key users for the later functions', ownerId: 'sc', dueDate: '2026-03-16', meeting: '"Steering committee" of 2026-03-02' },
+      { text: 'Fix the delivery notes', ownerId: 'ku', dueDate: null, meeting: '"Weekly status" of 2026-03-02' },
+    ];
+    expect(todosOf(committee, state({ openDecisions }))).toEqual([
+      'carry out "Name key users for the later functions" (decided at "Steering committee" of 2026-03-02, due 2026-03-16), then mark it done (updateDecision)',
+    ]);
+    expect(todosOf(keyUser, state({ openDecisions }))).toEqual(['carry out "Fix the delivery notes" (decided at "Weekly status" of 2026-03-02), then mark it done (updateDecision)']);
+    expect(todosOf(manager, state({ openDecisions }))).toEqual([]);
   });
 });

@@ -11,6 +11,8 @@ import { IssueStatus, RegisterStatus } from '../modules/registers/registers.enum
 import { RegistersService } from '../modules/registers/registers.service';
 import { HealthService } from '../modules/schedule/health.service';
 import { StageStatus } from '../modules/stage/stage.enums';
+import { DecisionStatus } from '../modules/steering/steering.enums';
+import { SteeringService } from '../modules/steering/steering.service';
 import { StageService } from '../modules/stage/stage.service';
 import { localTime } from '../modules/training/training-rules';
 import { AttendanceStatus } from '../modules/training/training.enums';
@@ -38,6 +40,8 @@ export interface ProjectState {
   /** Open issues and open risks, in their registers' order (most urgent first). */
   openIssues: { title: string; priority: string; ownerId: string | null }[];
   openRisks: { title: string; score: number }[];
+  /** Open decisions of the project's meetings, in the order taken. */
+  openDecisions: { text: string; ownerId: string | null; dueDate: string | null; meeting: string }[];
 }
 
 const latestDecisionOf = (decisions: ProjectState['openCriteria'][number]['decisions'], userId: string) =>
@@ -83,6 +87,9 @@ export function todosOf(person: { id: string; roles: readonly string[] }, state:
     if (state.coverageGaps.length) {
       todos.push(`find key users where coverage has gaps (assignKeyUser), ${state.coverageGaps.length} in all, e.g. ${state.coverageGaps.slice(0, 2).join('; ')}`);
     }
+  }
+  for (const d of state.openDecisions.filter((x) => x.ownerId === person.id)) {
+    todos.push(`carry out "${d.text}" (decided at ${d.meeting}${d.dueDate ? `, due ${d.dueDate}` : ''}), then mark it done (updateDecision)`);
   }
   for (const s of state.sessions) {
     const started = s.startsAt.getTime() <= state.now.getTime();
@@ -143,6 +150,13 @@ export async function readProjectState(app: INestApplication, projectId: string,
     .map((i) => ({ title: i.title, priority: i.priority, ownerId: i.ownerId }));
   const openRisks = (await registers.risks(ctx, projectId)).filter((r) => r.status === RegisterStatus.OPEN)
     .map((r) => ({ title: r.title, score: riskScore(r) }));
+  const steering = app.get(SteeringService);
+  const openDecisions = [];
+  for (const meeting of [...(await steering.meetings(ctx, projectId))].reverse()) {
+    for (const d of (await steering.decisions(ctx, meeting.id)).filter((x) => x.status === DecisionStatus.OPEN)) {
+      openDecisions.push({ text: d.text, ownerId: d.ownerId, dueDate: d.dueDate, meeting: `"${meeting.title}" of ${meeting.heldOn}` });
+    }
+  }
   return {
     now: new Date(),
     names,
@@ -153,5 +167,6 @@ export async function readProjectState(app: INestApplication, projectId: string,
     health,
     openIssues,
     openRisks,
+    openDecisions,
   };
 }

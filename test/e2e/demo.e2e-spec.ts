@@ -1,7 +1,9 @@
 import { todayIso } from '../../src/common/clock';
 import { CalendarService } from '../../src/modules/calendar/calendar.service';
 import { loadDemo } from '../../src/demo/demo-loader';
-import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_SLIP, DEMO_TERRITORIES } from '../../src/demo/demo-rollout';
+import {
+  DEMO_BUDGET, DEMO_EXCEPTION, DEMO_OPEN_DECISION, DEMO_OVERRIDE, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT, DEMO_REPORTS, DEMO_SLIP, DEMO_TERRITORIES,
+} from '../../src/demo/demo-rollout';
 import { runDemo } from '../../src/demo/run-demo';
 import { TestApp } from '../support/test-app';
 
@@ -49,7 +51,8 @@ describe('demo rollout (e2e)', () => {
     expect(await loadDemo(t.app)).toBe(false);
     const today = loadDays[0];
     const project = await projectAs(t, pm);
-    expect(project).toMatchObject({ code: 'DEMO-FOOD', status: 'IN_PROGRESS', calendar: { code: 'RU' }, baselines: [{ name: 'Approved plan' }] });
+    expect(project).toMatchObject({ code: 'DEMO-FOOD', status: 'IN_PROGRESS', calendar: { code: 'RU' } });
+    expect(project.baselines.map((b: any) => b.name)).toEqual([expect.stringMatching(/^Exception plan: schedule, status report /), 'Approved plan']);
     expect(project.startDate < today).toBe(true);
     expect(project.territories.map((x: any) => x.id).sort()).toEqual(DEMO_TERRITORIES.map((x) => x.id).sort());
     expect(project.members.length).toBeGreaterThanOrEqual(DEMO_PEOPLE.length);
@@ -174,6 +177,72 @@ describe('demo rollout (e2e)', () => {
     expect(project.issues.filter((i: any) => i.status === 'OPEN').length).toBe(project.issues.length - 1);
   });
 
+  it('reports weekly and steers: published reports, the decided exception and its baseline, meetings with decisions, one decision log', async () => {
+    const STEERING_VIEW = `query($id: ID!) { project(id: $id) { statusDate budget
+      statusReports { id periodStart periodEnd published publishedAt overall schedule quality cost summary decisionsRequested costToDate forecastAtCompletion
+        ratings { dimension computed rating overrideReason basis } exceptions { id } }
+      exceptions { id dimension open decision note description decidedBy { email } planRequestedBy { email } report { id } }
+      baselines { name finishDate } health { schedule baselineFinish varianceDays }
+      meetings { kind heldOn title attendees { email } reportsReviewed { id } decisions { text status dueDate owner { email } } }
+      decisionLog { at kind text decidedBy { email } } } }`;
+    const project = (await t.ok(STEERING_VIEW, { id: DEMO_PROJECT.id }, await signIn(t, marina))).project;
+    expect(Number(project.budget)).toBe(Number(DEMO_BUDGET));
+
+    // Three published reports of five working days, newest first, not overlapping, the latest ending on the status date.
+    const reports = project.statusReports;
+    expect(reports).toHaveLength(3);
+    expect(reports.every((r: any) => r.published && r.publishedAt)).toBe(true);
+    expect(reports[0].periodEnd).toBe(project.statusDate);
+    for (const [i, r] of reports.entries()) {
+      if (i > 0) expect(r.periodEnd < reports[i - 1].periodStart).toBe(true);
+      expect(r.summary).toBe(DEMO_REPORTS[2 - i].summary);
+      expect(r.decisionsRequested).toEqual(DEMO_REPORTS[2 - i].decisionsRequested);
+      expect([r.costToDate, r.forecastAtCompletion].map(Number)).toEqual([DEMO_REPORTS[2 - i].costToDate, DEMO_REPORTS[2 - i].forecastAtCompletion].map(Number));
+      expect(r.cost).toBe('GREEN');
+    }
+    // The latest: AMBER, the schedule AMBER since the exception plan, quality rated by the project manager with her reason.
+    const [latest, previous, red] = reports;
+    expect(latest).toMatchObject({ overall: 'AMBER', schedule: 'AMBER', quality: 'AMBER' });
+    expect(latest.ratings.find((r: any) => r.dimension === DEMO_OVERRIDE.dimension)).toMatchObject({ computed: 'RED', rating: DEMO_OVERRIDE.rating, overrideReason: DEMO_OVERRIDE.reason });
+    expect(latest.ratings.find((r: any) => r.dimension === 'SCHEDULE').basis).toMatch(new RegExp(`is ${DEMO_SLIP.extraDays} working days after baseline`));
+    expect(previous.ratings.every((r: any) => r.overrideReason === null)).toBe(true);
+
+    // The earliest report found the schedule RED and raised an exception; the committee asked for a plan, then approved it.
+    expect(red.schedule).toBe('RED');
+    expect(project.exceptions).toHaveLength(1);
+    const [exception] = project.exceptions;
+    expect(exception).toMatchObject({
+      dimension: 'SCHEDULE', open: false, decision: 'APPROVE_EXCEPTION_PLAN', note: DEMO_EXCEPTION.approval,
+      decidedBy: { email: sponsor.email }, planRequestedBy: { email: sponsor.email }, report: { id: red.id },
+    });
+    expect(exception.description).toBe(`Status report ${red.periodStart} – ${red.periodEnd}: ${red.ratings.find((r: any) => r.dimension === 'SCHEDULE').basis}`);
+    expect(red.exceptions).toEqual([{ id: exception.id }]);
+    // Its baseline is the latest: the health measures from it, and the slip since then is within tolerance.
+    expect(project.baselines[0].name).toBe(`Exception plan: schedule, status report ${red.periodStart} – ${red.periodEnd}`);
+    expect(project.health).toMatchObject({ schedule: 'AMBER', baselineFinish: project.baselines[0].finishDate, varianceDays: DEMO_SLIP.extraDays });
+
+    // Meetings on the status date: the steering committee reviewed both weekly reports, the team the latest.
+    const steering = project.meetings.find((m: any) => m.kind === 'STEERING');
+    const weekly = project.meetings.find((m: any) => m.kind === 'WEEKLY_STATUS');
+    expect(steering).toMatchObject({ heldOn: project.statusDate, reportsReviewed: [{ id: previous.id }, { id: latest.id }] });
+    expect(steering.attendees.map((a: any) => a.email).sort()).toEqual([pm.email, sponsor.email, supplier.email].sort());
+    expect(steering.decisions.map((d: any) => [d.status, d.owner.email])).toEqual([['DONE', supplier.email], ['OPEN', sponsor.email]]);
+    expect(steering.decisions[1]).toMatchObject({ text: DEMO_OPEN_DECISION });
+    expect(steering.decisions[1].dueDate > project.statusDate).toBe(true);
+    expect(weekly).toMatchObject({ heldOn: project.statusDate, reportsReviewed: [{ id: latest.id }] });
+    expect(weekly.attendees.map((a: any) => a.email)).toContain(igor.email);
+
+    // One decision log, oldest first: the gates, the waiver, the exception's two decisions, the meetings' decisions.
+    const log = project.decisionLog;
+    expect(new Set(log.map((e: any) => e.kind))).toEqual(new Set(['GATE', 'WAIVER', 'EXCEPTION', 'MEETING']));
+    expect(log.filter((e: any) => e.kind === 'GATE')).toHaveLength(2);
+    expect(log.filter((e: any) => e.kind === 'EXCEPTION').map((e: any) => e.text)).toEqual([
+      expect.stringContaining(`exception plan requested: ${DEMO_EXCEPTION.request}`), expect.stringContaining(`exception plan approved: ${DEMO_EXCEPTION.approval}`),
+    ]);
+    expect(log.filter((e: any) => e.kind === 'MEETING')).toHaveLength(3);
+    expect(log.map((e: any) => e.at)).toEqual([...log.map((e: any) => e.at)].sort((a: string, b: string) => Date.parse(a) - Date.parse(b)));
+  });
+
   it('gives every demo user, signed in, something to do', async () => {
     const now = Date.now();
     // Key users: criteria of the current stage waiting for their confirmation, upcoming courses.
@@ -189,6 +258,10 @@ describe('demo rollout (e2e)', () => {
       const gate = sortedStages(await projectAs(t, member)).find((s: any) => s.status === 'AWAITING_GATE');
       expect(gate.exitCriteria.some((c: any) => c.priority === 'MUST' && c.status === 'REJECTED')).toBe(true);
     }
+    // The sponsor owns the open decision of the steering meeting.
+    const owned = (await t.ok('query($id: ID!) { project(id: $id) { meetings { decisions { status owner { id } } } } }', { id: DEMO_PROJECT.id }, await signIn(t, sponsor))).project.meetings
+      .flatMap((m: any) => m.decisions).filter((d: any) => d.status === 'OPEN' && d.owner?.id === sponsor.id);
+    expect(owned).toHaveLength(1);
     // The project manager: a rejection to address, coverage gaps, a slipping schedule.
     const asPm = await projectAs(t, pm);
     expect(asPm.stages.flatMap((s: any) => s.exitCriteria).some((c: any) => c.priority !== 'MUST' && c.status === 'REJECTED')).toBe(true);
@@ -207,7 +280,7 @@ describe('demo rollout (e2e)', () => {
     const lines: string[] = [];
     expect(await runDemo(t.config, (line) => lines.push(line))).toBe(false);
     expect(lines[0]).toBe(`The demo rollout DEMO-FOOD "${DEMO_PROJECT.name}" was already in ${database}; nothing changed.`);
-    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 3 training sessions, 1 baseline, progress as of \\d{4}-\\d\\d-\\d\\d, 5 risks, 3 issues`));
+    expect(lines[1]).toMatch(new RegExp(`project id ${DEMO_PROJECT.id}: \\d+ stages, 6 milestones, \\d+ tasks, 3 territories, 3 key users, 3 training sessions, 2 baselines, progress as of \\d{4}-\\d\\d-\\d\\d, 5 risks, 3 issues`));
     expect(lines).toContain(`Start the server (npm start) and sign in at ${t.config.publicUrl}/graphql with the password "${DEMO_PASSWORD}" as:`);
     const todosOf = (person: Person) => {
       const from = lines.findIndex((line) => line.trim().startsWith(person.email));
@@ -230,6 +303,10 @@ describe('demo rollout (e2e)', () => {
     expect(todosOf(pm)).toMatch(/review the risks scoring 8 or more with their owners \(updateRisk\): "Inbound integration with the Ryazan plant’s warehouse system untested until the pilot" \(12\), "Key users for the later functions/);
     expect(todosOf(igor)).toMatch(/give "Order intake in the new system, for key users" at \d{4}-\d\d-\d\d 10:00\+03:00 to 2 invited/);
     expect(todosOf(marina)).toContain('follow the project read-only');
+    // Owners of open meeting decisions: the sponsor the committee's, the consultant the weekly meeting's.
+    expect(todosOf(sponsor)).toContain(`carry out "${DEMO_OPEN_DECISION}" (decided at "Steering committee: before the Configuration gate" of `);
+    expect(todosOf(supplier)).not.toContain('carry out');
+    expect(todosOf(igor)).toMatch(/carry out "Fix batch number and shelf life on delivery notes/);
   });
 
   it('the to-dos are real: key users confirm, the sponsor waives and approves the gate, the stage closes', async () => {

@@ -8,7 +8,7 @@ const ADD_MEMBER = 'mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(pro
 const DECIDE = 'mutation($id: ID!, $d: ExceptionDecision!, $n: String) { decideException(id: $id, decision: $d, note: $n) { id open decision note decidedAt decidedBy { id } planRequestedAt planRequestedBy { id } } }';
 const GATE = 'mutation($i: GateDecisionInput!) { decideGate(input: $i) { id status } }';
 const EXCEPTIONS = `query($id: ID!) { project(id: $id) { status
-  exceptions { id dimension raisedAt description open decision decidedAt decidedBy { id } note report { id periodStart periodEnd publishedAt exceptions { id } } }
+  exceptions { id dimension raisedAt description open decision decidedAt decidedBy { id } note report { id periodStart periodEnd publishedAt exceptions { id } ratings { dimension computed basis } } }
   baselines { name finishDate }
   health { schedule forecastFinish baselineFinish varianceDays }
   decisionLog { at kind text decidedBy { id } refId } } }`;
@@ -58,13 +58,17 @@ describe('exceptions (e2e)', () => {
     const before = await read();
     expect(before.health).toMatchObject({ schedule: 'RED', varianceDays: 15 });
     expect(before.exceptions).toEqual([]);
-    const basis = `forecast ${before.health.forecastFinish} is 15 working days after baseline ${before.health.baselineFinish}; tolerance 10`;
-    reportId = await publishRedReport(t, projectId, pm, [{ ...SCHEDULE_RED, basis }]);
+    reportId = await publishRedReport(t, projectId, pm, [SCHEDULE_RED]);
 
     const { exceptions } = await read();
     expect(exceptions).toHaveLength(1);
     const [exception] = exceptions;
     exceptionId = exception.id;
+    // The report's own frozen schedule rating: RED, 14 working days after the baseline captured just before it.
+    const rating = exception.report.ratings.find((r: any) => r.dimension === 'SCHEDULE');
+    expect(rating.computed).toBe('RED');
+    const basis = rating.basis as string;
+    expect(basis).toMatch(/^forecast \d{4}-\d\d-\d\d is 14 working days after baseline \d{4}-\d\d-\d\d; tolerance 10$/);
     expect(exception).toMatchObject({
       dimension: 'SCHEDULE', open: true, decision: null, decidedBy: null, decidedAt: null, note: null,
       description: `Status report ${exception.report.periodStart} – ${exception.report.periodEnd}: ${basis}`,
@@ -75,14 +79,17 @@ describe('exceptions (e2e)', () => {
 
   it('a report RED in schedule and cost raises one exception each, seen by every member', async () => {
     const other = await newProject();
-    await publishRedReport(t, other.id, pm, [SCHEDULE_RED, COST_RED]);
+    await publishRedReport(t, other.id, pm, [SCHEDULE_RED, COST_RED], sponsor);
     const { exceptions } = (await t.ok('query($id: ID!) { project(id: $id) { exceptions { dimension description open } } }', { id: other.id }, observer.token)).project;
     expect(exceptions.map((e: any) => e.dimension)).toEqual(['SCHEDULE', 'COST']);
-    expect(exceptions.find((e: any) => e.dimension === 'COST').description).toMatch(/^Status report 2026-\d\d-\d\d – 2026-\d\d-\d\d: forecast at completion 1200000.00 RUB is 20.00 % over budget/);
+    expect(exceptions.every((e: any) => e.open)).toBe(true);
+    expect(exceptions.find((e: any) => e.dimension === 'SCHEDULE').description).toMatch(/^Status report 2026-\d\d-\d\d – 2026-\d\d-\d\d: forecast 2026-\d\d-\d\d is 14 working days after baseline/);
+    expect(exceptions.find((e: any) => e.dimension === 'COST').description)
+      .toMatch(/^Status report 2026-\d\d-\d\d – 2026-\d\d-\d\d: forecast at completion 1200000.00 RUB is 20.00 % over budget 1000000.00 RUB; tolerance 10 %$/);
   });
 
   it('raising again for the same report (a retried publish) raises nothing new', async () => {
-    // The service publishStatusReport calls; called directly until that mutation lands.
+    // The service publishStatusReport calls, called again as a retry would.
     const ctx = new RequestContext(t.dataSource, { id: pm.id, email: pm.email, isAdmin: false });
     const report = await t.dataSource.manager.findOneByOrFail(StatusReport, { id: reportId });
     const snapshot = report.snapshot as { ratings: never[] };
@@ -169,7 +176,7 @@ describe('exceptions (e2e)', () => {
   });
 
   it('a later report does not list an exception closed before it was published', async () => {
-    const later = await publishRedReport(t, projectId, pm, [COST_RED]);
+    const later = await publishRedReport(t, projectId, pm, [COST_RED], sponsor);
     const { exceptions } = await read();
     const raised = exceptions.find((e: any) => e.report.id === later);
     expect(raised.report.exceptions).toEqual([{ id: raised.id }]);

@@ -239,7 +239,7 @@ describe('role matrix (e2e)', () => {
         return { query: 'mutation($id: ID!, $v: Int!) { updateDecision(id: $id, version: $v, status: DONE) { id status } }', variables: { id: decision.id, v: decision.version } };
       },
       decideException: async () => {
-        // A fresh open exception: a report published RED on schedule (publishStatusReport once it lands).
+        // A fresh open exception: a report published RED on schedule through publishStatusReport.
         const reportId = await publishRedReport(t, projectId, pm);
         const [exception] = await t.dataSource.query('SELECT id FROM project_exception WHERE report_id = $1', [reportId]);
         return { query: 'mutation($id: ID!) { decideException(id: $id, decision: REQUEST_EXCEPTION_PLAN, note: "By the next report") { id open } }', variables: { id: exception.id } };

@@ -160,6 +160,68 @@ describe('steering (e2e)', () => {
     });
   });
 
+  describe('reports reviewed', () => {
+    const CREATE_REPORT = 'mutation($i: CreateStatusReportInput!) { createStatusReport(input: $i) { id } }';
+    const PUBLISH = 'mutation($id: ID!) { publishStatusReport(id: $id) { id published } }';
+    const REVIEWED = `query($id: ID!) { project(id: $id) { meetings { id title reportsReviewed { id periodStart published overall } } } }`;
+    const reviewed = async (id: string, token: string) =>
+      Object.fromEntries(((await t.ok(REVIEWED, { id }, token)).project.meetings as any[]).map((m) => [m.title, m.reportsReviewed.map((r: any) => r.id)]));
+
+    it('a meeting keeps the reports it reviewed; drafts only from those who may see them, and are shown only to them', async () => {
+      const project = await newProject('REVIEW');
+      const other = await newProject('REVIEW-OTHER');
+      const report = (periodStart: string, periodEnd: string, id = project.id) => t.ok(CREATE_REPORT, { i: { projectId: id, periodStart, periodEnd } }, pm.token).then((d) => d.createStatusReport.id as string);
+      const first = await report('2026-03-02', '2026-03-06');
+      const second = await report('2026-03-09', '2026-03-13');
+      const draft = await report('2026-03-16', '2026-03-20');
+      const elsewhere = await report('2026-03-02', '2026-03-06', other.id);
+      for (const id of [second, first, elsewhere]) await t.ok(PUBLISH, { id }, pm.token);
+      const recordIn = (input: Record<string, unknown>, token: string) =>
+        t.gql(RECORD, { i: { projectId: project.id, kind: 'STEERING', heldOn: '2026-03-20', title: unique('SC'), attendeeIds: [sponsor.id, pm.id], ...input } }, token);
+
+      // The steering committee sees no drafts, so it cannot say it reviewed one; nor another project's report, nor an unknown id.
+      for (const reportIds of [[first, draft], [elsewhere], [first, '00000000-0000-4000-8000-000000000000'], ['not-an-id']]) {
+        const refused = await recordIn({ reportIds }, sponsor.token);
+        expect([reportIds, codeOf(refused), field(refused)]).toEqual([reportIds, 'BAD_USER_INPUT', 'reportIds']);
+        expect(refused.errors![0].message).toContain(reportIds.at(-1));
+      }
+      expect(await meetings(project.id)).toEqual([]);
+
+      await t.ok(RECORD, { i: { projectId: project.id, kind: 'STEERING', heldOn: '2026-03-20', title: 'SC March', attendeeIds: [sponsor.id, pm.id], reportIds: [second, first, second] } }, sponsor.token);
+      await t.ok(RECORD, { i: { projectId: project.id, kind: 'WEEKLY_STATUS', heldOn: '2026-03-20', title: 'Week 12', attendeeIds: [pm.id], reportIds: [draft, second] } }, pm.token);
+      await t.ok(RECORD, { i: { projectId: project.id, kind: 'WEEKLY_STATUS', heldOn: '2026-03-19', title: 'Week 12 prep', attendeeIds: [pm.id] } }, pm.token);
+
+      // Oldest period first; the draft is shown to the project manager and consultants, not to the committee or observers.
+      const expected = { 'SC March': [first, second], 'Week 12': [second, draft], 'Week 12 prep': [] };
+      expect(await reviewed(project.id, pm.token)).toEqual(expected);
+      expect(await reviewed(project.id, consultant.token)).toEqual(expected);
+      for (const user of [sponsor, observer]) expect(await reviewed(project.id, user.token)).toEqual({ ...expected, 'Week 12': [second] });
+      const read = (await t.ok(REVIEWED, { id: project.id }, pm.token)).project.meetings.find((m: any) => m.title === 'Week 12');
+      expect(read.reportsReviewed).toEqual([
+        expect.objectContaining({ id: second, periodStart: '2026-03-09', published: true }),
+        expect.objectContaining({ id: draft, periodStart: '2026-03-16', published: false }),
+      ]);
+      await expect(t.dataSource.query(`UPDATE meeting_report SET report_id = $2 WHERE report_id = $1`, [first, second])).rejects.toThrow(/decision log/);
+    });
+
+    it('loads the reports of every meeting in one statement', async () => {
+      const project = await newProject('REVIEW-COUNT');
+      const ids: string[] = [];
+      for (const [start, end] of [['2026-03-02', '2026-03-06'], ['2026-03-09', '2026-03-13'], ['2026-03-16', '2026-03-20']]) {
+        const id = (await t.ok(CREATE_REPORT, { i: { projectId: project.id, periodStart: start, periodEnd: end } }, pm.token)).createStatusReport.id;
+        await t.ok(PUBLISH, { id }, pm.token);
+        ids.push(id);
+      }
+      for (const [m, reportIds] of [[ids[0]], [ids[0], ids[1]], [ids[1], ids[2]], ids].entries()) {
+        await t.ok(RECORD, { i: { projectId: project.id, kind: 'STEERING', heldOn: `2026-03-2${m}`, title: `SC ${m}`, attendeeIds: [sponsor.id], reportIds } }, pm.token);
+      }
+      let read: any;
+      const statements = await countStatements(t, async () => { read = (await t.ok(REVIEWED, { id: project.id }, observer.token)).project; });
+      expect(read.meetings.map((m: any) => m.reportsReviewed.length)).toEqual([3, 2, 2, 1]);
+      expect(statements.filter((sql) => sql.includes('meeting_report'))).toHaveLength(1);
+    });
+  });
+
   describe('decision log', () => {
     it('reads meeting decisions, waivers with their reason, gate decisions with their conditions and the client’s support decision, oldest first', async () => {
       const project = await newProject('LOG');

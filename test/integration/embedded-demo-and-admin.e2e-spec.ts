@@ -42,7 +42,7 @@ describe('demo, administrator and one process per embedded data folder', () => {
     const text = lines.join('\n');
     expect(text).toContain(`Loaded the demo rollout ${DEMO_PROJECT.code}`);
     expect(text).toContain(`project id ${DEMO_PROJECT.id}: 6 stages, 6 milestones`);
-    expect(text).toMatch(/3 key users, 3 training sessions, 1 baseline/);
+    expect(text).toMatch(/3 key users, 3 training sessions, 2 baselines/);
     expect(text).toContain(`with the password "${DEMO_PASSWORD}"`);
     expect(text).toMatch(/pm@demo\.rollout +Anna Sokolova — project manager/);
 

@@ -1,45 +1,63 @@
-import { RequestContext } from '../../src/common/context/request-context';
-import { Rag } from '../../src/modules/reporting/rag.enum';
-import { RagDimension } from '../../src/modules/reporting/reporting.enums';
-import { StatusReport } from '../../src/modules/reporting/entities/status-report.entity';
-import { ExceptionsService } from '../../src/modules/steering/exceptions/exceptions.service';
 import type { TestApp, TestUser } from './test-app';
 
-export interface RedRating {
-  dimension: RagDimension;
-  basis: string;
-}
+export type RedDimension = 'SCHEDULE' | 'COST';
+export const SCHEDULE_RED: RedDimension = 'SCHEDULE';
+export const COST_RED: RedDimension = 'COST';
 
-export const SCHEDULE_RED: RedRating = { dimension: RagDimension.SCHEDULE, basis: 'forecast 2026-09-14 is 14 working days after baseline 2026-08-25; tolerance 10' };
-export const COST_RED: RedRating = { dimension: RagDimension.COST, basis: 'forecast at completion 1200000.00 RUB is 20.00 % over budget 1000000.00 RUB; tolerance 10 %' };
+/** The amounts a COST-red report uses: a forecast 20 % over the budget (tolerance 10 % by default). */
+export const BUDGET = '1000000.00';
+export const FORECAST_20_PERCENT_OVER = '1200000.00';
 
-let period = 0;
+const PROJECT = `query($id: ID!) { project(id: $id) { startDate stages { id } baselines { name finishDate } statusReports { periodStart periodEnd } } }`;
+const CREATE = 'mutation($i: CreateStatusReportInput!) { createStatusReport(input: $i) { id version } }';
+const UPDATE = 'mutation($i: UpdateStatusReportInput!) { updateStatusReport(input: $i) { id ratings { dimension computed basis } } }';
+const READ = 'query($id: ID!) { project(id: $id) { statusReports { id ratings { dimension computed basis } } } }';
+const PUBLISH = 'mutation($id: ID!) { publishStatusReport(id: $id) { id published } }';
+
+const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /**
- * Publishes a status report of the project whose computed ratings are RED in the given
- * dimensions (GREEN elsewhere), raising its exceptions, and returns the report's id. Each call
- * takes the next two-week period from March 2026, so reports of one project never overlap.
+ * Publishes, through GraphQL as the project manager does, a status report whose computed ratings
+ * are RED in the given dimensions, which raises their exceptions; returns the report's id.
  *
- * Replaced by publishStatusReport once it lands (issue 14, branch `reports`): for now the report
- * row is inserted through the entity repository and ExceptionsService is called from the app's
- * container in one transaction, as publishStatusReport will do.
+ * - SCHEDULE: a baseline is captured, then a task of 15 working days that may not start before
+ *   that baseline's finish is added to the last stage: it starts on that day, so the forecast finishes 14 working days after
+ *   the baseline (beyond a time tolerance of 10 or less).
+ * - COST: the steering committee member sets a budget (setTolerances) and the report forecasts
+ *   20 % over it.
+ *
+ * The report covers one day: the first day from the project's start that no report of the project
+ * covers (and not after today), so reports of one project never overlap and an early status date
+ * leaves the rest of the plan in the future. It throws if a requested rating is not RED.
  */
-export async function publishRedReport(t: TestApp, projectId: string, publisher: TestUser, red: readonly RedRating[] = [SCHEDULE_RED]): Promise<string> {
-  const n = period++;
-  const start = new Date(Date.UTC(2026, 2, 2 + 14 * n));
-  const end = new Date(start.getTime() + 11 * 86_400_000);
-  const ratings = Object.values(RagDimension).map((dimension) => {
-    const redOne = red.find((r) => r.dimension === dimension);
-    return { dimension, computed: redOne ? Rag.RED : Rag.GREEN, rating: redOne ? Rag.RED : Rag.GREEN, overrideReason: null, basis: redOne?.basis ?? 'within tolerance' };
-  });
-  const ctx = new RequestContext(t.dataSource, { id: publisher.id, email: publisher.email, isAdmin: false });
-  return ctx.inTransaction(async () => {
-    const report = await ctx.manager.save(ctx.manager.create(StatusReport, {
-      projectId, periodStart: start.toISOString().slice(0, 10), periodEnd: end.toISOString().slice(0, 10),
-      summary: 'Behind plan', decisionsRequested: [], ratingOverrides: [], snapshot: { ratings },
-      publishedAt: new Date(), publishedById: publisher.id, createdById: publisher.id,
-    }));
-    await t.app.get(ExceptionsService).raiseExceptionsForPublishedReport(ctx, report, ratings);
-    return report.id;
-  });
+export async function publishRedReport(
+  t: TestApp, projectId: string, pm: TestUser, red: readonly RedDimension[] = [SCHEDULE_RED], committee?: TestUser,
+): Promise<string> {
+  const project = (await t.ok(PROJECT, { id: projectId }, pm.token)).project;
+  if (red.includes('SCHEDULE')) {
+    await t.ok('mutation($p: ID!, $n: String!) { captureBaseline(projectId: $p, name: $n) { id } }', { p: projectId, n: `Before report ${project.statusReports.length + 1}` }, pm.token);
+    const [latest] = (await t.ok(PROJECT, { id: projectId }, pm.token)).project.baselines;
+    await t.ok('mutation($i: AddTaskInput!) { addTask(input: $i) { id } }', {
+      i: { projectId, name: `Rework after ${latest.name}`, stageId: project.stages.at(-1).id, durationDays: 15, startNoEarlierThan: latest.finishDate },
+    }, pm.token);
+  }
+  if (red.includes('COST')) {
+    if (!committee) throw new Error('publishRedReport: a COST-red report needs a steering committee member to set the budget');
+    await t.ok('mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', { i: { projectId, budget: BUDGET } }, committee.token);
+  }
+
+  const taken = project.statusReports as { periodStart: string; periodEnd: string }[];
+  let day = Date.parse(`${project.startDate}T00:00:00Z`);
+  while (taken.some((r) => r.periodStart <= isoDay(day) && isoDay(day) <= r.periodEnd)) day += 86_400_000;
+  if (isoDay(day) > isoDay(Date.now())) throw new Error(`publishRedReport: no free day for a report between ${project.startDate} and today`);
+  const created = (await t.ok(CREATE, { i: { projectId, periodStart: isoDay(day), periodEnd: isoDay(day), summary: 'Behind plan' } }, pm.token)).createStatusReport;
+  const reportId = created.id as string;
+  if (red.includes('COST')) await t.ok(UPDATE, { i: { id: reportId, version: created.version, forecastAtCompletion: FORECAST_20_PERCENT_OVER } }, pm.token);
+  const draft = (await t.ok(READ, { id: projectId }, pm.token)).project.statusReports.find((r: any) => r.id === reportId);
+  for (const dimension of red) {
+    const rating = draft.ratings.find((r: any) => r.dimension === dimension);
+    if (rating.computed !== 'RED') throw new Error(`publishRedReport: ${dimension} computed ${rating.computed}, not RED: ${rating.basis}`);
+  }
+  await t.ok(PUBLISH, { id: reportId }, pm.token);
+  return reportId;
 }

@@ -21,6 +21,7 @@ import { GateDecision } from '../../modules/stage/entities/gate-decision.entity'
 import { Stage } from '../../modules/stage/entities/stage.entity';
 import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
 import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
+import { MeetingReport } from '../../modules/steering/entities/meeting-report.entity';
 import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
@@ -55,4 +56,5 @@ export const ENTITIES = [
   MeetingAttendee,
   MeetingDecision,
   ProjectException,
+  MeetingReport,
 ];

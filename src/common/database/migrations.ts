@@ -12,6 +12,7 @@ import { Progress1796300000000 } from '../../migrations/1796300000000-Progress';
 import { StatusReports1796400000000 } from '../../migrations/1796400000000-StatusReports';
 import { Steering1796600000000 } from '../../migrations/1796600000000-Steering';
 import { Exceptions1796900000000 } from '../../migrations/1796900000000-Exceptions';
+import { MeetingReports1797200000000 } from '../../migrations/1797200000000-MeetingReports';
 
 /** Every migration, in order. `npm run migration:generate -- src/migrations/Name` writes new ones. */
 export const MIGRATIONS: Function[] = [
@@ -29,4 +30,5 @@ export const MIGRATIONS: Function[] = [
   StatusReports1796400000000,
   Steering1796600000000,
   Exceptions1796900000000,
+  MeetingReports1797200000000,
 ];

@@ -6,13 +6,13 @@ import { ScheduleModule } from '../schedule/schedule.module';
 import { ExceptionsModule } from '../steering/exceptions/exceptions.module';
 import { TrainingModule } from '../training/training.module';
 import { ReportComputer } from './report-computer.service';
-import { ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
+import { MeetingReportsReviewedResolver, ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
 import { ReportingService } from './reporting.service';
 
 /** Status reports. Sits on top of the modules it reports on and raises exceptions on publication; only the exports read it. */
 @Module({
   imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule, ExceptionsModule],
-  providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver],
+  providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver, MeetingReportsReviewedResolver],
   // The status report export (ExportModule) reads reports as the API does.
   exports: [ReportingService],
 })

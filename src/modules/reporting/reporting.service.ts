@@ -11,6 +11,8 @@ import { AccessService } from '../auth/access.service';
 import { ExceptionsService } from '../steering/exceptions/exceptions.service';
 import { rolesAllow } from '../auth/project-permissions';
 import { Project } from '../project/entities/project.entity';
+import { MeetingReport } from '../steering/entities/meeting-report.entity';
+import { SteeringMeeting } from '../steering/entities/steering-meeting.entity';
 import { normaliseBudget } from '../project/tolerances';
 import { CreateStatusReportInput, UpdateStatusReportInput } from './dto/status-report.inputs';
 import { StatusReport } from './entities/status-report.entity';
@@ -45,6 +47,27 @@ export class ReportingService {
     const out: StatusReport[] = [];
     // One after the other: drafts of one project share everything the first one loads.
     for (const report of visible) out.push(await this.withContent(ctx, report, project));
+    return out;
+  }
+
+  /**
+   * The reports a meeting reviewed that the caller may see (drafts hidden from those who may not
+   * see drafts), oldest period first; one statement for every meeting of the request.
+   */
+  async reviewedAt(ctx: RequestContext, meeting: SteeringMeeting): Promise<StatusReport[]> {
+    const rows = await byParentLoader(ctx, 'reportsByMeeting',
+      (ids) => ctx.manager.createQueryBuilder(MeetingReport, 'mr')
+        .innerJoinAndSelect('mr.report', 'r')
+        .where('mr.meeting_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('r.periodStart').addOrderBy('r.id')
+        .getMany(),
+      (row) => row.meetingId).load(meeting.id);
+    const reports = rows.map((row) => row.report!);
+    const visible = reports.some((r) => r.publishedAt === null) && !(await this.maySeeDrafts(ctx, meeting.projectId))
+      ? reports.filter((r) => r.publishedAt !== null)
+      : reports;
+    const out: StatusReport[] = [];
+    for (const report of visible) out.push(await this.withContent(ctx, report));
     return out;
   }
 

@@ -3,7 +3,7 @@ import { ProjectRole } from '../people/people.enums';
 import { MeetingKind } from './steering.enums';
 import {
   compareDecisionsInOrderTaken, compareMeetingsNewestFirst, requireAttendees, requireDecisionText, requireDueDate, requireHeldOn, requireMeetingTitle,
-  whyMayNotKeepMinutes, whyMayNotUpdateDecision,
+  requireReviewableReports, whyMayNotKeepMinutes, whyMayNotUpdateDecision,
 } from './steering-rules';
 
 const refusal = (run: () => unknown): { code: string; field: unknown } => {
@@ -99,5 +99,22 @@ describe('orders', () => {
   it('decisions: in the order taken', () => {
     const decisions = [{ id: 'b', recordedAt: at('2026-03-10T10:05:00Z') }, { id: 'a', recordedAt: at('2026-03-10T10:00:00Z') }];
     expect([...decisions].sort(compareDecisionsInOrderTaken).map((d) => d.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('requireReviewableReports', () => {
+  const published = { id: 'r1', projectId: 'p', published: true };
+  const draft = { id: 'r2', projectId: 'p', published: false };
+  const elsewhere = { id: 'r3', projectId: 'q', published: true };
+
+  it('keeps reports of the project once each, drafts for those who may see them', () => {
+    expect(requireReviewableReports('p', ['r1', 'r2', 'r1'], [published, draft], true)).toEqual(['r1', 'r2']);
+    expect(requireReviewableReports('p', [], [], false)).toEqual([]);
+  });
+
+  it('refuses unknown ids, other projects’ reports and drafts the recorder cannot see, naming reportIds', () => {
+    expect(refusal(() => requireReviewableReports('p', ['nope'], [], true))).toEqual({ code: 'BAD_USER_INPUT', field: 'reportIds' });
+    expect(refusal(() => requireReviewableReports('p', ['r3'], [elsewhere], true))).toEqual({ code: 'BAD_USER_INPUT', field: 'reportIds' });
+    expect(refusal(() => requireReviewableReports('p', ['r1', 'r2'], [published, draft], false))).toEqual({ code: 'BAD_USER_INPUT', field: 'reportIds' });
   });
 });

@@ -84,3 +84,24 @@ interface RankedDecision { recordedAt: Date; id: string }
 export function compareDecisionsInOrderTaken(a: RankedDecision, b: RankedDecision): number {
   return a.recordedAt.getTime() - b.recordedAt.getTime() || a.id.localeCompare(b.id);
 }
+
+/** What the rule for reviewed reports needs of each report found by id. */
+export interface ReviewableReport { id: string; projectId: string; published: boolean }
+
+/**
+ * The reports a meeting reviewed: reports of the meeting's project that the recorder can see (a
+ * draft only for those who may see drafts). Unknown ids, other projects' reports and unseen
+ * drafts are refused alike, so the refusal tells nothing about reports the recorder cannot see.
+ */
+export function requireReviewableReports(projectId: string, reportIds: readonly string[], found: readonly ReviewableReport[], maySeeDrafts: boolean): string[] {
+  const ids = [...new Set(reportIds)];
+  const byId = new Map(found.map((r) => [r.id, r]));
+  const refused = ids.filter((id) => {
+    const report = byId.get(id);
+    return !report || report.projectId !== projectId || (!report.published && !maySeeDrafts);
+  });
+  if (refused.length) {
+    throw badInput(`reportIds must be status reports of this project that you can see${maySeeDrafts ? '' : ' (published ones: drafts are seen by the project manager and consultants)'}; not such a report: ${refused.join(', ')}`, 'reportIds');
+  }
+  return ids;
+}

@@ -2,20 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
-import { findByIdOrFail } from '../../common/database/find-by-id';
+import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { forbidden, staleVersion } from '../../common/errors/domain-error';
 import { AccessService } from '../auth/access.service';
+import { rolesAllow } from '../auth/project-permissions';
 import { User } from '../people/entities/user.entity';
 import { MembershipService } from '../people/membership.service';
 import { Project } from '../project/entities/project.entity';
+import { StatusReport } from '../reporting/entities/status-report.entity';
 import { AddDecisionInput, RecordMeetingInput } from './dto/steering.inputs';
 import { MeetingAttendee } from './entities/meeting-attendee.entity';
 import { MeetingDecision } from './entities/meeting-decision.entity';
+import { MeetingReport } from './entities/meeting-report.entity';
 import { SteeringMeeting } from './entities/steering-meeting.entity';
 import { DecisionStatus } from './steering.enums';
 import {
   compareDecisionsInOrderTaken, compareMeetingsNewestFirst, MinutesCaller, requireAttendees, requireDecisionText, requireDueDate, requireHeldOn,
-  requireMeetingTitle, whyMayNotKeepMinutes, whyMayNotUpdateDecision,
+  requireMeetingTitle, requireReviewableReports, whyMayNotKeepMinutes, whyMayNotUpdateDecision,
 } from './steering-rules';
 
 /**
@@ -40,12 +43,15 @@ export class SteeringService {
     const heldOn = requireHeldOn(input.heldOn);
     const attendeeIds = requireAttendees(input.attendeeIds);
     await this.memberships.assertMembers(ctx, input.projectId, attendeeIds, 'attendeeIds', 'Attendees');
+    const reportIds = await this.reviewableReports(ctx, input.projectId, input.reportIds ?? []);
     const meeting = await ctx.manager.save(ctx.manager.create(SteeringMeeting, {
       projectId: input.projectId, kind: input.kind, heldOn, title, recordedById: user.id,
     }));
     await ctx.manager.insert(MeetingAttendee, attendeeIds.map((userId) => ({ meetingId: meeting.id, userId })));
+    if (reportIds.length) await ctx.manager.insert(MeetingReport, reportIds.map((reportId) => ({ meetingId: meeting.id, reportId })));
     ctx.forget('loader:meetingsByProject');
     ctx.forget('loader:decisionLogByProject');
+    ctx.forget('loader:reportsByMeeting');
     return meeting;
   }
 
@@ -108,6 +114,18 @@ export class SteeringService {
   async meeting(ctx: RequestContext, meetingId: string): Promise<SteeringMeeting> {
     const meeting = await byIdLoader(ctx, 'meetingsById', (ids) => ctx.manager.findBy(SteeringMeeting, { id: In([...ids]) }), (row) => row.id).load(meetingId);
     return meeting!;
+  }
+
+  /** The ids of reports the meeting reviewed, checked against what the recorder can see (steering-rules.ts). */
+  private async reviewableReports(ctx: RequestContext, projectId: string, reportIds: readonly string[]): Promise<string[]> {
+    if (reportIds.length === 0) return [];
+    const wellFormed = [...new Set(reportIds)].filter(isUuid);
+    const rows = wellFormed.length
+      ? await ctx.manager.find(StatusReport, { where: { id: In(wellFormed) }, select: { id: true, projectId: true, publishedAt: true } })
+      : [];
+    const user = this.access.requireUser(ctx);
+    const maySeeDrafts = user.isAdmin || rolesAllow(await this.access.rolesIn(ctx, projectId), 'readDraftReports');
+    return requireReviewableReports(projectId, reportIds, rows.map((r) => ({ id: r.id, projectId: r.projectId, published: r.publishedAt !== null })), maySeeDrafts);
   }
 
   private async caller(ctx: RequestContext, projectId: string): Promise<MinutesCaller> {

@@ -25,7 +25,8 @@ export class Baseline {
   name: string;
 
   @Field(() => DateTimeScalar)
-  @CreateDateColumn({ type: 'timestamptz' })
+  /** The wall clock at insert: baselines captured in one transaction (the demo's load) keep their order. */
+  @CreateDateColumn({ type: 'timestamptz', default: () => 'clock_timestamp()' })
   capturedAt: Date;
 
   @Field(() => DateScalar)

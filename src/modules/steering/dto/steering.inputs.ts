@@ -12,6 +12,8 @@ export class RecordMeetingInput {
   @Field(() => DateScalar, { description: 'The day it was held: today or earlier (meetings are recorded, not planned)' }) heldOn: string;
   @Field() @IsNotBlank('title') @MaxLength(INPUT_LIMITS.maxNameLength) title: string;
   @Field(() => [ID], { description: 'Members of the project; at least one' }) @ArrayMaxSize(INPUT_LIMITS.maxListItems) attendeeIds: string[];
+  @Field(() => [ID], { nullable: true, defaultValue: [], description: 'Status reports of the project reviewed at it (drafts only for those who may see drafts)' })
+  @IsOptional() @ArrayMaxSize(INPUT_LIMITS.maxListItems) reportIds?: string[] | null;
 }
 
 @InputType()

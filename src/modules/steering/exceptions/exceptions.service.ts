@@ -122,8 +122,9 @@ export class ExceptionsService {
 
   /** ProjectException.report; one query for every exception of a request. */
   async report(ctx: RequestContext, reportId: string): Promise<StatusReport> {
-    const report = await byIdLoader(ctx, 'statusReportsById', (ids) => ctx.manager.findBy(StatusReport, { id: In([...ids]) }), (row) => row.id).load(reportId);
-    return report!;
+    const report = (await byIdLoader(ctx, 'statusReportsById', (ids) => ctx.manager.findBy(StatusReport, { id: In([...ids]) }), (row) => row.id).load(reportId))!;
+    // Only a published report raises an exception: its computed fields read from its snapshot, as ReportingService.withContent does.
+    return report.snapshot ? Object.assign(report, report.snapshot, { published: true }) : report;
   }
 
   /** PREMATURE_CLOSE: the project moves to CLOSED by the project status rules (a closed project stays closed). */
