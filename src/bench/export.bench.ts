@@ -6,7 +6,7 @@ import { randomNetwork } from './schedule.bench';
 import { loadTemplate, type ExcelTemplate } from '../modules/export/kit/template';
 import { excelDate, formatsOf } from '../modules/export/kit/locale';
 import { ganttScale } from '../modules/export/plan/gantt-scale';
-import { GANTT_FIRST_COLUMN, PLAN_COLUMNS } from '../modules/export/plan/plan-columns';
+import { GANTT_FIRST_COLUMN } from '../modules/export/plan/plan-columns';
 import type { PlanData } from '../modules/export/plan/plan-data';
 import { PLAN_LABELS } from '../modules/export/plan/plan-labels';
 import { buildPlanRows, type PlanRow } from '../modules/export/plan/plan-rows';
@@ -70,33 +70,81 @@ export function syntheticPlan(): PlanData {
 }
 
 /**
- * The floor: the same rows' cells (values, one style object per column) written with bare
- * exceljs streaming to the same sink: no template, labels, hierarchy or Gantt logic, only the
- * rows as precomputed data, so the difference is what the export adds on top of exceljs.
+ * The floor: the same cells as the export's Plan sheet (values, the style of each row kind and
+ * column with its number format and indent, the Gantt fills by bar kind, the done part of a bar,
+ * the ◆ of a go-live, the status date's marker, outline levels) written with bare exceljs
+ * streaming to the same sink from the rows precomputed outside the timing: no template, labels,
+ * hierarchy or Gantt logic at write time, so the difference is what the export adds on top of
+ * exceljs. Style objects are built once, as any careful exceljs user would.
  */
 async function bareExcelJs(rows: PlanRow[], data: PlanData, template: ExcelTemplate, out: Writable): Promise<void> {
   const f = formatsOf('en');
   const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = book.addWorksheet('Plan');
-  const text = template.style('taskRow');
-  const date = template.compose(['taskRow'], { numFmt: f.date });
-  const number = template.compose(['taskRow'], { numFmt: f.days });
-  const bar = template.compose(['ganttNormal']);
-  const scale = ganttScale(data.schedule.start, data.schedule.finishDate);
-  const statusColumn = GANTT_FIRST_COLUMN + scale.indexOf(data.schedule.project.statusDate!);
-  const markerStyle = template.style('statusDate');
+  const t = template;
+  const marker = t.style('statusDate');
+  const role = { stage: 'stageRow', milestone: 'milestoneRow', task: 'taskRow' } as const;
+  const forKind = (kind: PlanRow['kind']) => ({
+    text: t.style(role[kind]),
+    name: [1, 2, 3].map((level) => t.compose([role[kind]], { alignment: { indent: (level - 1) * 2, vertical: 'middle' } })),
+    center: t.compose([role[kind]], { alignment: { horizontal: 'center' } }),
+    date: t.compose([role[kind]], { numFmt: f.date, alignment: { horizontal: 'center' } }),
+    days: t.compose([role[kind]], { numFmt: f.days }),
+    signed: t.compose([role[kind]], { numFmt: f.signedDays }),
+    late: t.compose([role[kind], 'late'], { numFmt: f.signedDays }),
+    percent: t.compose([role[kind]], { numFmt: f.percent }),
+  });
+  const kinds = { stage: forKind('stage'), milestone: forKind('milestone'), task: forKind('task') };
+  const pair = (roles: string[]) => {
+    const plain = t.compose(roles);
+    return { plain, marked: t.compose(roles, { border: { ...plain.border, ...(marker.border ?? {}) } }) };
+  };
+  const gantt = {
+    critical: pair(['ganttCritical']), normal: pair(['ganttNormal']), done: pair(['ganttDone']), summary: pair(['ganttSummary']),
+    diamond: pair(['ganttMilestone']), diamondOnBar: pair(['ganttNormal', 'ganttMilestone']),
+  };
+  const project = data.schedule.project;
+  let from = data.schedule.start < project.startDate ? data.schedule.start : project.startDate;
+  let to = data.schedule.finishDate;
+  for (const e of data.baselineEntries) {
+    if (e.start && e.start < from) from = e.start;
+    if (e.finish && e.finish > to) to = e.finish;
+  }
+  const scale = ganttScale(from, to);
+  const statusColumn = GANTT_FIRST_COLUMN + scale.indexOf(project.statusDate!);
   for (const r of rows) {
-    const row = sheet.addRow([r.wbs, r.name, r.area, r.territory, r.durationDays, excelDate(r.start), excelDate(r.finish), excelDate(r.baselineStart),
-      excelDate(r.baselineFinish), r.varianceDays, r.totalFloatDays, r.critical ? 'Yes' : 'No', r.predecessors, r.percentComplete / 100,
+    const s = kinds[r.kind];
+    const row = sheet.addRow([r.wbs, r.name, r.area, r.territory, r.start ? r.durationDays : null, excelDate(r.start), excelDate(r.finish), excelDate(r.baselineStart),
+      excelDate(r.baselineFinish), r.varianceDays, r.totalFloatDays, r.critical ? 'Yes' : 'No', r.predecessors || null, r.percentComplete / 100,
       excelDate(r.actualStart), excelDate(r.actualFinish)]);
     row.outlineLevel = r.level;
-    PLAN_COLUMNS.forEach((c, i) => {
-      row.getCell(i + 1).style = c.key.includes('tart') || c.key.includes('inish') ? date : ['duration', 'variance', 'float', 'percent'].includes(c.key) ? number : text;
-    });
-    if (r.start) for (let i = scale.indexOf(r.start); i <= scale.indexOf(r.finish); i++) row.getCell(GANTT_FIRST_COLUMN + i).style = bar;
-    // The status date's marker, a cell in every row as the export writes it.
-    const marker = row.getCell(statusColumn);
-    if (!marker.style.fill) marker.style = markerStyle;
+    const styles = [s.text, s.name[Math.min(r.level, 3) - 1], s.text, s.text, s.days, s.date, s.date, s.date, s.date,
+      r.varianceDays !== null && r.varianceDays > 0 ? s.late : s.signed, s.days, s.center, s.text, s.percent, s.date, s.date];
+    for (let i = 0; i < styles.length; i++) row.getCell(i + 1).style = styles[i];
+    let painted = false;
+    if (r.start) {
+      const first = scale.indexOf(r.start);
+      const last = scale.indexOf(r.finish);
+      const bar = r.kind === 'task' ? (r.done ? 'done' : r.critical ? 'critical' : 'normal') : 'summary';
+      const doneUpTo = r.kind === 'task' && !r.done ? first + Math.round(((last - first + 1) * r.percentComplete) / 100) : -1;
+      const drawn = !(r.kind === 'milestone' || (r.goLive && r.durationDays <= 1));
+      for (let i = first; drawn && i <= last; i++) {
+        const column = GANTT_FIRST_COLUMN + i;
+        const g = gantt[i < doneUpTo ? 'done' : bar];
+        row.getCell(column).style = column === statusColumn ? g.marked : g.plain;
+        painted ||= column === statusColumn;
+      }
+      if (r.goLive) {
+        const at = scale.indexOf(r.goLive);
+        const column = GANTT_FIRST_COLUMN + at;
+        const cell = row.getCell(column);
+        cell.value = '◆';
+        const g = drawn && at >= first && at <= last ? gantt.diamondOnBar : gantt.diamond;
+        cell.style = column === statusColumn ? g.marked : g.plain;
+        painted ||= column === statusColumn;
+      }
+    }
+    if (!painted) row.getCell(statusColumn).style = marker;
     row.commit();
   }
   await book.commit();

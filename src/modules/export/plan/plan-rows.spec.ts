@@ -59,6 +59,15 @@ describe('plan rows', () => {
     expect(predecessorText('3', 'FF', -1, 'дн')).toBe('3FF-1дн');
   });
 
+  it('leaves out a predecessor that is not in the plan, whether one or three are linked', () => {
+    const links = (ids: string[]) => ids.map((predecessorId) => ({ predecessorId, successorId: 'loose', type: 'FF', lagDays: 1 }));
+    const predecessors = (ids: string[]) => buildPlanRows(plan({ links: links(ids) })).find((r) => r.name === 'loose')!.predecessors;
+    expect(predecessors(['gone', 'build'])).toBe('2.1FF+1d');
+    expect(predecessors(['prepare', 'gone'])).toBe('3.1.1FF+1d');
+    expect(predecessors(['gone', 'missing'])).toBe('');
+    expect(predecessors(['launch', 'gone', 'interviews'])).toBe('1.1FF+1d; 3.1.2FF+1d');
+  });
+
   it('rolls summaries up and measures variance in working days against the baseline', () => {
     const rows = buildPlanRows(plan());
     const build = rows.find((r) => r.name === 'build')!;

@@ -114,9 +114,16 @@ export function planRows(plan: PlanInput): { count: number; rows: Iterable<PlanR
     kind: 'milestone', name: m.name, milestoneId: m.id,
     children: (byMilestone.get(m.id) ?? []).map((task) => ({ kind: 'task', name: task.name, task, children: [] })),
   });
+  // Each milestone's go-live once, not once per comparison of the sort below.
+  const goLives = new Map<string, string>();
   const goLiveOf = (m: { id: string }) => {
-    const own = byMilestone.get(m.id) ?? [];
-    return own.find((t) => t.milestonePhase === MilestonePhase.LAUNCH)?.finish ?? own.reduce((a, t) => (t.finish > a ? t.finish : a), '');
+    let goLive = goLives.get(m.id);
+    if (goLive === undefined) {
+      const own = byMilestone.get(m.id) ?? [];
+      goLive = own.find((t) => t.milestonePhase === MilestonePhase.LAUNCH)?.finish ?? own.reduce((a, t) => (t.finish > a ? t.finish : a), '');
+      goLives.set(m.id, goLive);
+    }
+    return goLive;
   };
   const stageIds = new Set(input.stages.map((s) => s.id));
   const milestonesOfStage = new Map<string, PlanInput['milestones']>();
@@ -231,6 +238,18 @@ function predecessorsText(links: PlanInput['links'] | undefined, wbsOfTask: Map<
   if (links.length === 1) {
     const at = wbsOfTask.get(links[0].predecessorId);
     return at ? predecessorText(at.wbs, links[0].type, links[0].lagDays, dayUnit) : '';
+  }
+  if (links.length === 2) {
+    // The common case without the array and sort: two predecessors in outline order.
+    const a = wbsOfTask.get(links[0].predecessorId);
+    const b = wbsOfTask.get(links[1].predecessorId);
+    if (!a || !b) {
+      const only = a ? links[0] : links[1];
+      return predecessorText((a ?? b)?.wbs, only.type, only.lagDays, dayUnit);
+    }
+    const [x, y] = a.position <= b.position ? [0, 1] : [1, 0];
+    const [px, py] = x === 0 ? [a, b] : [b, a];
+    return `${predecessorText(px.wbs, links[x].type, links[x].lagDays, dayUnit)}; ${predecessorText(py.wbs, links[y].type, links[y].lagDays, dayUnit)}`;
   }
   const known: { position: number; text: string }[] = [];
   for (const l of links) {
