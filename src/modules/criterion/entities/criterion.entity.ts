@@ -1,30 +1,19 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { Milestone } from '../../milestone/entities/milestone.entity';
-import { Project } from '../../project/entities/project.entity';
 import { Stage } from '../../stage/entities/stage.entity';
 import { User } from '../../people/entities/user.entity';
 import { CriterionKind, Priority } from '../criterion.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /**
  * An exit criterion of a stage, acceptance criterion of a milestone or completion criterion of
- * the project. Its status is derived from confirmations and the waiver, never stored.
+ * the project. Its status is derived from confirmations and the waiver, never stored. Its `version`
+ * is sent back with setCriterionConfirmers: a concurrent change of the confirmers is refused.
  */
 @ObjectType('Criterion')
 @Entity()
-export class Criterion {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class Criterion extends VersionedProjectScopedEntity {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   stageId: string | null;
@@ -74,9 +63,4 @@ export class Criterion {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-
-  /** Sent back with setCriterionConfirmers: a concurrent change of the confirmers is refused. */
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

@@ -1,27 +1,15 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { FunctionArea } from '../../project/entities/function-area.entity';
-import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';
 import { MilestoneSplit, MilestoneStatus } from '../milestone.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** A launchable slice of the rollout: prepare → launch (go-live) → hypercare. */
 @ObjectType('Milestone')
 @Entity()
-export class Milestone {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class Milestone extends VersionedProjectScopedEntity {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   name: string;
@@ -51,8 +39,4 @@ export class Milestone {
   @Field(() => DateScalar, { nullable: true })
   @Column({ type: 'date', nullable: true })
   actualGoLive: string | null;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

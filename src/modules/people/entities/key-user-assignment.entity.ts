@@ -1,27 +1,15 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { FunctionArea } from '../../project/entities/function-area.entity';
-import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';
 import { User } from './user.entity';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** A person as key user of a function area (and optionally a territory), with competency scores. */
 @ObjectType('KeyUserAssignment')
 @Entity()
 @Check('"process_knowledge" BETWEEN 1 AND 5 AND "system_logic" BETWEEN 1 AND 5 AND "engagement" BETWEEN 1 AND 5 AND "teaching" BETWEEN 1 AND 5')
-export class KeyUserAssignment {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class KeyUserAssignment extends VersionedProjectScopedEntity {
   @Column('uuid')
   userId: string;
 
@@ -66,8 +54,4 @@ export class KeyUserAssignment {
   @Field()
   @Column({ type: 'boolean', default: false })
   backup: boolean;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

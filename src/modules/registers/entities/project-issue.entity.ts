@@ -1,26 +1,14 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { IssuePriority, IssueStatus, IssueType } from '../registers.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** An entry of the project's issue register (REPORTING.md "Steering"). */
 @ObjectType('ProjectIssue')
 @Entity()
-export class ProjectIssue {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class ProjectIssue extends VersionedProjectScopedEntity {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -70,8 +58,4 @@ export class ProjectIssue {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

@@ -1,28 +1,16 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { RegisterStatus, RiskResponse } from '../registers.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** An entry of the project's risk register (REPORTING.md "Steering"); its score is computed on read. */
 @ObjectType('Risk')
 @Entity()
 @Check('risk_probability_1_to_5', '"probability" BETWEEN 1 AND 5')
 @Check('risk_impact_1_to_5', '"impact" BETWEEN 1 AND 5')
-export class Risk {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class Risk extends VersionedProjectScopedEntity {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -66,8 +54,4 @@ export class Risk {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

@@ -1,13 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { DecimalScalar } from '../../../common/scalars/decimal.scalar';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { RagRating, ReportItem, ReportMilestone } from '../dto/report.types';
 import { Rag } from '../rag.enum';
 import type { RagDimension } from '../reporting.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** A PM's override of one computed rating; the computed rating stays beside it. */
 export interface RatingOverride {
@@ -29,19 +29,7 @@ export interface RatingOverride {
 @Entity()
 @Check('status_report_period_ordered', '"period_end" >= "period_start"')
 @Check('status_report_published_has_snapshot', '("published_at" IS NULL) = ("snapshot" IS NULL)')
-export class StatusReport {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class StatusReport extends VersionedProjectScopedEntity {
   @Field(() => DateScalar)
   @Column({ type: 'date' })
   periodStart: string;
@@ -101,10 +89,6 @@ export class StatusReport {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 
   // ---- Computed on read (a draft) or read from the snapshot (published); not columns. ----
 

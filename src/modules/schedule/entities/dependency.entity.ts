@@ -1,25 +1,13 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { Project } from '../../project/entities/project.entity';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DependencyType } from '../schedule.enums';
 import { Task } from './task.entity';
+import { ProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 @ObjectType('Dependency')
 @Entity()
 @Index(['predecessorId', 'successorId'], { unique: true })
-export class Dependency {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class Dependency extends ProjectScopedEntity {
   @Column('uuid')
   predecessorId: string;
 

@@ -1,28 +1,16 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { Milestone } from '../../milestone/entities/milestone.entity';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { Stage } from '../../stage/entities/stage.entity';
 import { MilestonePhase } from '../schedule.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** A unit of scheduled work; its dates come from the scheduler, never from storage. */
 @ObjectType('Task')
 @Entity()
-export class Task {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class Task extends VersionedProjectScopedEntity {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   stageId: string | null;
@@ -78,10 +66,6 @@ export class Task {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 
   // Computed, never stored: set on the rows of a computed schedule (ScheduleService), so that
   // GraphQL reads them as plain properties; on a task from elsewhere they are promises

@@ -1,10 +1,10 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { DecisionStatus } from '../steering.enums';
 import { SteeringMeeting } from './steering-meeting.entity';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /**
  * A decision taken at a meeting, tracked to done. What was decided (text, owner, due date) never
@@ -12,20 +12,7 @@ import { SteeringMeeting } from './steering-meeting.entity';
  */
 @ObjectType('Decision')
 @Entity()
-export class MeetingDecision {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  /** The meeting's project, kept on the row so access checks find it in one look-up. */
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class MeetingDecision extends VersionedProjectScopedEntity {
   @Index()
   @Column('uuid')
   meetingId: string;
@@ -68,8 +55,4 @@ export class MeetingDecision {
 
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt: Date;
-
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }

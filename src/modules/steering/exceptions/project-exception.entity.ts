@@ -1,12 +1,12 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, ObjectType } from '@nestjs/graphql';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { User } from '../../people/entities/user.entity';
-import { Project } from '../../project/entities/project.entity';
 import { StatusReport } from '../../reporting/entities/status-report.entity';
 import { RagDimension } from '../../reporting/reporting.enums';
 import { Baseline } from '../../schedule/entities/baseline.entity';
 import { ExceptionDecision, ExceptionDimension } from './exception.enums';
+import { ProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /**
  * An exception raised to the steering committee when a published status report's computed
@@ -20,19 +20,7 @@ import { ExceptionDecision, ExceptionDimension } from './exception.enums';
 @Unique('project_exception_one_per_report_and_dimension', ['reportId', 'dimension'])
 @Check('project_exception_open_until_closing_decision', `"open" = ("decision" IS NULL OR "decision" = 'REQUEST_EXCEPTION_PLAN')`)
 @Check('project_exception_decision_complete', `("decision" IS NULL) = ("decided_at" IS NULL) AND ("decision" IS NULL) = ("decided_by_id" IS NULL)`)
-export class ProjectException {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class ProjectException extends ProjectScopedEntity {
   @Index()
   @Column('uuid')
   reportId: string;

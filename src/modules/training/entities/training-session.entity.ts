@@ -1,30 +1,19 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, VersionColumn, type Relation } from 'typeorm';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { Milestone } from '../../milestone/entities/milestone.entity';
 import { User } from '../../people/entities/user.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
-import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';
 import { TrainingAudience, TrainingFormat } from '../training.enums';
+import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
+/** Its `version` is also the iCalendar SEQUENCE: calendar apps take a higher one as an update. */
 @ObjectType('TrainingSession')
 @Entity()
 @Index(['startsAt', 'endsAt'])
 @Check('"ends_at" > "starts_at" AND "capacity" >= 1')
-export class TrainingSession {
-  @Field(() => ID)
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column('uuid')
-  projectId: string;
-
-  @ManyToOne(() => Project, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'project_id' })
-  project?: Relation<Project>;
-
+export class TrainingSession extends VersionedProjectScopedEntity {
   @Field()
   @Column({ type: 'varchar', length: 200 })
   title: string;
@@ -97,9 +86,4 @@ export class TrainingSession {
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt: Date;
-
-  /** Also the iCalendar SEQUENCE: calendar apps take a higher one as an update. */
-  @Field(() => Int)
-  @VersionColumn()
-  version: number;
 }
