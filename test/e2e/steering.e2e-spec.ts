@@ -1,3 +1,4 @@
+import { countStatements } from '../support/count-statements';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
 
 /**
@@ -322,22 +323,3 @@ describe('steering (e2e)', () => {
   });
 });
 
-/** The SQL statements the app sends while `work` runs (on any pooled connection). */
-async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
-  const pool = (t.dataSource.driver as any).master;
-  const client = await pool.connect();
-  const proto = Object.getPrototypeOf(client);
-  client.release();
-  const original = proto.query;
-  const seen: string[] = [];
-  proto.query = function (this: unknown, ...args: any[]) {
-    seen.push(typeof args[0] === 'string' ? args[0] : args[0]?.text ?? '?');
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return seen;
-}
