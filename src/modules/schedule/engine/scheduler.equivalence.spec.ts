@@ -65,7 +65,9 @@ const network = fc.integer({ min: 1, max: 60 }).chain((n) => fc.record({
 /** The answer of an engine, a refusal included (its class, message and cycle). */
 function answer(engine: typeof scheduleNetwork, input: Parameters<typeof scheduleNetwork>[0]) {
   try {
-    return { result: engine(input) };
+    const result = engine(input);
+    // The tasks as a plain Map: the engine's result reads as one without being one.
+    return { result: { ...result, tasks: new Map(result.tasks) } };
   } catch (error) {
     const e = error as Error & { steps?: unknown; cycle?: unknown };
     return { error: { name: e.name, message: e.message, steps: e.steps, cycle: e.cycle } };

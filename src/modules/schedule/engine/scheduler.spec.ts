@@ -156,7 +156,10 @@ describe('scheduler: backward pass, float and critical path', () => {
   });
 
   it('an empty plan has no finish date', () => {
-    expect(scheduleNetwork({ projectStart: '2026-03-02', tasks: [], links: [] })).toEqual({ tasks: new Map(), finishDate: null, criticalPath: [] });
+    const result = scheduleNetwork({ projectStart: '2026-03-02', tasks: [], links: [] });
+    expect({ ...result, tasks: new Map(result.tasks) }).toEqual({ tasks: new Map(), finishDate: null, criticalPath: [] });
+    expect(result.tasks.size).toBe(0);
+    expect(result.tasks.get('anything')).toBeUndefined();
   });
 });
 
@@ -324,5 +327,32 @@ describe('scheduler: cycles', () => {
     expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'C', successorId: 'A' })).toEqual(['A', 'B', 'C']);
     expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'C', successorId: 'X' })).toEqual(['X', 'C']);
     expect(findCycleIfLinked(['A', 'B', 'C', 'X'], links, { predecessorId: 'A', successorId: 'X' })).toBeNull();
+  });
+});
+
+describe('scheduler: the tasks of a result read as a map', () => {
+  const calendar = STANDARD;
+  const result = scheduleNetwork({
+    projectStart: '2026-03-02',
+    tasks: [
+      { id: 'a', name: 'A', durationDays: 2, calendar },
+      { id: 'b', name: 'B', durationDays: 1, calendar },
+    ],
+    links: [{ predecessorId: 'a', successorId: 'b', type: 'FS', lagDays: 0 }],
+  });
+
+  it('by id, in input order, the same row each time it is read', () => {
+    expect(result.tasks.size).toBe(2);
+    expect(result.tasks.has('a')).toBe(true);
+    expect(result.tasks.has('c')).toBe(false);
+    expect(result.tasks.get('c')).toBeUndefined();
+    expect(result.tasks.get('b')).toMatchObject({ start: '2026-03-04', finish: '2026-03-04', critical: true });
+    expect(result.tasks.get('a')).toBe(result.tasks.get('a'));
+    expect([...result.tasks.keys()]).toEqual(['a', 'b']);
+    expect([...result.tasks.values()].map((t) => t.start)).toEqual(['2026-03-02', '2026-03-04']);
+    expect([...result.tasks].map(([id, t]) => `${id} ${t.finish}`)).toEqual(['a 2026-03-03', 'b 2026-03-04']);
+    const seen: string[] = [];
+    result.tasks.forEach((t, id, map) => seen.push(`${id} ${t.totalFloatDays} ${map === result.tasks}`));
+    expect(seen).toEqual(['a 0 true', 'b 0 true']);
   });
 });

@@ -44,8 +44,87 @@ export interface ScheduledTask {
   finishPoint: number;
 }
 
+/**
+ * The scheduled tasks by id, read as a map over the engine's arrays: a task's row (with its date
+ * strings) is made the first time it is read. Making every row, and a second hash table of ids,
+ * up front cost as much as both passes together and grew faster than the plan.
+ */
+export class ScheduledTasks implements ReadonlyMap<string, ScheduledTask> {
+  private readonly rows: (ScheduledTask | undefined)[];
+  /** Plans span a few hundred days: each day's string made once, at its offset from the first day shown. */
+  private readonly text: (string | undefined)[];
+  private readonly firstDay: number;
+
+  constructor(
+    private readonly net: Pick<CompiledNetwork, 'taskIds' | 'taskIndex'>,
+    private readonly arrays: ScheduleArrays,
+  ) {
+    const n = net.taskIds.length;
+    this.rows = new Array(n);
+    let firstDay = Infinity;
+    let lastDay = -Infinity;
+    for (let i = 0; i < n; i++) {
+      firstDay = Math.min(firstDay, arrays.startDay[i], arrays.lateStartDay[i]);
+      lastDay = Math.max(lastDay, arrays.finishDay[i], arrays.lateFinishDay[i]);
+    }
+    this.firstDay = firstDay;
+    this.text = n ? new Array(lastDay - firstDay + 1) : [];
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  get(id: string): ScheduledTask | undefined {
+    const i = this.net.taskIndex.get(id);
+    return i === undefined ? undefined : this.row(i);
+  }
+
+  has(id: string): boolean {
+    return this.net.taskIndex.has(id);
+  }
+
+  *entries(): MapIterator<[string, ScheduledTask]> {
+    for (let i = 0; i < this.rows.length; i++) yield [this.net.taskIds[i], this.row(i)];
+  }
+
+  keys(): MapIterator<string> {
+    return this.net.taskIds.values();
+  }
+
+  *values(): MapIterator<ScheduledTask> {
+    for (let i = 0; i < this.rows.length; i++) yield this.row(i);
+  }
+
+  forEach(callback: (value: ScheduledTask, key: string, map: ReadonlyMap<string, ScheduledTask>) => void, thisArg?: unknown): void {
+    for (let i = 0; i < this.rows.length; i++) callback.call(thisArg, this.row(i), this.net.taskIds[i], this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, ScheduledTask]> {
+    return this.entries();
+  }
+
+  private row(i: number): ScheduledTask {
+    const a = this.arrays;
+    return (this.rows[i] ??= {
+      start: this.dateText(a.startDay[i]),
+      finish: this.dateText(a.finishDay[i]),
+      lateStart: this.dateText(a.lateStartDay[i]),
+      lateFinish: this.dateText(a.lateFinishDay[i]),
+      totalFloatDays: a.totalFloat[i],
+      critical: a.critical[i] === 1,
+      startPoint: a.earlyStart[i],
+      finishPoint: a.earlyFinish[i],
+    });
+  }
+
+  private dateText(day: number): string {
+    return this.text[day - this.firstDay] ??= formatIsoDate(day);
+  }
+}
+
 export interface ScheduleResult {
-  tasks: Map<string, ScheduledTask>;
+  tasks: ReadonlyMap<string, ScheduledTask>;
   /** The latest finish date; null for an empty plan. */
   finishDate: string | null;
   /** Critical tasks by early start, then early finish, then name. */
@@ -129,11 +208,13 @@ export const FINISHED = 2;
  */
 export interface CompiledNetwork {
   taskIds: readonly string[];
+  /** Task id → index. */
+  taskIndex: ReadonlyMap<string, number>;
   taskNames: readonly string[];
   stageIds: readonly string[];
   /** The distinct calendars; `calendarOf[i]` indexes them. */
   calendars: readonly WorkCalendar[];
-  calendarOf: Int32Array;
+  calendarOf: Uint16Array; // a plan has a handful of calendars (one per territory at most)
   duration: Int32Array;
   /** The earliest start point each task may take: the project start, or its start-no-earlier-than if later. */
   earliestPoint: Int32Array;
@@ -143,7 +224,7 @@ export interface CompiledNetwork {
   statusDay: number | null;
   /** NOT_STARTED, IN_PROGRESS or FINISHED as of the status date (all NOT_STARTED without one). */
   progressState: Uint8Array;
-  /** Actual start and finish as day numbers, where the state has them. */
+  /** Actual start and finish as day numbers, where the state has them (empty without a status date). */
   actualStartDay: Int32Array;
   actualFinishDay: Int32Array;
   /** In progress: the earliest finish point, (first working day after S or the actual start) + remaining work. */
@@ -205,12 +286,38 @@ export function compileNetwork(input: {
   const { tasks, links } = input;
   const n = tasks.length;
   const m = links.length;
+
+  const stageIds = [...(input.stageOrder ?? [])];
+  const stageIndex = new Map<string, number>();
+  for (const stageId of stageIds) {
+    if (stageIndex.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
+    stageIndex.set(stageId, stageIndex.size);
+  }
+  const projectStartDay = parseIsoDate(input.projectStart);
+  const statusDay = input.statusDate ? parseIsoDate(input.statusDate) : null;
+
+  // One pass over the task objects (each is read once: at 40k tasks, walking them again per
+  // column cost more than the arrays it filled).
   const indexOf = new Map<string, number>();
   const taskIds: string[] = new Array(n);
   const taskNames: string[] = new Array(n);
   const duration = new Int32Array(n);
-  const calendarOf = new Int32Array(n);
+  const calendarOf = new Uint16Array(n);
   const calendars: WorkCalendar[] = [];
+  /** Per calendar: the project start's point, and (with a status date) the first point after it. */
+  const projectStartPoint: number[] = [];
+  const firstPointAfterStatus: number[] = [];
+  const earliestPoint = new Int32Array(n);
+  const stageOf = new Int32Array(n);
+  const stageMemberStart = new Int32Array(stageIds.length + 1);
+  const progressState = new Uint8Array(n);
+  // Read only for tasks started as of a status date: without one they stay empty.
+  const progressSize = statusDay === null ? 0 : n;
+  const actualStartDay = new Int32Array(progressSize);
+  const actualFinishDay = new Int32Array(progressSize);
+  const remainingFinishPoint = new Int32Array(progressSize);
+  const snetDays = new Map<string, number>();
+  let staged = 0;
   let lastCalendar: WorkCalendar | null = null;
   let c = -1;
   for (let i = 0; i < n; i++) {
@@ -218,18 +325,66 @@ export function compileNetwork(input: {
     indexOf.set(task.id, i);
     taskIds[i] = task.id;
     taskNames[i] = task.name;
-    duration[i] = task.durationDays;
-    if (task.calendar !== lastCalendar) {
-      lastCalendar = task.calendar;
-      c = calendars.indexOf(lastCalendar);
-      if (c < 0) c = calendars.push(lastCalendar) - 1;
+    const d = (duration[i] = task.durationDays);
+    const cal = task.calendar;
+    if (cal !== lastCalendar) {
+      lastCalendar = cal;
+      c = calendars.indexOf(cal);
+      if (c < 0) {
+        c = calendars.push(cal) - 1;
+        projectStartPoint.push(cal.startPointOfDay(projectStartDay));
+        if (statusDay !== null) firstPointAfterStatus.push(cal.startPointOfDay(statusDay + 1));
+      }
     }
     calendarOf[i] = c;
+
+    const stageId = task.stageId;
+    if (stageId === null || stageId === undefined) {
+      stageOf[i] = -1;
+    } else {
+      const k = stageIndex.get(stageId);
+      if (k === undefined) throw new Error(`Task ${task.id} names stage ${stageId}, which is not in the stage order`);
+      stageOf[i] = k;
+      stageMemberStart[k + 1]++;
+      staged++;
+    }
+
+    let s = projectStartPoint[c];
+    const snet = task.startNoEarlierThan;
+    if (snet) {
+      let day = snetDays.get(snet);
+      if (day === undefined) snetDays.set(snet, (day = parseIsoDate(snet)));
+      s = Math.max(s, cal.startPointOfDay(day));
+    }
+    earliestPoint[i] = s;
+
+    if (statusDay === null) continue;
+    const afterStatus = firstPointAfterStatus[c];
+    const actualStart = task.actualStart;
+    if (!actualStart) {
+      // Not started: incomplete work is never scheduled in the past.
+      if (afterStatus > s) earliestPoint[i] = afterStatus;
+      continue;
+    }
+    actualStartDay[i] = parseIsoDate(actualStart);
+    if (task.actualFinish) {
+      progressState[i] = FINISHED;
+      actualFinishDay[i] = parseIsoDate(task.actualFinish);
+      continue;
+    }
+    progressState[i] = IN_PROGRESS;
+    const remaining = d === 0 ? 0 : Math.max(1, Math.ceil((d * (100 - (task.percentComplete ?? 0))) / 100));
+    // An actual start recorded after S (a status date in the past) still comes before the remaining work.
+    remainingFinishPoint[i] = Math.max(afterStatus, cal.startPointOfDay(actualStartDay[i])) + remaining;
   }
   if (indexOf.size !== n) {
     const repeated = taskIds.find((id, i) => indexOf.get(id) !== i);
     throw new Error(`Task ${repeated} appears twice in the plan`);
   }
+  for (let k = 0; k < stageIds.length; k++) stageMemberStart[k + 1] += stageMemberStart[k];
+  const stageMembers = new Int32Array(staged);
+  const memberFill = stageMemberStart.slice(0, stageIds.length);
+  for (let i = 0; i < n; i++) if (stageOf[i] >= 0) stageMembers[memberFill[stageOf[i]]++] = i;
 
   const linkFrom = new Int32Array(m);
   const linkTo = new Int32Array(m);
@@ -262,80 +417,8 @@ export function compileNetwork(input: {
     predecessorLinks[predecessorFill[linkTo[l]]++] = l;
   }
 
-  const stageIds = [...(input.stageOrder ?? [])];
-  const stageIndex = new Map<string, number>();
-  for (const stageId of stageIds) {
-    if (stageIndex.has(stageId)) throw new Error(`Stage ${stageId} appears twice in the stage order`);
-    stageIndex.set(stageId, stageIndex.size);
-  }
-  const stageOf = new Int32Array(n);
-  const stageMemberStart = new Int32Array(stageIds.length + 1);
-  let staged = 0;
-  for (let i = 0; i < n; i++) {
-    const stageId = tasks[i].stageId;
-    if (stageId === null || stageId === undefined) {
-      stageOf[i] = -1;
-      continue;
-    }
-    const k = stageIndex.get(stageId);
-    if (k === undefined) throw new Error(`Task ${tasks[i].id} names stage ${stageId}, which is not in the stage order`);
-    stageOf[i] = k;
-    stageMemberStart[k + 1]++;
-    staged++;
-  }
-  for (let k = 0; k < stageIds.length; k++) stageMemberStart[k + 1] += stageMemberStart[k];
-  const stageMembers = new Int32Array(staged);
-  const memberFill = stageMemberStart.slice(0, stageIds.length);
-  for (let i = 0; i < n; i++) if (stageOf[i] >= 0) stageMembers[memberFill[stageOf[i]]++] = i;
-
-  const projectStartDay = parseIsoDate(input.projectStart);
-  const projectStartPoint = calendars.map((cal) => cal.startPointOfDay(projectStartDay));
-  const earliestPoint = new Int32Array(n);
-  const snetDays = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const cal = calendars[calendarOf[i]];
-    let s = projectStartPoint[calendarOf[i]];
-    const snet = tasks[i].startNoEarlierThan;
-    if (snet) {
-      let day = snetDays.get(snet);
-      if (day === undefined) snetDays.set(snet, (day = parseIsoDate(snet)));
-      s = Math.max(s, cal.startPointOfDay(day));
-    }
-    earliestPoint[i] = s;
-  }
-
-  const statusDay = input.statusDate ? parseIsoDate(input.statusDate) : null;
-  const progressState = new Uint8Array(n);
-  const actualStartDay = new Int32Array(n);
-  const actualFinishDay = new Int32Array(n);
-  const remainingFinishPoint = new Int32Array(n);
-  if (statusDay !== null) {
-    const firstPointAfterStatus = calendars.map((cal) => cal.startPointOfDay(statusDay + 1));
-    for (let i = 0; i < n; i++) {
-      const { actualStart, actualFinish, percentComplete } = tasks[i];
-      const afterStatus = firstPointAfterStatus[calendarOf[i]];
-      if (!actualStart) {
-        // Not started: incomplete work is never scheduled in the past.
-        if (afterStatus > earliestPoint[i]) earliestPoint[i] = afterStatus;
-        continue;
-      }
-      actualStartDay[i] = parseIsoDate(actualStart);
-      if (actualFinish) {
-        progressState[i] = FINISHED;
-        actualFinishDay[i] = parseIsoDate(actualFinish);
-        continue;
-      }
-      progressState[i] = IN_PROGRESS;
-      const d = duration[i];
-      const remaining = d === 0 ? 0 : Math.max(1, Math.ceil((d * (100 - (percentComplete ?? 0))) / 100));
-      // An actual start recorded after S (a status date in the past) still comes before the remaining work.
-      const from = Math.max(afterStatus, calendars[calendarOf[i]].startPointOfDay(actualStartDay[i]));
-      remainingFinishPoint[i] = from + remaining;
-    }
-  }
-
   return {
-    taskIds, taskNames, stageIds, calendars, calendarOf, duration, earliestPoint, stageOf,
+    taskIds, taskIndex: indexOf, taskNames, stageIds, calendars, calendarOf, duration, earliestPoint, stageOf,
     statusDay, progressState, actualStartDay, actualFinishDay, remainingFinishPoint,
     linkFrom, linkTo, linkType, linkLag, successorStart, successorLinks, predecessorStart, predecessorLinks,
     stageMemberStart, stageMembers,
@@ -574,7 +657,8 @@ export function scheduleCompiled(net: CompiledNetwork): ScheduleArrays {
     if (k > 0 && state === NOT_STARTED && lateStartDay[v] < stageLatest[k - 1]) stageLatest[k - 1] = lateStartDay[v];
   }
 
-  const finishDay = new Int32Array(n);
+  // The finish instants become the finish dates in place (one array fewer to fill and carry).
+  const finishDay = finishInstant;
   const totalFloat = new Int32Array(n);
   const critical = new Uint8Array(n);
   let finishDayOfPlan = -Infinity;
@@ -622,33 +706,8 @@ export function scheduleNetwork(input: {
 }): ScheduleResult {
   const net = compileNetwork(input);
   const arrays = scheduleCompiled(net);
-  const { earlyStart, earlyFinish } = arrays;
-  const { startDay, finishDay, lateStartDay, lateFinishDay } = arrays;
-  const n = net.taskIds.length;
-  // Plans span a few hundred days: one string per day of their range, not a look-up per date.
-  let firstDay = Infinity;
-  let lastDay = -Infinity;
-  for (let i = 0; i < n; i++) {
-    firstDay = Math.min(firstDay, startDay[i], lateStartDay[i]);
-    lastDay = Math.max(lastDay, finishDay[i], lateFinishDay[i]);
-  }
-  const text: string[] = n ? new Array(lastDay - firstDay + 1) : [];
-  const dateText = (day: number): string => text[day - firstDay] ?? (text[day - firstDay] = formatIsoDate(day));
-  const tasks = new Map<string, ScheduledTask>();
-  for (let i = 0; i < n; i++) {
-    tasks.set(net.taskIds[i], {
-      start: dateText(startDay[i]),
-      finish: dateText(finishDay[i]),
-      lateStart: dateText(lateStartDay[i]),
-      lateFinish: dateText(lateFinishDay[i]),
-      totalFloatDays: arrays.totalFloat[i],
-      critical: arrays.critical[i] === 1,
-      startPoint: earlyStart[i],
-      finishPoint: earlyFinish[i],
-    });
-  }
   return {
-    tasks,
+    tasks: new ScheduledTasks(net, arrays),
     finishDate: arrays.finishDayOfPlan === null ? null : formatIsoDate(arrays.finishDayOfPlan),
     criticalPath: Array.from(arrays.criticalPath, (i) => net.taskIds[i]),
   };
