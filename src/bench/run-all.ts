@@ -35,7 +35,8 @@ function discover(only: string[]): { file: string; bench: BenchModule }[] {
 function runInChild(file: string, serverUrl: string | undefined): Promise<BenchResult[]> {
   return new Promise((done, fail) => {
     let results: BenchResult[] | undefined;
-    const child = fork(join(__dirname, 'run-path.js'), [file], { env: { ...process.env, BENCH_SERVER_URL: serverUrl ?? '' } });
+    // --expose-gc: a path may collect garbage between timed runs, so that neither side of a pair pays for the other's.
+    const child = fork(join(__dirname, 'run-path.js'), [file], { env: { ...process.env, BENCH_SERVER_URL: serverUrl ?? '' }, execArgv: [...process.execArgv, '--expose-gc'] });
     child.on('message', (message: PathMessage) => { results = message.results; });
     child.on('error', fail);
     child.on('exit', (code, signal) => {

@@ -71,8 +71,12 @@ interface Node {
   name: string;
   task?: PlanTask;
   milestoneId?: string;
-  children: Node[];
+  children: readonly Node[];
 }
+
+/** A task's node: a leaf (20,000 tasks share one empty list of children). */
+const NO_CHILDREN: readonly Node[] = Object.freeze([]);
+const taskNode = (task: PlanTask): Node => ({ kind: 'task', name: task.name, task, children: NO_CHILDREN });
 
 /**
  * The plan as a WBS: stages in sequence, each with its own tasks and the milestones whose work
@@ -112,7 +116,7 @@ export function planRows(plan: PlanInput): { count: number; rows: Iterable<PlanR
   }
   const milestoneNode = (m: PlanInput['milestones'][number]): Node => ({
     kind: 'milestone', name: m.name, milestoneId: m.id,
-    children: (byMilestone.get(m.id) ?? []).map((task) => ({ kind: 'task', name: task.name, task, children: [] })),
+    children: (byMilestone.get(m.id) ?? []).map(taskNode),
   });
   // Each milestone's go-live once, not once per comparison of the sort below.
   const goLives = new Map<string, string>();
@@ -136,20 +140,22 @@ export function planRows(plan: PlanInput): { count: number; rows: Iterable<PlanR
   const roots: Node[] = [...input.stages].sort((a, b) => a.sequence - b.sequence).map((stage) => ({
     kind: 'stage', name: stage.name,
     children: [
-      ...(stageOwn.get(stage.id) ?? []).map((task): Node => ({ kind: 'task', name: task.name, task, children: [] })),
+      ...(stageOwn.get(stage.id) ?? []).map(taskNode),
       ...(milestonesOfStage.get(stage.id) ?? []).map(milestoneNode),
     ],
   }));
   if (unstaged.length) roots.push({ kind: 'stage', name: input.groupNames.rollout, children: unstaged.map(milestoneNode) });
-  if (loose.length) roots.push({ kind: 'stage', name: input.groupNames.other, children: loose.map((task) => ({ kind: 'task', name: task.name, task, children: [] })) });
+  if (loose.length) roots.push({ kind: 'stage', name: input.groupNames.other, children: loose.map(taskNode) });
 
-  // First pass: WBS numbers, which predecessors are written with.
-  const wbsOfTask = new Map<string, { wbs: string; position: number }>();
-  const numbered: { node: Node; wbs: string; level: number }[] = [];
-  const walk = (nodes: Node[], prefix: string, level: number) => nodes.forEach((node, i) => {
+  // First pass: WBS numbers, which predecessors are written with. Rows in order as parallel
+  // lists (node, WBS, level), a task's row by id: no object per row kept for the whole export.
+  const outline: WbsOutline = { nodes: [], wbs: [], levels: [], positionOfTask: new Map() };
+  const walk = (nodes: readonly Node[], prefix: string, level: number) => nodes.forEach((node, i) => {
     const wbs = prefix ? `${prefix}.${i + 1}` : String(i + 1);
-    if (node.task) wbsOfTask.set(node.task.id, { wbs, position: numbered.length });
-    numbered.push({ node, wbs, level });
+    if (node.task) outline.positionOfTask.set(node.task.id, outline.nodes.length);
+    outline.nodes.push(node);
+    outline.wbs.push(wbs);
+    outline.levels.push(level);
     walk(node.children, wbs, level + 1);
   });
   walk(roots, '', 1);
@@ -158,22 +164,35 @@ export function planRows(plan: PlanInput): { count: number; rows: Iterable<PlanR
   for (const link of input.links) push(predecessorsOf, link.successorId, link);
   const milestones = new Map(input.milestones.map((m) => [m.id, m]));
 
+  // Summaries are rolled up once, bottom-up (each task is read once, not once per ancestor), before
+  // the first row is written: a stage's row comes before its tasks.
+  const rollups = new Map<Node, Rollup>();
+  const rollUp = (node: Node): Rollup => {
+    const total = emptyRollup();
+    for (const child of node.children) {
+      if (child.task) addTask(total, child.task, input.baselineTasks.get(child.task.id));
+      else mergeRollup(total, rollUp(child));
+    }
+    rollups.set(node, total);
+    return total;
+  };
+  roots.forEach(rollUp);
+
   function* rows(): Generator<PlanRow> {
-    for (const { node, wbs, level } of numbered) yield rowOf(node, wbs, level);
+    for (let i = 0; i < outline.nodes.length; i++) yield rowOf(outline.nodes[i], outline.wbs[i], outline.levels[i]);
   }
   const rowOf = (node: Node, wbs: string, level: number): PlanRow => {
-    const leaves = node.task ? [node.task] : collectTasks(node);
     const milestone = node.milestoneId ? milestones.get(node.milestoneId) : node.task?.milestoneId ? milestones.get(node.task.milestoneId) : undefined;
     const area = milestone?.functionAreaId ? input.areaNames.get(milestone.functionAreaId) ?? null : null;
     const territory = milestone?.territoryId ? input.territoryNames.get(milestone.territoryId) ?? null : null;
-    if (node.task) return taskRow(node.task, wbs, level, area, territory, input, wbsOfTask, predecessorsOf);
-    return summaryRow(node, leaves, wbs, level, area, territory, input);
+    if (node.task) return taskRow(node.task, wbs, level, area, territory, input, outline, predecessorsOf);
+    return summaryRow(node, rollups.get(node)!, wbs, level, area, territory, input);
   };
-  return { count: numbered.length, rows: rows() };
+  return { count: outline.nodes.length, rows: rows() };
 }
 
 function taskRow(task: PlanTask, wbs: string, level: number, area: string | null, territory: string | null, input: PlanInput,
-  wbsOfTask: Map<string, { wbs: string; position: number }>, predecessorsOf: Map<string, PlanInput['links']>): PlanRow {
+  outline: WbsOutline, predecessorsOf: Map<string, PlanInput['links']>): PlanRow {
   const baseline = input.baselineTasks.get(task.id);
   const done = task.actualFinish !== null || task.percentComplete >= 100;
   const goLive = task.milestonePhase === MilestonePhase.LAUNCH || task.durationDays === 0 ? task.finish : null;
@@ -182,37 +201,78 @@ function taskRow(task: PlanTask, wbs: string, level: number, area: string | null
     baselineStart: baseline?.start ?? null, baselineFinish: baseline?.finish ?? null,
     varianceDays: baseline?.finish ? varianceDays(input.calendar, baseline.finish, task.finish) : null,
     totalFloatDays: task.totalFloatDays, critical: task.critical,
-    predecessors: predecessorsText(predecessorsOf.get(task.id), wbsOfTask, input.dayUnit),
+    predecessors: predecessorsText(predecessorsOf.get(task.id), outline, input.dayUnit),
     percentComplete: task.percentComplete, actualStart: task.actualStart, actualFinish: task.actualFinish, goLive, done,
   };
 }
 
-function summaryRow(node: Node, leaves: PlanTask[], wbs: string, level: number, area: string | null, territory: string | null, input: PlanInput): PlanRow {
-  let start = '', finish = '', baselineStart: string | null = null, baselineFinish: string | null = null;
-  let actualStart: string | null = null, actualFinish: string | null = '', float: number | null = null, critical = false;
-  let weighted = 0, weight = 0;
-  for (const t of leaves) {
-    if (!start || t.start < start) start = t.start;
-    if (t.finish > finish) finish = t.finish;
-    const b = input.baselineTasks.get(t.id);
-    if (b?.start && (!baselineStart || b.start < baselineStart)) baselineStart = b.start;
-    if (b?.finish && (!baselineFinish || b.finish > baselineFinish)) baselineFinish = b.finish;
-    if (t.actualStart && (!actualStart || t.actualStart < actualStart)) actualStart = t.actualStart;
-    actualFinish = actualFinish !== null && t.actualFinish ? (t.actualFinish > actualFinish ? t.actualFinish : actualFinish) : null;
-    if (float === null || t.totalFloatDays < float) float = t.totalFloatDays;
-    critical ||= t.critical;
-    weighted += t.percentComplete * Math.max(1, t.durationDays);
-    weight += Math.max(1, t.durationDays);
-  }
+/** What a summary row shows of the tasks under it, combined in any order. */
+interface Rollup {
+  count: number;
+  start: string;
+  finish: string;
+  baselineStart: string | null;
+  baselineFinish: string | null;
+  actualStart: string | null;
+  /** The latest actual finish while every task so far has one; null once one has not. */
+  actualFinish: string | null;
+  float: number | null;
+  critical: boolean;
+  /** Percent complete weighted by duration (at least a day). */
+  weighted: number;
+  weight: number;
+}
+
+const emptyRollup = (): Rollup => ({
+  count: 0, start: '', finish: '', baselineStart: null, baselineFinish: null, actualStart: null, actualFinish: '',
+  float: null, critical: false, weighted: 0, weight: 0,
+});
+
+/** `mergeRollup` of one task's own rollup, without making it. */
+function addTask(into: Rollup, t: PlanTask, b: { start: string | null; finish: string | null } | undefined): void {
+  into.start = into.count && into.start <= t.start ? into.start : t.start;
+  into.finish = t.finish > into.finish ? t.finish : into.finish;
+  into.baselineStart = earlier(into.baselineStart, b?.start ?? null);
+  into.baselineFinish = later(into.baselineFinish, b?.finish ?? null);
+  into.actualStart = earlier(into.actualStart, t.actualStart);
+  into.actualFinish = into.actualFinish === null || t.actualFinish === null ? null : t.actualFinish > into.actualFinish ? t.actualFinish : into.actualFinish;
+  into.float = into.float === null || t.totalFloatDays < into.float ? t.totalFloatDays : into.float;
+  into.critical ||= t.critical;
+  into.weighted += t.percentComplete * Math.max(1, t.durationDays);
+  into.weight += Math.max(1, t.durationDays);
+  into.count++;
+}
+
+const earlier = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a <= b ? a : b);
+const later = (a: string | null, b: string | null): string | null => (a === null ? b : b === null || a >= b ? a : b);
+
+function mergeRollup(into: Rollup, r: Rollup): void {
+  if (!r.count) return;
+  into.start = into.count ? (r.start < into.start ? r.start : into.start) : r.start;
+  into.finish = r.finish > into.finish ? r.finish : into.finish;
+  into.baselineStart = earlier(into.baselineStart, r.baselineStart);
+  into.baselineFinish = later(into.baselineFinish, r.baselineFinish);
+  into.actualStart = earlier(into.actualStart, r.actualStart);
+  into.actualFinish = into.actualFinish === null || r.actualFinish === null ? null : r.actualFinish > into.actualFinish ? r.actualFinish : into.actualFinish;
+  into.float = into.float === null || (r.float !== null && r.float < into.float) ? r.float : into.float;
+  into.critical ||= r.critical;
+  into.weighted += r.weighted;
+  into.weight += r.weight;
+  into.count += r.count;
+}
+
+function summaryRow(node: Node, r: Rollup, wbs: string, level: number, area: string | null, territory: string | null, input: PlanInput): PlanRow {
+  const { start, finish } = r;
+  let { baselineStart, baselineFinish } = r;
   let goLive: string | null = null;
   if (node.kind === 'milestone') {
-    const launch = leaves.find((t) => t.milestonePhase === MilestonePhase.LAUNCH);
+    const launch = node.children.find((c) => c.task?.milestonePhase === MilestonePhase.LAUNCH)?.task;
     goLive = launch?.finish ?? (finish || null);
     const own = input.baselineMilestones.get(node.milestoneId!);
     if (own?.start) baselineStart = own.start;
     if (own?.finish) baselineFinish = own.finish;
   }
-  const percent = weight ? Math.round(weighted / weight) : 0;
+  const percent = r.weight ? Math.round(r.weighted / r.weight) : 0;
   const hasDates = Boolean(start);
   const compareTo = node.kind === 'milestone' ? goLive : finish;
   return {
@@ -220,8 +280,8 @@ function summaryRow(node: Node, leaves: PlanTask[], wbs: string, level: number, 
     durationDays: hasDates ? input.calendar.endPoint(finish) - input.calendar.startPoint(start) : 0,
     start, finish, baselineStart, baselineFinish,
     varianceDays: baselineFinish && compareTo ? varianceDays(input.calendar, baselineFinish, compareTo) : null,
-    totalFloatDays: float, critical, predecessors: '', percentComplete: percent,
-    actualStart, actualFinish: leaves.length ? actualFinish || null : null, goLive, done: leaves.length > 0 && percent >= 100,
+    totalFloatDays: r.float, critical: r.critical, predecessors: '', percentComplete: percent,
+    actualStart: r.actualStart, actualFinish: r.count ? r.actualFinish || null : null, goLive, done: r.count > 0 && percent >= 100,
   };
 }
 
@@ -232,44 +292,39 @@ export function predecessorText(wbs: string | undefined, type: string, lagDays: 
   return `${wbs}${type}${lagDays === 0 ? '' : `${lagDays > 0 ? '+' : ''}${lagDays}${dayUnit}`}`;
 }
 
+/** The WBS in row order, and where each task's row is. */
+interface WbsOutline {
+  nodes: Node[];
+  wbs: string[];
+  levels: number[];
+  positionOfTask: Map<string, number>;
+}
+
 /** A task's predecessors in outline order: `1.2; 1.4SS+1d`. */
-function predecessorsText(links: PlanInput['links'] | undefined, wbsOfTask: Map<string, { wbs: string; position: number }>, dayUnit: string): string {
+function predecessorsText(links: PlanInput['links'] | undefined, outline: WbsOutline, dayUnit: string): string {
   if (!links) return '';
+  const text = (link: PlanInput['links'][number], position: number) => predecessorText(outline.wbs[position], link.type, link.lagDays, dayUnit);
   if (links.length === 1) {
-    const at = wbsOfTask.get(links[0].predecessorId);
-    return at ? predecessorText(at.wbs, links[0].type, links[0].lagDays, dayUnit) : '';
+    const at = outline.positionOfTask.get(links[0].predecessorId);
+    return at === undefined ? '' : text(links[0], at);
   }
   if (links.length === 2) {
     // The common case without the array and sort: two predecessors in outline order.
-    const a = wbsOfTask.get(links[0].predecessorId);
-    const b = wbsOfTask.get(links[1].predecessorId);
-    if (!a || !b) {
-      const only = a ? links[0] : links[1];
-      return predecessorText((a ?? b)?.wbs, only.type, only.lagDays, dayUnit);
+    const a = outline.positionOfTask.get(links[0].predecessorId);
+    const b = outline.positionOfTask.get(links[1].predecessorId);
+    if (a === undefined || b === undefined) {
+      if (a !== undefined) return text(links[0], a);
+      return b === undefined ? '' : text(links[1], b);
     }
-    const [x, y] = a.position <= b.position ? [0, 1] : [1, 0];
-    const [px, py] = x === 0 ? [a, b] : [b, a];
-    return `${predecessorText(px.wbs, links[x].type, links[x].lagDays, dayUnit)}; ${predecessorText(py.wbs, links[y].type, links[y].lagDays, dayUnit)}`;
+    return a <= b ? `${text(links[0], a)}; ${text(links[1], b)}` : `${text(links[1], b)}; ${text(links[0], a)}`;
   }
-  const known: { position: number; text: string }[] = [];
-  for (const l of links) {
-    const at = wbsOfTask.get(l.predecessorId);
-    if (at) known.push({ position: at.position, text: predecessorText(at.wbs, l.type, l.lagDays, dayUnit) });
+  const known: { position: number; link: PlanInput['links'][number] }[] = [];
+  for (const link of links) {
+    const position = outline.positionOfTask.get(link.predecessorId);
+    if (position !== undefined) known.push({ position, link });
   }
   known.sort((a, b) => a.position - b.position);
-  let text = '';
-  for (const k of known) text = text ? `${text}; ${k.text}` : k.text;
-  return text;
-}
-
-function collectTasks(node: Node): PlanTask[] {
-  const out: PlanTask[] = [];
-  const visit = (n: Node) => {
-    if (n.task) out.push(n.task);
-    n.children.forEach(visit);
-  };
-  visit(node);
-  return out;
+  return known.map((k) => text(k.link, k.position)).join('; ');
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
