@@ -1,0 +1,18 @@
+process.chdir('/work/main');
+const { startService } = await import('/work/main/dist/bench/service-process.js');
+const pg = (await import('/work/main/node_modules/pg/lib/index.js')).default;
+const name = `prof_${Date.now()}`;
+const admin = new pg.Client({ connectionString: 'postgresql://postgres@127.0.0.1:5432/postgres' }); await admin.connect();
+await admin.query(`CREATE DATABASE ${name}`);
+process.env.NODE_OPTIONS = process.argv[2] === 'prof' ? '--require /tmp/prof-preload.cjs' : '';
+const svc = await startService({ databaseUrl: `postgresql://postgres@127.0.0.1:5432/${name}`, dataDir: '/tmp/prof-data-' + Date.now(), admin: { email: 'a@b.test', password: 'bench-password-1' }, rateLimitPerMinute: 1e8, startTimeoutMs: 60000 });
+delete process.env.NODE_OPTIONS;
+const gql = async (token, query, variables) => { const r = await fetch(`${svc.base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query, variables }) }); const b = await r.json(); if (b.errors) throw new Error(JSON.stringify(b.errors)); return b.data; };
+const token = (await gql(null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: 'a@b.test', p: 'bench-password-1' })).login.token;
+const id = (await gql(token, 'mutation($i: CreateProjectInput!) { createProject(input: $i) { id } }', { i: { code: 'P1', name: 'P1', clientName: 'B', templateKey: 'prince2-crm', startDate: '2026-03-02', calendarCode: 'STANDARD' } })).createProject.id;
+const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startDate health { schedule overall forecastFinish } } }';
+const load = async (s) => { let n = 0; const end = performance.now() + s * 1000; await Promise.all(Array.from({ length: 50 }, async () => { while (performance.now() < end) { await gql(token, SUMMARY, { id }); n++; } })); return n / s; };
+await load(1); process.kill(svc.child.pid, 'SIGWINCH'); await new Promise((d) => setTimeout(d, 300));
+console.log('rps', (await load(5)).toFixed(0));
+process.kill(svc.child.pid, 'SIGWINCH'); await new Promise((d) => setTimeout(d, 1500)); const exited = new Promise((d) => svc.child.once('exit', d)); svc.child.kill('SIGTERM'); await exited;
+await admin.query(`DROP DATABASE ${name} WITH (FORCE)`); await admin.end();
