@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../common/database/scratch-database';
 import { BenchModule, judged, percentile } from './bench-result';
 import { memoryOf, sleep, startService } from './service-process';
 
@@ -74,16 +74,11 @@ export interface ContentionResult {
 }
 
 export async function runContentionBenchmark(serverUrl: string): Promise<ContentionResult> {
-  const name = `rollout_bench_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase(serverUrl, 'rollout_bench');
   const dataDir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
   let child: ChildProcess | undefined;
   try {
-    const service = await startService({ databaseUrl: url.toString(), dataDir, admin: ADMIN, rateLimitPerMinute: 10_000_000, startTimeoutMs: 30_000 });
+    const service = await startService({ databaseUrl: database.url, dataDir, admin: ADMIN, rateLimitPerMinute: 10_000_000, startTimeoutMs: 30_000 });
     child = service.child;
     const client = new Client(service.base);
     await client.signIn();
@@ -131,8 +126,7 @@ export async function runContentionBenchmark(serverUrl: string): Promise<Content
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

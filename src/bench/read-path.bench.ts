@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { BenchModule, judged, percentile } from './bench-result';
 import { freePort, startService } from './service-process';
+import { createScratchDatabase } from '../common/database/scratch-database';
 
 /**
  * The read path of issue 13, each against its floor in the same run: a 5,000-task / 10,000-link
@@ -119,17 +120,12 @@ async function bareServer(databaseUrl: string): Promise<{ url: string; close: ()
 }
 
 export async function runReadPathBenchmark(serverUrl: string): Promise<ReadPathFigure[]> {
-  const name = `rollout_bench_read_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const database = await createScratchDatabase(serverUrl, 'rollout_bench_read');
   const dataDir = mkdtempSync(join(tmpdir(), 'rollout-bench-'));
   let child: ChildProcess | undefined;
-  const db = new pg.Client({ connectionString: url.toString() });
+  const db = new pg.Client({ connectionString: database.url });
   try {
-    const service = await startService({ databaseUrl: url.toString(), dataDir, admin: ADMIN, rateLimitPerMinute: 100_000_000, startTimeoutMs: 60_000 });
+    const service = await startService({ databaseUrl: database.url, dataDir, admin: ADMIN, rateLimitPerMinute: 100_000_000, startTimeoutMs: 60_000 });
     child = service.child;
     await db.connect();
     const token = (await gql(service.base, null, 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', { e: ADMIN.email, p: ADMIN.password })).login.token as string;
@@ -158,7 +154,7 @@ export async function runReadPathBenchmark(serverUrl: string): Promise<ReadPathF
     figures.push({ path: 'addTask into 5k plan vs into 35 tasks', ms: median(into[large]), floorMs: median(into[small]), ratio: median(into[large]) / median(into[small]), target: 2 });
 
     // Project summary, 50 concurrent clients, against bare node + pg answering the same row.
-    const bare = await bareServer(url.toString());
+    const bare = await bareServer(database.url);
     try {
       const bareRequest = () => fetch(bare.url, { method: 'POST', body: JSON.stringify({ id: small }) }).then((r) => r.json());
       const summaryRequest = () => gql(service.base, token, SUMMARY, { id: small });
@@ -189,8 +185,7 @@ export async function runReadPathBenchmark(serverUrl: string): Promise<ReadPathF
       await exited;
     }
     rmSync(dataDir, { recursive: true, force: true });
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

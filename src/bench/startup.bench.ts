@@ -2,7 +2,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase } from '../common/database/scratch-database';
 import { BenchModule, BenchResult, judged, median } from './bench-result';
 import { findServicePid, freePort, isAlive, memoryOf, sleep } from './service-process';
 
@@ -73,21 +73,15 @@ function results(database: 'pg' | 'embedded', first: StartMeasure, warm: StartMe
 }
 
 async function onServer(serverUrl: string, dataDir: string): Promise<BenchResult[]> {
-  const name = `rollout_bench_start_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  const database = await createScratchDatabase(serverUrl, 'rollout_bench_start');
   try {
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
+    const env = { DATABASE_URL: database.url, DATA_DIR: dataDir };
     const first = await npmStart(env);
     const warm: StartMeasure[] = [];
     for (let i = 0; i < WARM_STARTS; i++) warm.push(await npmStart(env));
     return results('pg', first, warm);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
   }
 }
 

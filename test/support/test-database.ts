@@ -3,10 +3,10 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { buildEmbeddedDataSourceOptions } from '../../src/common/database/data-source-options';
 import { EmbeddedPostgres, embeddedDataFolder } from '../../src/common/database/embedded-postgres';
+import { createScratchDatabase } from '../../src/common/database/scratch-database';
 
 /**
  * A database for one test run and how to get rid of it: a server's `url`, or for the embedded
@@ -21,23 +21,8 @@ export interface TestDatabase {
 
 /** TEST_DATABASE_URL names a server: each run gets a fresh database on it, dropped afterwards. */
 async function freshDatabaseOn(serverUrl: string): Promise<TestDatabase> {
-  const name = `rollout_test_${Date.now()}_${process.pid}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    kind: `server ${url.host}, database ${name}`,
-    dispose: async () => {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
-    },
-  };
+  const database = await createScratchDatabase(serverUrl, 'rollout_test');
+  return { url: database.url, kind: `server ${new URL(serverUrl).host}, database ${database.name}`, dispose: database.drop };
 }
 
 function postgresBinaries(): string | null {
