@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);
 process.chdir('/work/main');
 const { startService } = await import('/work/main/dist/bench/service-process.js');
 const pg = (await import('/work/main/node_modules/pg/lib/index.js')).default;
@@ -13,6 +14,8 @@ const id = (await gql(token, 'mutation($i: CreateProjectInput!) { createProject(
 const SUMMARY = 'query($id: ID!) { project(id: $id) { id code name status startDate health { schedule overall forecastFinish } } }';
 const load = async (s) => { let n = 0; const end = performance.now() + s * 1000; await Promise.all(Array.from({ length: 50 }, async () => { while (performance.now() < end) { await gql(token, SUMMARY, { id }); n++; } })); return n / s; };
 await load(1); process.kill(svc.child.pid, 'SIGWINCH'); await new Promise((d) => setTimeout(d, 300));
-console.log('rps', (await load(5)).toFixed(0));
+const cpuOf = (pid) => { const f = require('fs').readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' '); return (Number(f[11]) + Number(f[12])) * 10; };
+const c0 = cpuOf(svc.child.pid); const r = await load(5); const c1 = cpuOf(svc.child.pid);
+console.log('rps', r.toFixed(0), 'service CPU ms per request', ((c1 - c0) / (r * 5)).toFixed(3), 'service CPU share', ((c1 - c0) / 5000).toFixed(2));
 process.kill(svc.child.pid, 'SIGWINCH'); await new Promise((d) => setTimeout(d, 1500)); const exited = new Promise((d) => svc.child.once('exit', d)); svc.child.kill('SIGTERM'); await exited;
 await admin.query(`DROP DATABASE ${name} WITH (FORCE)`); await admin.end();

@@ -84,6 +84,9 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       keyGenerator: (req) => rateLimitKey(req.ip),
+      // That check reads the key generator's source for a call of ipKeyGenerator; rateLimitKey makes
+      // it for IPv6 addresses (security-middleware.spec.ts).
+      validate: { keyGeneratorIpFallback: false },
       // A load balancer checks every instance often from one address; a 429 there would take a
       // healthy instance out of rotation. A flood of checks costs little: the controller asks the
       // database at most once a second.
