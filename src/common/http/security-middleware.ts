@@ -1,6 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { isIPv4 } from 'node:net';
+import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import type { NextFunction, Request, Response } from 'express';
@@ -48,19 +47,6 @@ function answerUnreadableBodies(error: unknown, _req: Request, res: Response, ne
 }
 
 /**
- * The rate limit's key for a client address: IPv6 clients by their /56 network (the library's
- * default, so that one client cannot take a fresh address per request), IPv4 clients by address.
- * A dual-stack listener sees IPv4 clients as IPv4-mapped IPv6 (`::ffff:10.0.0.7`); those are
- * read as the IPv4 address they carry without the library's IPv6 parse, which cost more per
- * request than the rest of the limiter together.
- */
-export function rateLimitKey(ip: string | undefined): string {
-  if (ip === undefined) return '';
-  if (ip.startsWith('::ffff:') && isIPv4(ip.slice(7))) return ip.slice(7);
-  return ipKeyGenerator(ip, 56);
-}
-
-/**
  * Security headers, CORS (closed unless origins are configured) and a per-address rate limit on
  * every HTTP endpoint, ahead of body parsing so that a flood costs no parsing. The limit is per
  * instance; login attempts are throttled per email in the database as well, which holds across
@@ -83,10 +69,6 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
       limit: config.rateLimitPerMinute,
       standardHeaders: 'draft-8',
       legacyHeaders: false,
-      keyGenerator: (req) => rateLimitKey(req.ip),
-      // That check reads the key generator's source for a call of ipKeyGenerator; rateLimitKey makes
-      // it for IPv6 addresses (security-middleware.spec.ts).
-      validate: { keyGeneratorIpFallback: false },
       // A load balancer checks every instance often from one address; a 429 there would take a
       // healthy instance out of rotation. A flood of checks costs little: the controller asks the
       // database at most once a second.
