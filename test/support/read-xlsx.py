@@ -2,11 +2,14 @@
 
 usage: /usr/bin/python3 read-xlsx.py FILE [MAX_ROWS]
 """
+import hashlib
 import json
 import sys
 
 import openpyxl
 import openpyxl.utils
+# Without Pillow openpyxl drops every picture silently (python3-pil, a Recommends of python3-openpyxl).
+import PIL  # noqa: F401
 
 
 def colour(fill):
@@ -14,6 +17,22 @@ def colour(fill):
         return None
     rgb = fill.fgColor.rgb if fill.fgColor is not None else None
     return rgb if isinstance(rgb, str) else None
+
+
+def point(marker):
+    return {'col': marker.col, 'colOff': marker.colOff, 'row': marker.row, 'rowOff': marker.rowOff}
+
+
+def image(img):
+    """A picture as openpyxl reads it: its bytes' digest and format, and its anchor (EMU offsets)."""
+    anchor = img.anchor
+    data = img._data()
+    out = {'sha256': hashlib.sha256(data).hexdigest(), 'bytes': len(data), 'format': img.format, 'anchor': type(anchor).__name__, 'from': point(anchor._from)}
+    if getattr(anchor, 'to', None) is not None:
+        out['to'] = point(anchor.to)
+    if getattr(anchor, 'ext', None) is not None:
+        out['ext'] = {'cx': anchor.ext.width, 'cy': anchor.ext.height}
+    return out
 
 
 def main():
@@ -36,6 +55,7 @@ def main():
             'maxColumn': ws.max_column,
             'rows': [],
             'widths': {openpyxl.utils.get_column_letter(c): ws.column_dimensions[openpyxl.utils.get_column_letter(c)].width for c in range(1, 21)},
+            'images': [image(img) for img in ws._images],
         }
         for r in range(1, min(ws.max_row, max_rows) + 1):
             cells = []

@@ -38,11 +38,11 @@ export class TemplateWriter {
     return this;
   }
 
-  /** A layout sheet for the output sheet `name`: column widths and print set-up. */
+  /** A layout sheet for the output sheet `name`: column widths, print set-up, and any picture a person places on it. */
   layout(name: string, widths: number[], pageSetup: Partial<ExcelJS.PageSetup>, headerFooter: Partial<ExcelJS.HeaderFooter> = {}): ExcelJS.Worksheet {
     const sheet = this.book.addWorksheet(name, { pageSetup, headerFooter });
     widths.forEach((width, i) => (sheet.getColumn(i + 1).width = width));
-    sheet.getCell('A1').value = `Layout of the "${name}" sheet of the ${this.purpose}: column widths and page set-up (File → Page Setup) apply to the export.`;
+    sheet.getCell('A1').value = `Layout of the "${name}" sheet of the ${this.purpose}: column widths, page set-up (File → Page Setup) and pictures placed here (Insert → Pictures: a logo, at the same cell and size) apply to the export.`;
     return sheet;
   }
 }

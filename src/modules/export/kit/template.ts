@@ -2,8 +2,9 @@ import ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { COMMON_LABELS, LOCALES, type LabelSet, type Locale } from './labels';
+import { picturesOf, type TemplatePicture } from './template-pictures';
 
-/** What a page of a workbook takes from its template sheet: widths and print set-up. */
+/** What a page of a workbook takes from its template sheet: widths, print set-up, pictures. */
 export interface SheetLayout {
   /** Column widths by column number (1 = A), as the template has them. */
   widths: Map<number, number>;
@@ -11,6 +12,8 @@ export interface SheetLayout {
   headerFooter: Partial<ExcelJS.HeaderFooter>;
   /** Tab colour, when the template gives one. */
   tabColor?: Partial<ExcelJS.Color>;
+  /** Pictures placed on the sheet (a logo): the output sheet shows them at the same place. */
+  pictures: TemplatePicture[];
 }
 
 /**
@@ -19,7 +22,7 @@ export interface SheetLayout {
  *   B a cell styled as that role should look (font, fill, border, alignment, number format);
  * - sheet `Labels`: a key in column A and its text in English, Russian and Indonesian (B, C, D);
  * - every other sheet: the layout of the output sheet of the same name (column widths, page
- *   set-up, header and footer).
+ *   set-up, header and footer, pictures such as a logo).
  * A person restyles the workbook by editing these in Excel; nothing in code names a colour.
  */
 export class ExcelTemplate {
@@ -90,7 +93,7 @@ export class ExcelTemplate {
   }
 
   layout(sheet: string): SheetLayout {
-    return this.layouts.get(sheet) ?? { widths: new Map(), pageSetup: {}, headerFooter: {} };
+    return this.layouts.get(sheet) ?? { widths: new Map(), pageSetup: {}, headerFooter: {}, pictures: [] };
   }
 }
 
@@ -141,7 +144,7 @@ async function readTemplate(file: string, name: string): Promise<ExcelTemplate> 
       // exceljs reads the print set-up but not the print titles (STACK.md): each workbook
       // builder sets the rows to repeat itself, knowing where its table's header lands.
       const { printTitlesRow: _rows, printTitlesColumn: _columns, printArea: _area, ...pageSetup } = sheet.pageSetup;
-      layouts.set(sheet.name, { widths, pageSetup, headerFooter: { ...sheet.headerFooter }, tabColor: sheet.properties.tabColor });
+      layouts.set(sheet.name, { widths, pageSetup, headerFooter: { ...sheet.headerFooter }, tabColor: sheet.properties.tabColor, pictures: picturesOf(book, sheet, name) });
     }
   }
   return new ExcelTemplate(name, styles, labels, layouts);

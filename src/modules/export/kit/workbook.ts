@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import type { ExcelTemplate } from './template';
+import { addPictures } from './template-pictures';
 
 /**
  * A workbook written straight to `out` (the HTTP response) as rows are committed: only the rows
@@ -30,7 +31,8 @@ export interface SheetOptions {
 
 /**
  * A sheet laid out as the template's sheet of the same name says (widths, page set-up,
- * header/footer, tab colour), with what only the builder knows (print titles, panes, filter).
+ * header/footer, tab colour, pictures such as a logo), with what only the builder knows (print
+ * titles, panes, filter).
  */
 export function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, template: ExcelTemplate, name: string, options: SheetOptions = {}): ExcelJS.Worksheet {
   const layout = template.layout(name);
@@ -43,6 +45,7 @@ export function addSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, template: Exc
       ...(options.outlineLevels ? { outlineLevelRow: options.outlineLevels, outlineProperties: { summaryBelow: false, summaryRight: false } } : {}),
     } as Partial<ExcelJS.WorksheetProperties>,
   } as Partial<ExcelJS.AddWorksheetOptions>);
+  addPictures(book, sheet, layout.pictures);
   if (options.autoFilter) sheet.autoFilter = options.autoFilter;
   const widths = new Map(layout.widths);
   if (options.repeatWidthFrom) {
