@@ -1,15 +1,27 @@
+import { quotedList } from '../export/kit/phrases';
+import type { ScheduleRatingMessage } from '../schedule/engine/schedule-rating-phrases';
+import type { ReadinessReasonMessage } from '../training/readiness-phrases';
 import { Rag, worstRag } from './rag.enum';
+import { renderRating, type RatingMessage } from './rating-phrases';
 import { RagDimension } from './reporting.enums';
 
 /**
  * The status report's ratings (REPORTING.md "Computed ratings"), one pure function per dimension
  * (schedule: `rateSchedule` in the schedule engine, shared with Project.health). Each returns the
- * rating (null: not rated) and a one-sentence basis with the numbers.
+ * rating (null: not rated) and a one-sentence basis with the numbers: in English (`basis`, what the
+ * API shows) and as the message it was rendered from (`basisMessage`, rating-phrases.ts), which an
+ * export renders in its own locale.
  */
 export interface Rated {
   rating: Rag | null;
   basis: string;
+  basisMessage: BasisMessage;
 }
+
+/** A rating's basis as a message: the schedule's (schedule-rating-phrases.ts) or another dimension's (rating-phrases.ts). */
+export type BasisMessage = RatingMessage | ScheduleRatingMessage;
+
+const rated = (rating: Rag | null, basisMessage: RatingMessage): Rated => ({ rating, basis: renderRating(basisMessage, 'en'), basisMessage });
 
 // ---- cost ------------------------------------------------------------------------------------
 
@@ -34,18 +46,16 @@ export interface CostInput {
  * completion on the report, cost is not rated and the basis says which.
  */
 export function rateCost({ budget, forecastAtCompletion, tolerancePercent, currency }: CostInput): Rated {
-  if (budget === null) return { rating: null, basis: 'not rated: the project has no budget (the steering committee sets it with setTolerances)' };
-  if (forecastAtCompletion === null) {
-    return { rating: null, basis: `not rated: no forecast at completion entered on the report yet (budget ${budget} ${currency})` };
-  }
+  if (budget === null) return rated(null, { key: 'cost.noBudget', params: {} });
+  if (forecastAtCompletion === null) return rated(null, { key: 'cost.noForecast', params: { budget, currency } });
   const b = minorUnits(budget);
   const overrun = minorUnits(forecastAtCompletion) - b;
   // overrun / b × 100 ≤ tol / 2  ⇔  200 × overrun ≤ tol × b (b > 0).
   const tol = BigInt(tolerancePercent);
   const rating = 200n * overrun <= tol * b ? Rag.GREEN : 100n * overrun <= tol * b ? Rag.AMBER : Rag.RED;
   const percent = Math.abs(Number((overrun * 10000n) / b) / 100);
-  const side = overrun === 0n ? 'equals' : overrun > 0n ? `is ${percent.toFixed(2)} % over` : `is ${percent.toFixed(2)} % under`;
-  return { rating, basis: `forecast at completion ${forecastAtCompletion} ${currency} ${side} budget ${budget} ${currency}; tolerance ${tolerancePercent} %` };
+  const side = overrun === 0n ? 'equals' : overrun > 0n ? 'over' : 'under';
+  return rated(rating, { key: 'cost.rated', params: { forecastAtCompletion, budget, currency, side, percent, tolerancePercent } });
 }
 
 // ---- scope -----------------------------------------------------------------------------------
@@ -56,18 +66,12 @@ export interface ScopeInput {
   waivedMust: readonly { text: string; waivedAt: Date }[];
 }
 
-const quoted = (texts: readonly string[], max = 3): string =>
-  texts.slice(0, max).map((t) => `"${t.length > 60 ? `${t.slice(0, 57)}…` : t}"`).join(', ') + (texts.length > max ? ` and ${texts.length - max} more` : '');
-
 /** MUST criteria waived since the latest baseline was captured: none GREEN, any AMBER; never RED (override only). */
 export function rateScope({ baseline, waivedMust }: ScopeInput): Rated {
   const since = baseline ? waivedMust.filter((c) => c.waivedAt.getTime() >= baseline.capturedAt.getTime()) : waivedMust;
-  const when = baseline ? `since baseline "${baseline.name}" (captured ${baseline.capturedAt.toISOString().slice(0, 10)})` : 'and no baseline captured yet';
-  if (!since.length) return { rating: Rag.GREEN, basis: `no MUST criterion waived ${when}` };
-  return {
-    rating: Rag.AMBER,
-    basis: `${since.length} MUST criteri${since.length === 1 ? 'on' : 'a'} waived ${when}: ${quoted(since.map((c) => c.text))}`,
-  };
+  const ref = baseline ? { name: baseline.name, capturedOn: baseline.capturedAt.toISOString().slice(0, 10) } : null;
+  if (!since.length) return rated(Rag.GREEN, { key: 'scope.none', params: { baseline: ref } });
+  return rated(Rag.AMBER, { key: 'scope.waived', params: { count: since.length, baseline: ref, criteria: quotedList(since.map((c) => c.text)) } });
 }
 
 // ---- quality ---------------------------------------------------------------------------------
@@ -79,15 +83,10 @@ export interface QualityInput {
 
 /** Standing rejections: none GREEN, a SHOULD or COULD AMBER, a MUST RED. */
 export function rateQuality({ rejected }: QualityInput): Rated {
-  if (!rejected.length) return { rating: Rag.GREEN, basis: 'no criterion stands rejected' };
+  if (!rejected.length) return rated(Rag.GREEN, { key: 'quality.none', params: {} });
   const must = rejected.filter((c) => c.priority === 'MUST');
-  if (must.length) {
-    return { rating: Rag.RED, basis: `${must.length} MUST criteri${must.length === 1 ? 'on stands' : 'a stand'} rejected: ${quoted(must.map((c) => c.text))}` };
-  }
-  return {
-    rating: Rag.AMBER,
-    basis: `${rejected.length} SHOULD/COULD criteri${rejected.length === 1 ? 'on stands' : 'a stand'} rejected, no MUST: ${quoted(rejected.map((c) => c.text))}`,
-  };
+  if (must.length) return rated(Rag.RED, { key: 'quality.must', params: { count: must.length, criteria: quotedList(must.map((c) => c.text)) } });
+  return rated(Rag.AMBER, { key: 'quality.other', params: { count: rejected.length, criteria: quotedList(rejected.map((c) => c.text)) } });
 }
 
 // ---- risk ------------------------------------------------------------------------------------
@@ -101,15 +100,13 @@ export interface RiskInput {
 
 /** Open risks, score = probability × impact: any ≥ 15 RED; any ≥ 8 or any without an owner AMBER; else GREEN. */
 export function rateRisk({ openRisks }: RiskInput): Rated {
-  if (!openRisks.length) return { rating: Rag.GREEN, basis: 'no open risk in the register' };
+  if (!openRisks.length) return rated(Rag.GREEN, { key: 'risk.none', params: {} });
   const top = openRisks.reduce((a, b) => (b.score > a.score ? b : a));
   const ownerless = openRisks.filter((r) => !r.hasOwner).length;
   const rating = top.score >= RISK_RED_SCORE ? Rag.RED : top.score >= RISK_AMBER_SCORE || ownerless > 0 ? Rag.AMBER : Rag.GREEN;
-  return {
-    rating,
-    basis: `${openRisks.length} open risk${openRisks.length === 1 ? '' : 's'}, highest score ${top.score} ("${top.title}")` +
-      `${ownerless ? `, ${ownerless} without an owner` : ''}; AMBER from ${RISK_AMBER_SCORE} or without an owner, RED from ${RISK_RED_SCORE}`,
-  };
+  return rated(rating, { key: 'risk.open', params: {
+    count: openRisks.length, topScore: top.score, topTitle: top.title, ownerless, amberScore: RISK_AMBER_SCORE, redScore: RISK_RED_SCORE,
+  } });
 }
 
 // ---- readiness -------------------------------------------------------------------------------
@@ -119,23 +116,19 @@ export interface ReadinessRatingInput {
   after: string;
   through: string;
   /** Milestones whose forecast go-live falls in the window. */
-  milestones: readonly { name: string; ready: boolean; reasons: readonly string[] }[];
+  milestones: readonly { name: string; ready: boolean; reasons: readonly ReadinessReasonMessage[] }[];
 }
 
 /** Milestones going live from after periodStart to periodEnd + the period's length: all ready GREEN, any not ready RED. */
 export function rateReadiness({ after, through, milestones }: ReadinessRatingInput): Rated {
-  const window = `after ${after} through ${through}`;
-  if (!milestones.length) return { rating: Rag.GREEN, basis: `no milestone goes live ${window}` };
+  if (!milestones.length) return rated(Rag.GREEN, { key: 'readiness.none', params: { after, through } });
   const notReady = milestones.filter((m) => !m.ready);
-  if (!notReady.length) {
-    return { rating: Rag.GREEN, basis: `all ${milestones.length} milestone${milestones.length === 1 ? '' : 's'} going live ${window} ready` };
-  }
-  const first = notReady[0];
-  return {
-    rating: Rag.RED,
-    basis: `${notReady.length} of ${milestones.length} milestone${milestones.length === 1 ? '' : 's'} going live ${window} not ready: ` +
-      `"${first.name}" (${first.reasons.join('; ')})${notReady.length > 1 ? ` and ${quoted(notReady.slice(1).map((m) => m.name))}` : ''}`,
-  };
+  if (!notReady.length) return rated(Rag.GREEN, { key: 'readiness.allReady', params: { after, through, count: milestones.length } });
+  const [first, ...others] = notReady;
+  return rated(Rag.RED, { key: 'readiness.notReady', params: {
+    after, through, notReady: notReady.length, count: milestones.length,
+    first: first.name, reasons: [...first.reasons], others: quotedList(others.map((m) => m.name)),
+  } });
 }
 
 // ---- overrides and overall -------------------------------------------------------------------
@@ -156,6 +149,7 @@ export interface EffectiveRating {
   rating: Rag | null;
   overrideReason: string | null;
   basis: string;
+  basisMessage: BasisMessage;
 }
 
 /** Each dimension's computed rating beside the PM's override, if any: the override wins. */
@@ -163,7 +157,9 @@ export function effectiveRatings(computed: readonly ComputedRating[], overrides:
   const byDimension = new Map(overrides.map((o) => [o.dimension, o]));
   return computed.map((c) => {
     const o = byDimension.get(c.dimension);
-    return { dimension: c.dimension, computed: c.rating, rating: o ? o.rating : c.rating, overrideReason: o ? o.reason : null, basis: c.basis };
+    return {
+      dimension: c.dimension, computed: c.rating, rating: o ? o.rating : c.rating, overrideReason: o ? o.reason : null, basis: c.basis, basisMessage: c.basisMessage,
+    };
   });
 }
 

@@ -99,7 +99,7 @@ export class ReportComputer {
     const stageNames = new Map(asOf.stages.map((s) => [s.id, s.name]));
 
     const computed: ComputedRating[] = [
-      { dimension: RagDimension.SCHEDULE, rating: measure.rating as Rag, basis: measure.basis },
+      { dimension: RagDimension.SCHEDULE, rating: measure.rating as Rag, basis: measure.basis, basisMessage: measure.basisMessage },
       { dimension: RagDimension.COST, ...rateCost({
         budget: project.budget, forecastAtCompletion: report.forecastAtCompletion, tolerancePercent: project.costTolerancePercent, currency: project.currency,
       }) },
@@ -116,7 +116,7 @@ export class ReportComputer {
       }) },
       { dimension: RagDimension.READINESS, ...rateReadiness({
         after: period.start, through,
-        milestones: goingLive.map((m) => ({ name: m.name, ready: m.ready, reasons: ready.get(m.milestoneId)?.reasons ?? [] })),
+        milestones: goingLive.map((m) => ({ name: m.name, ready: m.ready, reasons: ready.get(m.milestoneId)?.reasonMessages ?? [] })),
       }) },
     ];
     const ratings = effectiveRatings(computed, report.ratingOverrides);

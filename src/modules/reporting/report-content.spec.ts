@@ -1,3 +1,4 @@
+import type { ReportItem } from './dto/report.types';
 import { buildReportContent, ContentInput } from './report-content';
 
 const milestone = (id: string, forecastGoLive: string | null, actualGoLive: string | null = null) => ({
@@ -15,6 +16,9 @@ const input = (over: Partial<ContentInput> = {}): ContentInput => ({
   ...over,
 });
 
+/** A line as the API gives it (the messages are kept for exports, and checked separately). */
+const api = ({ refId, name, date, detail }: ReportItem) => ({ refId, name, date, detail });
+
 describe('buildReportContent', () => {
   it('this period: tasks finished, milestones launched, criteria confirmed or waived, gate decisions, in the period only, by date', () => {
     const c = buildReportContent(input({
@@ -31,13 +35,21 @@ describe('buildReportContent', () => {
       ],
       gateDecisions: [{ id: 'g1', stageName: 'Diagnostics', outcome: 'APPROVED', decidedOn: '2026-03-12', conditions: null }],
     }));
-    expect(c.thisPeriod).toEqual([
+    expect(c.thisPeriod.map(api)).toEqual([
       { refId: 'c1', name: 'Signed', date: '2026-03-03', detail: 'criterion confirmed (MUST)' },
       { refId: 'm1', name: 'M m1', date: '2026-03-04', detail: 'milestone went live' },
       { refId: 'c2', name: 'Waived', date: '2026-03-05', detail: 'criterion waived (SHOULD): Agreed' },
       { refId: 't1', name: 'Kick-off', date: '2026-03-06', detail: 'task finished' },
       { refId: 'g1', name: 'Gate of stage "Diagnostics"', date: '2026-03-12', detail: 'gate decision APPROVED' },
       { refId: 't3', name: 'Last day', date: '2026-03-13', detail: 'task finished' },
+    ]);
+    expect(c.thisPeriod.map((i) => [i.detailMessage, i.nameMessage])).toEqual([
+      [{ key: 'item.criterionConfirmed', params: { priority: 'MUST' } }, undefined],
+      [{ key: 'item.milestoneWentLive', params: {} }, undefined],
+      [{ key: 'item.criterionWaived', params: { priority: 'SHOULD', reason: 'Agreed' } }, undefined],
+      [{ key: 'item.taskFinished', params: {} }, undefined],
+      [{ key: 'item.gateDecision', params: { outcome: 'APPROVED', conditions: null } }, { key: 'item.gateOfStage', params: { stage: 'Diagnostics' } }],
+      [{ key: 'item.taskFinished', params: {} }, undefined],
     ]);
   });
 
@@ -65,10 +77,18 @@ describe('buildReportContent', () => {
       ],
       openIssues: [{ id: 'i1', title: 'Invoices', type: 'PROBLEM', priority: 'HIGH', raisedOn: '2026-03-03', ownerName: null }],
     }));
-    expect(c.risks).toEqual([
+    expect(c.risks.map(api)).toEqual([
       { refId: 'r1', name: 'Big', date: '2026-04-01', detail: 'score 16 (probability 4 × impact 4); owner: Anna; response REDUCE' },
       { refId: 'r2', name: 'Small', date: null, detail: 'score 2 (probability 1 × impact 2); owner: none' },
     ]);
-    expect(c.issues).toEqual([{ refId: 'i1', name: 'Invoices', date: '2026-03-03', detail: 'HIGH PROBLEM; owner: none' }]);
+    expect(c.risks[0].detailMessage).toEqual({ key: 'item.risk', params: { score: 16, probability: 4, impact: 4, owner: 'Anna', response: 'REDUCE' } });
+    expect(c.issues.map(api)).toEqual([{ refId: 'i1', name: 'Invoices', date: '2026-03-03', detail: 'HIGH PROBLEM; owner: none' }]);
+    expect(c.issues[0].detailMessage).toEqual({ key: 'item.issue', params: { priority: 'HIGH', type: 'PROBLEM', owner: null } });
+  });
+
+  it('names the support transition\'s gate decision, with its conditions', () => {
+    const c = buildReportContent(input({ gateDecisions: [{ id: 'g', stageName: null, outcome: 'APPROVED_WITH_CONDITIONS', decidedOn: '2026-03-05', conditions: 'Hypercare staffed' }] }));
+    expect(c.thisPeriod.map(api)).toEqual([{ refId: 'g', name: 'Support transition', date: '2026-03-05', detail: 'gate decision APPROVED_WITH_CONDITIONS: Hypercare staffed' }]);
+    expect(c.thisPeriod[0].nameMessage).toEqual({ key: 'item.supportTransition', params: {} });
   });
 });

@@ -11,7 +11,8 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { MilestoneReadiness } from './dto/milestone-readiness.type';
 import { TrainingAttendance } from './entities/training-attendance.entity';
 import { TrainingSession } from './entities/training-session.entity';
-import { computeReadiness, milestoneReady, ReadinessSession } from './readiness';
+import { computeReadiness, CoverageGap, milestoneReady, notReadyReasons, ReadinessSession } from './readiness';
+import type { ReadinessReasonMessage } from './readiness-phrases';
 import { TrainingAudience } from './training.enums';
 
 @Injectable()
@@ -28,12 +29,12 @@ export class ReadinessService {
    * (statements one after the other: inside a mutation they share its connection). Readiness
    * does not depend on the go-live date (training before go-live is MilestoneReadiness's matter).
    */
-  readyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
+  readyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, MilestoneReady>> {
     return ctx.memoize(`readyByMilestone:${project.id}`, () => this.computeReadyByMilestone(ctx, project, milestones));
   }
 
   /** The milestone's key-user coverage cells with a gap, described; the project's coverage is computed once per request. */
-  private async coverageGapsOf(ctx: RequestContext, milestone: Milestone): Promise<string[]> {
+  private async coverageGapsOf(ctx: RequestContext, milestone: Milestone): Promise<CoverageGap[]> {
     const coverage = await ctx.memoize(`keyUserCoverage:${milestone.projectId}`, async () => {
       const project = await ctx.manager.findOneByOrFail(Project, { id: milestone.projectId });
       return this.keyUsers.coverage(ctx, project);
@@ -41,8 +42,8 @@ export class ReadinessService {
     return gapsOf(coverage.gaps, milestone);
   }
 
-  private async computeReadyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, { ready: boolean; reasons: string[] }>> {
-    const result = new Map<string, { ready: boolean; reasons: string[] }>();
+  private async computeReadyByMilestone(ctx: RequestContext, project: Project, milestones: readonly Milestone[]): Promise<Map<string, MilestoneReady>> {
+    const result = new Map<string, MilestoneReady>();
     if (!milestones.length) return result;
     const projectId = project.id;
     const assignments = await this.keyUsers.ofProject(ctx, projectId);
@@ -68,7 +69,8 @@ export class ReadinessService {
           .map((s) => inputs.get(s.id)!),
         goLiveAt: null,
       });
-      result.set(m.id, milestoneReady({ coverageGaps: gapsOf(coverage.gaps, m), counts: readiness.counts }));
+      const input = { coverageGaps: gapsOf(coverage.gaps, m), counts: readiness.counts };
+      result.set(m.id, { ...milestoneReady(input), reasonMessages: notReadyReasons(input) });
     }
     return result;
   }
@@ -123,9 +125,16 @@ export class ReadinessService {
   }
 }
 
+/** Whether a milestone is ready, why not in English (the API's words) and as messages (a report's basis renders them per locale). */
+export interface MilestoneReady {
+  ready: boolean;
+  reasons: string[];
+  reasonMessages: ReadinessReasonMessage[];
+}
+
 /** The coverage gaps in the milestone's cells: its function area (if any) in its territory (if any). */
-function gapsOf(gaps: readonly CoverageCell[], m: Pick<Milestone, 'functionAreaId' | 'territoryId'>): string[] {
+function gapsOf(gaps: readonly CoverageCell[], m: Pick<Milestone, 'functionAreaId' | 'territoryId'>): CoverageGap[] {
   return gaps
     .filter((c) => (!m.functionAreaId || c.functionArea.id === m.functionAreaId) && (!m.territoryId || c.territory?.id === m.territoryId))
-    .map((c) => `${c.functionArea.name}${c.territory ? ` / ${c.territory.name}` : ''}: ${c.qualifiedKeyUsers} of ${c.required} qualified`);
+    .map((c) => ({ functionArea: c.functionArea.name, territory: c.territory?.name ?? null, qualified: c.qualifiedKeyUsers, required: c.required }));
 }

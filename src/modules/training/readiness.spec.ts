@@ -1,4 +1,4 @@
-import { computeReadiness, milestoneReady, ReadinessInput, ReadinessSession } from './readiness';
+import { computeReadiness, milestoneReady, notReadyReasons, ReadinessInput, ReadinessSession } from './readiness';
 
 type Status = ReadinessSession['attendance'][number]['status'];
 const session = (id: string, audience: ReadinessSession['audience'], start: string, end: string,
@@ -119,7 +119,17 @@ describe('milestoneReady (REPORTING.md)', () => {
     expect(milestoneReady({ coverageGaps: [], counts: { ...counts, keyUsers: 0, keyUsersTrained: 0 } }).reasons).toEqual(['no key users']);
     expect(milestoneReady({ coverageGaps: [], counts: { ...counts, keyUsersTrained: 1 } }).reasons)
       .toEqual(['1 of 2 key users have not attended a key-user session']);
-    expect(milestoneReady({ coverageGaps: ['Order intake / Plant 2: 0 of 1 qualified'], counts }).reasons)
+    expect(milestoneReady({ coverageGaps: [{ functionArea: 'Order intake', territory: 'Plant 2', qualified: 0, required: 1 }], counts }).reasons)
       .toEqual(['key-user coverage gap: Order intake / Plant 2: 0 of 1 qualified']);
+    expect(milestoneReady({ coverageGaps: [{ functionArea: 'Order intake', territory: null, qualified: 1, required: 2 }], counts }).reasons)
+      .toEqual(['key-user coverage gap: Order intake: 1 of 2 qualified']);
+  });
+  it('gives the reasons as messages too, in the same order', () => {
+    expect(notReadyReasons({ coverageGaps: [{ functionArea: 'Sales', territory: null, qualified: 0, required: 1 }], counts: { ...counts, keyUsersTrained: 1, endUsersTrained: 8 } }))
+      .toEqual([
+        { key: 'ready.coverageGap', params: { functionArea: 'Sales', territory: null, qualified: 0, required: 1 } },
+        { key: 'ready.keyUsersUntrained', params: { untrained: 1, keyUsers: 2 } },
+        { key: 'ready.endUserAttendance', params: { attended: 8, invited: 10, neededPercent: 90 } },
+      ]);
   });
 });

@@ -1,3 +1,5 @@
+import { renderReadinessReason, type ReadinessReasonMessage } from './readiness-phrases';
+
 export interface ReadinessSession {
   id: string;
   audience: 'KEY_USERS' | 'END_USERS' | 'SUPPORT_TEAM';
@@ -111,9 +113,16 @@ export function computeReadiness(input: ReadinessInput): ReadinessResult {
 export const END_USER_ATTENDANCE_NEEDED_PERCENT = 90;
 
 export interface MilestoneReadyInput {
-  /** The milestone's key-user coverage cells that have a gap, described ("Order intake / Plant 2: 0 of 1 qualified"). */
-  coverageGaps: readonly string[];
+  /** The milestone's key-user coverage cells that have a gap (names as entered). */
+  coverageGaps: readonly CoverageGap[];
   counts: ReadinessResult['counts'];
+}
+
+export interface CoverageGap {
+  functionArea: string;
+  territory: string | null;
+  qualified: number;
+  required: number;
 }
 
 /**
@@ -121,15 +130,23 @@ export interface MilestoneReadyInput {
  * of them attended a key-user session (no key users = not ready), and at least 90 % of the end
  * users invited to its sessions attended (no invitations = fine). The reasons say what is missing.
  */
-export function milestoneReady({ coverageGaps, counts }: MilestoneReadyInput): { ready: boolean; reasons: string[] } {
-  const reasons: string[] = [];
-  for (const gap of coverageGaps) reasons.push(`key-user coverage gap: ${gap}`);
-  if (counts.keyUsers === 0) reasons.push('no key users');
+export function milestoneReady(input: MilestoneReadyInput): { ready: boolean; reasons: string[] } {
+  const reasons = notReadyReasons(input).map((m) => renderReadinessReason(m, 'en'));
+  return { ready: reasons.length === 0, reasons };
+}
+
+/** What keeps a milestone from being ready, as messages (readiness-phrases.ts renders them); none: ready. */
+export function notReadyReasons({ coverageGaps, counts }: MilestoneReadyInput): ReadinessReasonMessage[] {
+  const reasons: ReadinessReasonMessage[] = [];
+  for (const gap of coverageGaps) reasons.push({ key: 'ready.coverageGap', params: { ...gap } });
+  if (counts.keyUsers === 0) reasons.push({ key: 'ready.noKeyUsers', params: {} });
   else if (counts.keyUsersTrained < counts.keyUsers) {
-    reasons.push(`${counts.keyUsers - counts.keyUsersTrained} of ${counts.keyUsers} key users have not attended a key-user session`);
+    reasons.push({ key: 'ready.keyUsersUntrained', params: { untrained: counts.keyUsers - counts.keyUsersTrained, keyUsers: counts.keyUsers } });
   }
   if (counts.endUsersInvited > 0 && counts.endUsersTrained * 100 < counts.endUsersInvited * END_USER_ATTENDANCE_NEEDED_PERCENT) {
-    reasons.push(`${counts.endUsersTrained} of ${counts.endUsersInvited} invited end users attended (${END_USER_ATTENDANCE_NEEDED_PERCENT} % needed)`);
+    reasons.push({ key: 'ready.endUserAttendance', params: {
+      attended: counts.endUsersTrained, invited: counts.endUsersInvited, neededPercent: END_USER_ATTENDANCE_NEEDED_PERCENT,
+    } });
   }
-  return { ready: reasons.length === 0, reasons };
+  return reasons;
 }

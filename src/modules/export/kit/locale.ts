@@ -51,3 +51,49 @@ export function excelDate(iso: string | null | undefined): Date | null {
 }
 
 const dates = new Map<string, Date>();
+
+const MONTHS: Record<Locale, readonly string[]> = {
+  en: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
+  ru: ['янв', 'фев', 'мар', 'апр', 'май', 'июн', 'июл', 'авг', 'сен', 'окт', 'ноя', 'дек'],
+  id: ['Jan', 'Feb', 'Mar', 'Apr', 'Mei', 'Jun', 'Jul', 'Agu', 'Sep', 'Okt', 'Nov', 'Des'],
+};
+
+/**
+ * An ISO date ("2026-03-02") as text in the locale's date format (`formatsOf(locale).date`), for
+ * a date inside a sentence: 02.03.2026, 02/03/2026, 02 Mar 2026 — as the date cells beside it read.
+ */
+export function dateText(iso: string, locale: Locale): string {
+  const [year, month, day] = iso.slice(0, 10).split('-');
+  return formatsOf(locale).date
+    .replace(/^\[\$-[0-9A-Fa-f]+\]/, '')
+    .replace(/"([^"]*)"|yyyy|mmm|mm|dd/g, (token, literal: string | undefined) => {
+      if (literal !== undefined) return literal;
+      if (token === 'yyyy') return year;
+      if (token === 'mmm') return MONTHS[locale][Number(month) - 1];
+      return token === 'mm' ? month : day;
+    });
+}
+
+/**
+ * A number's separators inside a sentence. A number cell takes the reader's separators from
+ * Excel; text cannot, so it is written with the locale's own (CLDR: a no-break space groups
+ * Russian digits, so a number never wraps across lines).
+ */
+const SEPARATORS: Record<Locale, { group: string; decimal: string }> = {
+  en: { group: ',', decimal: '.' },
+  ru: { group: '\u00a0', decimal: ',' },
+  id: { group: '.', decimal: ',' },
+};
+
+/**
+ * A decimal ("1070000.00", as PostgreSQL numeric gives it, or a number) as text in the locale:
+ * 1 070 000,00 / 1.070.000,00 / 1,070,000.00. Exact: the digits are regrouped, never converted.
+ */
+export function numberText(value: string | number, locale: Locale): string {
+  const text = typeof value === 'number' ? String(value) : value;
+  const match = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text);
+  if (!match) return text;
+  const { group, decimal } = SEPARATORS[locale];
+  const whole = match[2].replace(/\B(?=(\d{3})+(?!\d))/g, group);
+  return `${match[1]}${whole}${match[3] !== undefined ? `${decimal}${match[3]}` : ''}`;
+}

@@ -1,6 +1,8 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { Rag } from '../rag.enum';
+import type { BasisMessage } from '../rating-rules';
+import type { ReportItemMessage } from '../report-content-phrases';
 import { RagDimension } from '../reporting.enums';
 
 /** One dimension's rating: the computed one, the effective one (an override, else computed) and why. */
@@ -20,6 +22,13 @@ export class RagRating {
 
   @Field({ description: 'what it was computed from, with the numbers' })
   basis: string;
+
+  /**
+   * Not in the API: the message `basis` was rendered from, kept in a published report's snapshot
+   * so that an export prints the basis in its own locale. Absent from snapshots published before
+   * messages were kept; they print `basis`.
+   */
+  basisMessage?: BasisMessage;
 }
 
 /** A line of a report's content: a task, milestone, criterion, gate decision, risk or issue. */
@@ -36,6 +45,10 @@ export class ReportItem {
 
   @Field(() => String, { nullable: true })
   detail: string | null;
+
+  /** Not in the API: the messages `detail` and a system-made `name` were rendered from (as RagRating.basisMessage). */
+  detailMessage?: ReportItemMessage;
+  nameMessage?: ReportItemMessage;
 }
 
 /** A milestone as the report shows it: its go-live dates, variance and readiness. */

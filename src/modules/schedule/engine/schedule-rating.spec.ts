@@ -31,7 +31,10 @@ describe('rateSchedule', () => {
 
   it('rates the finish variance with the numbers in the basis', () => {
     const r = rateSchedule(base);
-    expect(r).toEqual({ rating: 'AMBER', measuredDays: 7, basis: 'forecast 2026-09-14 is 7 working days after baseline 2026-09-03; tolerance 10' });
+    expect(r).toEqual({
+      rating: 'AMBER', measuredDays: 7, basis: 'forecast 2026-09-14 is 7 working days after baseline 2026-09-03; tolerance 10',
+      basisMessage: { key: 'schedule.finish', params: { forecastFinish: '2026-09-14', baselineFinish: '2026-09-03', days: 7, toleranceDays: 10 } },
+    });
   });
 
   it.each([[5, 'GREEN'], [10, 'AMBER'], [11, 'RED']])('finish %i days late against 10 is %s', (days, rating) => {
@@ -50,6 +53,10 @@ describe('rateSchedule', () => {
     expect(r.measuredDays).toBe(13);
     expect(r.basis).toBe('milestone "Wave 1" forecast go-live 2026-06-18 is 13 working days after its baseline 2026-06-01 ' +
       '(project forecast 2026-09-14 is 2 working days before baseline 2026-09-03); tolerance 10');
+    expect(r.basisMessage).toEqual({ key: 'schedule.milestone', params: {
+      milestone: 'Wave 1', forecastGoLive: '2026-06-18', baselineGoLive: '2026-06-01', days: 13,
+      forecastFinish: '2026-09-14', baselineFinish: '2026-09-03', finishDays: -2, toleranceDays: 10,
+    } });
   });
 
   it('milestones not in the baseline (no variance) do not count', () => {

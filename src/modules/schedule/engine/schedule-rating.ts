@@ -1,3 +1,7 @@
+import { renderScheduleRating, slipWords, type ScheduleRatingMessage } from './schedule-rating-phrases';
+
+export { slipWords };
+
 /**
  * The schedule rating (REPORTING.md "Computed ratings"), shared by Project.health and the status
  * reports' schedule dimension so that both say the same. Pure: the caller measures variances in
@@ -34,15 +38,13 @@ export interface ScheduleRating {
   rating: Rating;
   /** The larger of the finish variance and the worst milestone variance; null without a baseline. */
   measuredDays: number | null;
+  /** In English, as the API gives it; `basisMessage` renders it in any locale (schedule-rating-phrases.ts). */
   basis: string;
+  basisMessage: ScheduleRatingMessage;
 }
 
-/** "7 working days after", "3 working days before", "on". */
-export function slipWords(days: number): string {
-  if (days === 0) return 'on';
-  const n = Math.abs(days);
-  return `${n} working day${n === 1 ? '' : 's'} ${days > 0 ? 'after' : 'before'}`;
-}
+const rated = (rating: Rating, measuredDays: number | null, basisMessage: ScheduleRatingMessage): ScheduleRating =>
+  ({ rating, measuredDays, basis: renderScheduleRating(basisMessage, 'en'), basisMessage });
 
 /**
  * The larger of: forecast finish − latest baseline finish, and the worst milestone forecast
@@ -52,7 +54,7 @@ export function slipWords(days: number): string {
 export function rateSchedule(input: ScheduleRatingInput): ScheduleRating {
   const { toleranceDays, forecastFinish, baselineFinish } = input;
   if (!baselineFinish || input.finishVarianceDays === null) {
-    return { rating: 'AMBER', measuredDays: null, basis: `no baseline: forecast finish ${forecastFinish} cannot be measured; capture a baseline` };
+    return rated('AMBER', null, { key: 'schedule.noBaseline', params: { forecastFinish } });
   }
   const finish = input.finishVarianceDays;
   let worst: MilestoneVariance | null = null;
@@ -60,15 +62,12 @@ export function rateSchedule(input: ScheduleRatingInput): ScheduleRating {
     if (m.varianceDays === null) continue;
     if (!worst || m.varianceDays > worst.varianceDays!) worst = m;
   }
-  const finishText = `forecast ${forecastFinish} is ${slipWords(finish)} baseline ${baselineFinish}`;
   if (worst && worst.varianceDays! > finish) {
     const measured = worst.varianceDays!;
-    return {
-      rating: toleranceBand(measured, toleranceDays),
-      measuredDays: measured,
-      basis: `milestone "${worst.name}" forecast go-live ${worst.forecastGoLive} is ${slipWords(measured)} its baseline ${worst.baselineGoLive}` +
-        ` (project ${finishText}); tolerance ${toleranceDays}`,
-    };
+    return rated(toleranceBand(measured, toleranceDays), measured, { key: 'schedule.milestone', params: {
+      milestone: worst.name, forecastGoLive: worst.forecastGoLive, baselineGoLive: worst.baselineGoLive, days: measured,
+      forecastFinish, baselineFinish, finishDays: finish, toleranceDays,
+    } });
   }
-  return { rating: toleranceBand(finish, toleranceDays), measuredDays: finish, basis: `${finishText}; tolerance ${toleranceDays}` };
+  return rated(toleranceBand(finish, toleranceDays), finish, { key: 'schedule.finish', params: { forecastFinish, baselineFinish, days: finish, toleranceDays } });
 }
