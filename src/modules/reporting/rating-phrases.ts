@@ -1,6 +1,7 @@
 import type { Locale } from '../export/kit/labels';
 import { dateText, numberText } from '../export/kit/locale';
 import { pluralEn, pluralRu, quote, quotedListText, renderer, type Phrasebooks, type QuotedList } from '../export/kit/phrases';
+import { renderScheduleRating, type ScheduleRatingMessage } from '../schedule/engine/schedule-rating-phrases';
 import { renderReadinessReason, type ReadinessReasonMessage } from '../training/readiness-phrases';
 
 /**
@@ -42,7 +43,7 @@ const enWindow = (p: Window) => `after ${p.after} through ${p.through}`;
 
 const ruNum = (value: string) => numberText(value, 'ru');
 const ruSince = (b: BaselineRef) => (b ? `с момента базового плана ${quote(b.name, 'ru')} (зафиксирован ${dateText(b.capturedOn, 'ru')})` : '');
-const ruWindow = (p: Window) => `после ${dateText(p.after, 'ru')} по ${dateText(p.through, 'ru')}`;
+const ruWindow = (p: Window) => `после ${dateText(p.after, 'ru')} и до ${dateText(p.through, 'ru')} включительно`;
 const ruMust = (n: number) => pluralRu(n, 'обязательный критерий', 'обязательных критерия', 'обязательных критериев');
 
 // ---- id -----------------------------------------------------------------------------------------
@@ -113,3 +114,10 @@ export const RATING_PHRASES: Phrasebooks<RatingMessage> = {
 };
 
 export const renderRating = renderer(RATING_PHRASES);
+
+/** Any rating's basis: the schedule's (schedule-rating-phrases.ts) or another dimension's. */
+export function renderBasis(message: RatingMessage | ScheduleRatingMessage, locale: Locale): string {
+  return isScheduleMessage(message) ? renderScheduleRating(message, locale) : renderRating(message, locale);
+}
+
+const isScheduleMessage = (message: RatingMessage | ScheduleRatingMessage): message is ScheduleRatingMessage => message.key.startsWith('schedule.');

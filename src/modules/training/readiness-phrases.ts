@@ -20,7 +20,7 @@ export const READINESS_REASON_PHRASES: Phrasebooks<ReadinessReasonMessage> = {
     'ready.coverageGap': (p) => `нехватка ключевых пользователей: ${cell(p)}: квалифицированных ${p.qualified} из ${p.required}`,
     'ready.noKeyUsers': () => 'нет ключевых пользователей',
     'ready.keyUsersUntrained': (p) => `${p.untrained} из ${p.keyUsers} ${pluralRu(p.keyUsers, 'ключевого пользователя', 'ключевых пользователей', 'ключевых пользователей')} ` +
-      `${pluralRu(p.untrained, 'не прошёл', 'не прошли', 'не прошли')} обучение для ключевых пользователей`,
+      `${pluralRu(p.untrained, 'ещё не обучен', 'ещё не обучены', 'ещё не обучены')}`,
     'ready.endUserAttendance': (p) => `обучение ${pluralRu(p.attended, 'посетил', 'посетили', 'посетили')} ${p.attended} из ${p.invited} ` +
       `${pluralRu(p.invited, 'приглашённого конечного пользователя', 'приглашённых конечных пользователей', 'приглашённых конечных пользователей')} (нужно ${p.neededPercent} %)`,
   },

@@ -18,6 +18,8 @@ export const STATUS_REPORT_LABELS: Record<Locale, LabelSet> = {
     'section.issues': 'Open issues', 'col.issue': 'Issue', 'col.raised': 'Raised',
     'section.exceptions': 'Exceptions', 'section.decisions': 'Decisions requested of the steering committee',
     nothing: 'none', more: '… and {n} more in Rollout Planner',
+    'exceptionDecision.REQUEST_EXCEPTION_PLAN': 'exception plan requested', 'exceptionDecision.APPROVE_EXCEPTION_PLAN': 'exception plan approved',
+    'exceptionDecision.PREMATURE_CLOSE': 'project closed prematurely',
   },
   ru: {
     title: 'Отчёт о статусе проекта', draft: 'ЧЕРНОВИК',
@@ -35,6 +37,8 @@ export const STATUS_REPORT_LABELS: Record<Locale, LabelSet> = {
     'section.issues': 'Открытые вопросы', 'col.issue': 'Вопрос', 'col.raised': 'Поднят',
     'section.exceptions': 'Исключения', 'section.decisions': 'Решения, нужные от управляющего комитета',
     nothing: 'нет', more: '… и ещё {n} в Rollout Planner',
+    'exceptionDecision.REQUEST_EXCEPTION_PLAN': 'запрошен план исключения', 'exceptionDecision.APPROVE_EXCEPTION_PLAN': 'план исключения утверждён',
+    'exceptionDecision.PREMATURE_CLOSE': 'проект закрыт досрочно',
   },
   id: {
     title: 'Laporan status', draft: 'DRAF',
@@ -52,5 +56,7 @@ export const STATUS_REPORT_LABELS: Record<Locale, LabelSet> = {
     'section.issues': 'Isu terbuka', 'col.issue': 'Isu', 'col.raised': 'Diajukan',
     'section.exceptions': 'Eksepsi', 'section.decisions': 'Keputusan yang diminta dari komite pengarah',
     nothing: 'tidak ada', more: '… dan {n} lagi di Rollout Planner',
+    'exceptionDecision.REQUEST_EXCEPTION_PLAN': 'rencana eksepsi diminta', 'exceptionDecision.APPROVE_EXCEPTION_PLAN': 'rencana eksepsi disetujui',
+    'exceptionDecision.PREMATURE_CLOSE': 'proyek ditutup lebih awal',
   },
 };

@@ -17,6 +17,9 @@ describe('status report layout rules', () => {
     expect(wrappedLines('one\ntwo\n\nfour', 20)).toBe(4);
     expect(wrappedLines('x'.repeat(60), 20)).toBe(3);
     expect(wrappedLines('a ' + 'x'.repeat(30), 20)).toBe(3);
+    // A no-break space (Russian digit groups) does not break: the number moves to the next line whole.
+    expect(wrappedLines(`${'x'.repeat(20)} 1 070 000,00 ${'y'.repeat(13)}`, 20)).toBe(2);
+    expect(wrappedLines(`${'x'.repeat(20)} 1\u00a0070\u00a0000,00 ${'y'.repeat(13)}`, 20)).toBe(3);
   });
 
   it('gives a row room for its lines', () => {

@@ -33,7 +33,8 @@ export function wrappedLines(text: string | null | undefined, width: number, fon
   for (const paragraph of text.split('\n')) {
     let used = 0;
     let count = 1;
-    for (const word of paragraph.split(/\s+/).filter(Boolean)) {
+    // A no-break space (Russian digit groups: 1 070 000,00) joins, as Excel keeps it on one line.
+    for (const word of paragraph.split(/[^\S\u00a0\u202f]+/).filter(Boolean)) {
       const length = word.length;
       if (used === 0) {
         count += Math.floor(Math.max(0, length - 1) / perLine);

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Writable } from 'node:stream';
+import { In } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { RequestContext } from '../../../common/context/request-context';
 import { notFound } from '../../../common/errors/domain-error';
@@ -9,6 +10,7 @@ import { User } from '../../people/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
 import { StatusReport } from '../../reporting/entities/status-report.entity';
 import { ReportingService } from '../../reporting/reporting.service';
+import { exceptionMessage } from '../../steering/exceptions/exception-phrases';
 import { ExceptionsService } from '../../steering/exceptions/exceptions.service';
 import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
@@ -16,6 +18,7 @@ import { formatsOf } from '../kit/locale';
 import { loadTemplate } from '../kit/template';
 import type { WorkbookRenderer } from '../kit/workbook-renderer';
 import { STATUS_REPORT_LABELS } from './status-report-labels';
+import { reportSentence } from './status-report-phrases';
 import { writeStatusReportWorkbook, type ReportException, type StatusReportData } from './status-report-workbook';
 
 /**
@@ -51,7 +54,10 @@ export class StatusReportWorkbook implements WorkbookRenderer {
     const locale = request.locale as Locale;
     await writeStatusReportWorkbook(
       { project, report: read as StatusReportData['report'], exceptions: await this.exceptionsOf(ctx, report) },
-      { template, label: template.labelsFor(locale, STATUS_REPORT_LABELS), formats: formatsOf(locale) },
+      {
+        template, label: template.labelsFor(locale, STATUS_REPORT_LABELS), formats: formatsOf(locale),
+        sentence: (message, english) => reportSentence(message, english, locale),
+      },
       out,
     );
   }
@@ -62,11 +68,24 @@ export class StatusReportWorkbook implements WorkbookRenderer {
    */
   private async exceptionsOf(ctx: RequestContext, report: StatusReport): Promise<ReportException[]> {
     const asOf = report.publishedAt ?? new Date();
-    return (await this.exceptions.byReport(ctx, report.id)).map((e) => ({
-      dimension: e.dimension,
-      description: e.description,
-      decision: e.decision && e.decidedAt && e.decidedAt <= asOf ? e.decision : null,
-    }));
+    const exceptions = await this.exceptions.byReport(ctx, report.id);
+    // The reports that raised them (this one, or earlier ones still open): their frozen ratings
+    // hold the messages the descriptions were made from, which print in the export's locale.
+    const raisedBy = exceptions.length
+      ? new Map((await ctx.manager.find(StatusReport, {
+        where: { id: In([...new Set(exceptions.map((e) => e.reportId))]) }, select: { id: true, periodStart: true, periodEnd: true, snapshot: true },
+      })).map((r) => [r.id, r]))
+      : new Map<string, StatusReport>();
+    return exceptions.map((e) => {
+      const by = raisedBy.get(e.reportId);
+      const ratings = (by?.snapshot as { ratings?: { dimension: string; basis: string; basisMessage?: unknown }[] } | null)?.ratings ?? [];
+      return {
+        dimension: e.dimension,
+        description: e.description,
+        descriptionMessage: by ? exceptionMessage(e.description, by, ratings.find((r) => r.dimension === (e.dimension as string))) : null,
+        decision: e.decision && e.decidedAt && e.decidedAt <= asOf ? e.decision : null,
+      };
+    });
   }
 
   private async reportOf(ctx: RequestContext, request: SignedExport): Promise<StatusReport> {

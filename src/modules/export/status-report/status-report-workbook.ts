@@ -16,6 +16,8 @@ export const STATUS_REPORT_SHEET = 'Status report';
 export interface ReportException {
   dimension: string;
   description: string;
+  /** The message the description was made from, when found (status-report-phrases.ts renders it per locale). */
+  descriptionMessage?: unknown;
   decision: string | null;
 }
 
@@ -40,6 +42,8 @@ export interface StatusReportWriteContext {
   template: ExcelTemplate;
   label: (key: string) => string;
   formats: LocaleFormats;
+  /** A system-made sentence in the export's locale from its message, else its English text (`reportSentence`). */
+  sentence: (message: unknown, english: string | null | undefined) => string | null;
 }
 
 /** One printed row of a half (or of the whole width): how tall it must be and what it writes. */
@@ -226,14 +230,15 @@ class Grid {
       this.sectionHead('section.ratings', { first: 1, last: LAST_COLUMN }),
       this.tableHead([[[1, 1], 'col.dimension'], [[2, 2], 'col.computed'], [[3, 3], 'col.rating'], [basis, 'col.basis'], [reason, 'col.override']]),
       ...ratings.map((rating): Line => {
-        const lines = Math.max(wrappedLines(rating.basis, this.width(...basis)), wrappedLines(rating.overrideReason, this.width(...reason)));
+        const basisText = this.w.sentence(rating.basisMessage, rating.basis);
+        const lines = Math.max(wrappedLines(basisText, this.width(...basis)), wrappedLines(rating.overrideReason, this.width(...reason)));
         return { height: rowHeight(lines), write: (row, r) => {
           this.span(row, r, [1, 1], this.label(`dim.${rating.dimension}`), this.s.dimension);
           const computed = this.rag(rating.computed);
           this.span(row, r, [2, 2], computed.text, computed.style);
           const effective = this.rag(rating.rating);
           this.span(row, r, [3, 3], effective.text, effective.style);
-          this.span(row, r, basis, { text: rating.basis }, this.s.cell);
+          this.span(row, r, basis, { text: basisText }, this.s.cell);
           this.span(row, r, reason, { text: rating.overrideReason }, this.s.cell);
         } };
       }),
@@ -261,11 +266,13 @@ class Grid {
       this.sectionHead(section, half),
       ...(shown.length ? [this.tableHead(headCells)] : [this.note(this.label('nothing'), half)]),
       ...shown.map((item): Line => {
-        const lines = Math.max(wrappedLines(item.name, this.width(...spans.name)), wrappedLines(item.detail, this.width(...spans.detail)));
+        const name = this.w.sentence(item.nameMessage, item.name) ?? item.name;
+        const detail = this.w.sentence(item.detailMessage, item.detail);
+        const lines = Math.max(wrappedLines(name, this.width(...spans.name)), wrappedLines(detail, this.width(...spans.detail)));
         return { height: rowHeight(lines), write: (row, r) => {
           this.span(row, r, spans.date, excelDate(item.date), this.s.date);
-          this.span(row, r, spans.name, { text: item.name }, this.s.cell);
-          this.span(row, r, spans.detail, { text: item.detail }, this.s.cell);
+          this.span(row, r, spans.name, { text: name }, this.s.cell);
+          this.span(row, r, spans.detail, { text: detail }, this.s.cell);
         } };
       }),
       ...(more ? [this.note(this.label('more', { n: more }), half)] : []),
@@ -301,7 +308,8 @@ class Grid {
       this.sectionHead('section.exceptions', RIGHT),
       ...(exceptions.length
         ? exceptions.map((e): Line => {
-          const text = `${this.label(`dim.${e.dimension}`)}: ${e.description}${e.decision ? ` — ${e.decision}` : ''}`;
+          const description = this.w.sentence(e.descriptionMessage, e.description);
+          const text = `${this.label(`dim.${e.dimension}`)}: ${description}${e.decision ? ` — ${this.label(`exceptionDecision.${e.decision}`)}` : ''}`;
           return { height: rowHeight(wrappedLines(text, this.width(...all))), write: (row, r) => this.span(row, r, all, { text }, this.s.cell) };
         })
         : [this.note(this.label('nothing'), RIGHT)]),
