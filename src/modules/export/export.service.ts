@@ -23,7 +23,7 @@ import { FileExport } from './dto/file-export.type';
 import { exportFileName } from './kit/file-name';
 import { parseLocale } from './kit/locale';
 import { signExport, verifyExport, type ExportRequest, type SignedExport } from './kit/export-link';
-import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type WorkbookRenderer } from './kit/workbook-renderer';
+import { EXPORT_CLOCK, WORKBOOK_RENDERERS, type ExportClock, type ExportRequester, type WorkbookRenderer } from './kit/workbook-renderer';
 
 /**
  * Issues download links and answers them. A link carries the signed export request; the
@@ -115,18 +115,19 @@ export class ExportService {
     const renderer = request && this.renderers.get(request.kind);
     if (!request || !renderer || !isUuid(request.projectId) || !isUuid(request.userId)) throw gone();
     const ctx = new RequestContext(this.dataSource, null);
-    if (!(await this.mayExport(ctx, request))) throw gone();
-    await renderer.authorize?.(ctx, request);
+    const requester = await this.requesterOf(ctx, request);
+    if (!requester || !(requester.isAdmin || rolesAllow(requester.roles, 'export'))) throw gone();
+    await renderer.authorize?.(ctx, request, requester);
     await renderer.render(ctx, request, start(request));
   }
 
-  /** The person who asked may still export this project: an administrator, or a member whose role may. */
-  private async mayExport(ctx: RequestContext, request: SignedExport): Promise<boolean> {
+  /** The person who asked, as they are now (null when gone): the link holds only while they may still export. */
+  private async requesterOf(ctx: RequestContext, request: SignedExport): Promise<ExportRequester | null> {
     const user = await ctx.manager.findOne(User, { where: { id: request.userId }, select: { id: true, isAdmin: true } });
-    if (!user) return false;
-    if (user.isAdmin) return true;
+    if (!user) return null;
+    if (user.isAdmin) return { isAdmin: true, roles: [] };
     const roles = await ctx.manager.find(Membership, { where: { projectId: request.projectId, userId: user.id }, select: { role: true } });
-    return rolesAllow(roles.map((m) => m.role), 'export');
+    return { isAdmin: false, roles: roles.map((m) => m.role) };
   }
 }
 

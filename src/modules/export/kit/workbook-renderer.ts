@@ -1,6 +1,13 @@
 import type { Writable } from 'node:stream';
 import type { RequestContext } from '../../../common/context/request-context';
+import type { ProjectRole } from '../../people/people.enums';
 import type { SignedExport } from './export-link';
+
+/** Who asked for the file, as read at download: an administrator, or their roles in the project. */
+export interface ExportRequester {
+  isAdmin: boolean;
+  roles: readonly ProjectRole[];
+}
 
 /**
  * One workbook (the plan, a certificate, a schedule): renders a verified, authorised request
@@ -14,7 +21,7 @@ export interface WorkbookRenderer {
    * Checks at download that go beyond membership (e.g. a draft report's visibility); throw
    * `notFound` to refuse. Optional: membership of the request's project is always checked.
    */
-  authorize?(ctx: RequestContext, request: SignedExport): Promise<void>;
+  authorize?(ctx: RequestContext, request: SignedExport, requester: ExportRequester): Promise<void>;
   render(ctx: RequestContext, request: SignedExport, out: Writable): Promise<void>;
 }
 

@@ -5,8 +5,6 @@ import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { RequestContext } from '../../../common/context/request-context';
 import { notFound } from '../../../common/errors/domain-error';
 import { rolesAllow } from '../../auth/project-permissions';
-import { Membership } from '../../people/entities/membership.entity';
-import { User } from '../../people/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
 import { StatusReport } from '../../reporting/entities/status-report.entity';
 import { ReportingService } from '../../reporting/reporting.service';
@@ -16,7 +14,7 @@ import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
 import { formatsOf } from '../kit/locale';
 import { loadTemplate } from '../kit/template';
-import type { WorkbookRenderer } from '../kit/workbook-renderer';
+import type { ExportRequester, WorkbookRenderer } from '../kit/workbook-renderer';
 import { STATUS_REPORT_LABELS } from './status-report-labels';
 import { reportSentence } from './status-report-phrases';
 import { writeStatusReportWorkbook, type ReportException, type StatusReportData } from './status-report-workbook';
@@ -38,12 +36,10 @@ export class StatusReportWorkbook implements WorkbookRenderer {
   ) {}
 
   /** A draft's link works only while its holder may still read drafts of the project. */
-  async authorize(ctx: RequestContext, request: SignedExport): Promise<void> {
+  async authorize(ctx: RequestContext, request: SignedExport, requester: ExportRequester): Promise<void> {
     const report = await this.reportOf(ctx, request);
     if (report.publishedAt !== null) return;
-    const user = await ctx.manager.findOne(User, { where: { id: request.userId }, select: { id: true, isAdmin: true } });
-    const roles = await ctx.manager.find(Membership, { where: { projectId: request.projectId, userId: request.userId }, select: { role: true } });
-    if (!user?.isAdmin && !rolesAllow(roles.map((m) => m.role), 'readDraftReports')) throw notFound('Status report', report.id);
+    if (!requester.isAdmin && !rolesAllow(requester.roles, 'readDraftReports')) throw notFound('Status report', report.id);
   }
 
   async render(ctx: RequestContext, request: SignedExport, out: Writable): Promise<void> {
