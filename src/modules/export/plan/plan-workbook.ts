@@ -9,7 +9,7 @@ import { toleranceBand } from '../../schedule/engine/schedule-rating';
 import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
 import { excelDate, formatsOf, type LocaleFormats } from '../kit/locale';
-import { setText } from '../kit/safe-cell';
+import { safeText, setText } from '../kit/safe-cell';
 import { loadTemplate, type ExcelTemplate } from '../kit/template';
 import { addSheet, columnLetter, footerText, streamingWorkbook } from '../kit/workbook';
 import type { WorkbookRenderer } from '../kit/workbook-renderer';
@@ -17,7 +17,7 @@ import { ganttScale, type GanttScale } from './gantt-scale';
 import { columnOf, GANTT_FIRST_COLUMN, PLAN_COLUMNS } from './plan-columns';
 import { PlanDataLoader, type PlanData } from './plan-data';
 import { PLAN_LABELS } from './plan-labels';
-import { buildPlanRows, type PlanRow, type RowKind } from './plan-rows';
+import { planRows, type PlanRow, type RowKind } from './plan-rows';
 
 /** Rows above the table: the header block, the months over the Gantt chart, the column heads. */
 const MONTH_ROW = 7;
@@ -67,10 +67,7 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
     if (entry.taskId) baselineTasks.set(entry.taskId, entry);
     else if (entry.milestoneId) baselineMilestones.set(entry.milestoneId, entry);
   }
-  // The rows are made in one go before the sheet is written (a few MB for 20,000 tasks, next to
-  // the plan itself): made one at a time between exceljs's writes they cost twice as much, the
-  // plan's data gone cold in the processor's caches by each next row. The workbook still streams.
-  const rows = buildPlanRows({
+  const rows = planRows({
     calendar: schedule.projectCalendar,
     stages: schedule.stages,
     milestones: data.milestones,
@@ -83,7 +80,7 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
     groupNames: { rollout: w.label('group.rollout'), other: w.label('group.other') },
     dayUnit: w.label('dayUnit'),
   });
-  writePlanSheet(book, data, { count: rows.length, rows }, w);
+  writePlanSheet(book, data, rows, w);
   writeRolloutSheet(book, data, w);
   await book.commit();
 }
@@ -153,37 +150,38 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
   const styles = rowStyles(t, formats);
   const marker = t.style('statusDate');
   const [yes, no] = [label('yes'), label('no')];
-  const put = (row: ExcelJS.Row, column: number, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
-    const cell = row.getCell(column);
-    cell.value = value;
-    cell.style = style;
+  const values: ExcelJS.CellValue[] = new Array(PLAN_COLUMNS.length);
+  const rowStyle: Partial<ExcelJS.Style>[] = new Array(PLAN_COLUMNS.length);
+  const at = (column: number, value: ExcelJS.CellValue, style: Partial<ExcelJS.Style>) => {
+    values[column - 1] = value;
+    rowStyle[column - 1] = style;
   };
-  const text = (row: ExcelJS.Row, column: number, value: string | null, style: Partial<ExcelJS.Style>) => {
-    const cell = row.getCell(column);
-    setText(cell, value);
-    cell.style = style;
-  };
+  /** User text: a text cell, never a formula (`safeText`, as `setText` writes it). */
+  const textAt = (column: number, value: string | null, style: Partial<ExcelJS.Style>) => at(column, value === null ? null : safeText(value), style);
   let n = FIRST_DATA_ROW;
   for (const r of plan.rows) {
     const row = sheet.getRow(n++);
     row.outlineLevel = r.level;
     const s = styles[r.kind];
-    put(row, C.wbs, r.wbs, s.text);
-    text(row, C.name, r.name, s.name[Math.min(r.level, s.name.length) - 1]);
-    text(row, C.area, r.area, s.text);
-    text(row, C.territory, r.territory, s.text);
-    put(row, C.duration, r.start ? r.durationDays : null, s.days);
-    put(row, C.start, excelDate(r.start), s.date);
-    put(row, C.finish, excelDate(r.finish), s.date);
-    put(row, C.baselineStart, excelDate(r.baselineStart), s.date);
-    put(row, C.baselineFinish, excelDate(r.baselineFinish), s.date);
-    put(row, C.variance, r.varianceDays, r.varianceDays !== null && r.varianceDays > 0 ? s.late : s.signed);
-    put(row, C.float, r.totalFloatDays, s.days);
-    put(row, C.critical, r.critical ? yes : no, s.center);
-    put(row, C.predecessors, r.predecessors || null, s.text);
-    put(row, C.percent, r.percentComplete / 100, s.percent);
-    put(row, C.actualStart, excelDate(r.actualStart), s.date);
-    put(row, C.actualFinish, excelDate(r.actualFinish), s.date);
+    at(C.wbs, r.wbs, s.text);
+    textAt(C.name, r.name, s.name[Math.min(r.level, s.name.length) - 1]);
+    textAt(C.area, r.area, s.text);
+    textAt(C.territory, r.territory, s.text);
+    at(C.duration, r.start ? r.durationDays : null, s.days);
+    at(C.start, excelDate(r.start), s.date);
+    at(C.finish, excelDate(r.finish), s.date);
+    at(C.baselineStart, excelDate(r.baselineStart), s.date);
+    at(C.baselineFinish, excelDate(r.baselineFinish), s.date);
+    at(C.variance, r.varianceDays, r.varianceDays !== null && r.varianceDays > 0 ? s.late : s.signed);
+    at(C.float, r.totalFloatDays, s.days);
+    at(C.critical, r.critical ? yes : no, s.center);
+    at(C.predecessors, r.predecessors || null, s.text);
+    at(C.percent, r.percentComplete / 100, s.percent);
+    at(C.actualStart, excelDate(r.actualStart), s.date);
+    at(C.actualFinish, excelDate(r.actualFinish), s.date);
+    // The table's cells in one go, as exceljs makes a row from values, then their styles.
+    row.values = values;
+    for (let c = 0; c < rowStyle.length; c++) row.getCell(c + 1).style = rowStyle[c];
     drawBar(row, r, scale, statusColumn, styles.gantt, marker);
     row.commit();
   }
