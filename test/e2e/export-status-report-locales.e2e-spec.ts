@@ -4,6 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { TestApp, TestUser, unique } from '../support/test-app';
+import { stageReportingScene } from '../support/reporting-scene';
 
 const EXPORT = 'mutation($id: ID!, $l: String) { exportStatusReport(id: $id, locale: $l) { url } }';
 const REPORT_FIELDS = `id forecastFinish baselineFinish ratings { dimension computed basis } thisPeriod { name detail } nextPeriod { name detail }
@@ -55,7 +56,6 @@ describe('Excel exports: the status report\'s sentences in the export\'s locale 
 
   const ru = (iso: string) => iso.split('-').reverse().join('.');
   const idDate = (iso: string) => iso.split('-').reverse().join('/');
-  const taskVersion = async (id: string) => (await t.dataSource.query('SELECT version FROM task WHERE id = $1', [id]))[0].version as number;
 
   /** Exports the report, reads it with exceljs and with openpyxl, checks both read the same texts, and gives them. */
   const exported = async (id: string, user: TestUser, locale: string) => {
@@ -93,30 +93,9 @@ describe('Excel exports: the status report\'s sentences in the export\'s locale 
     for (const [user, role] of [[sponsor, 'STEERING_COMMITTEE'], [keyUser, 'KEY_USER']] as const) {
       await t.ok('mutation($p: ID!, $u: ID!, $r: ProjectRole!) { addMember(projectId: $p, userId: $u, role: $r) { id } }', { p: projectId, u: user.id, r: role }, pm.token);
     }
-    const areaId = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Sales") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
-    const m = (await t.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id tasks { id name } } }', {
-      i: { projectId, name: 'Sales go-live', splitBy: 'FUNCTION', functionAreaId: areaId, prepareDays: 10, hypercareDays: 10 },
-    }, pm.token)).addMilestone;
-    const prepareId = m.tasks.find((x: any) => x.name.endsWith('prepare')).id;
-    // A key user who has attended no key-user session: the milestone going live next period is not ready.
-    await t.ok('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', {
-      i: { projectId, userId: keyUser.id, functionAreaId: areaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 },
-    }, pm.token);
-    await t.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Approved plan") { id } }', { p: projectId }, pm.token);
     const firstTask = project.tasks.find((x: any) => x.stage?.sequence === 1);
-    const UPDATE_TASK = 'mutation($i: UpdateTaskInput!) { updateTask(input: $i) { id } }';
-    await t.ok(UPDATE_TASK, { i: { id: firstTask.id, version: await taskVersion(firstTask.id), actualStart: '2026-03-02', actualFinish: '2026-03-06' } }, pm.token);
-    await t.ok(UPDATE_TASK, { i: { id: prepareId, version: await taskVersion(prepareId), actualStart: '2026-03-02', percentComplete: 90 } }, pm.token);
-    await t.ok('mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', { i: { projectId, budget: '1000000' } }, sponsor.token);
-    const criteria = project.stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST');
-    await t.ok('mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason: $r) { id } }', { id: criteria[0].id, r: 'Agreed at the board' }, sponsor.token);
-    const cVersion = (await t.dataSource.query('SELECT version FROM criterion WHERE id = $1', [criteria[1].id]))[0].version;
-    await t.ok('mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', { id: criteria[1].id, v: cVersion, c: [keyUser.id] }, pm.token);
-    await t.ok('mutation($id: ID!) { rejectCriterion(id: $id, comment: "Not tested") { id } }', { id: criteria[1].id }, keyUser.token);
-    await t.ok('mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', { i: { projectId, title: 'Low risk', probability: 1, impact: 2 } }, pm.token);
-    await t.ok('mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', { i: { projectId, title: 'Data migration late', probability: 4, impact: 4, ownerId: pm.id, response: 'REDUCE' } }, pm.token);
-    await t.ok('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', { i: { projectId, title: 'Printer driver', type: 'PROBLEM', priority: 'LOW' } }, keyUser.token);
-    await t.ok('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', { i: { projectId, title: 'Invoices wrong', type: 'OFF_SPECIFICATION', priority: 'HIGH', ownerId: pm.id } }, keyUser.token);
+    const mustCriteria = project.stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST');
+    await stageReportingScene(t, { projectId, pm, sponsor, keyUser, firstTaskId: firstTask.id, mustCriteria });
 
     // Published: the forecast at completion 25 % over a 10 % tolerance, so cost is RED and raises an exception.
     const first = (await t.ok('mutation($i: CreateStatusReportInput!) { createStatusReport(input: $i) { id version } }', {

@@ -1,5 +1,6 @@
 import { countStatements } from '../support/count-statements';
 import { codeOf, GraphQLResponse, TestApp, TestUser, unique } from '../support/test-app';
+import { stageReportingScene } from '../support/reporting-scene';
 
 /**
  * Status reports (REPORTING.md "Computed ratings", "A report's content", "Publishing"): a
@@ -48,34 +49,9 @@ describe('status reports (e2e)', () => {
     for (const [user, role] of [[sponsor, 'STEERING_COMMITTEE'], [consultant, 'CONSULTANT'], [keyUser, 'KEY_USER'], [observer, 'OBSERVER']] as const) {
       await t.ok(ADD_MEMBER, { p: projectId, u: user.id, r: role }, pm.token);
     }
-    const areaId = (await t.ok('mutation($p: ID!) { addFunctionArea(projectId: $p, name: "Sales") { id } }', { p: projectId }, pm.token)).addFunctionArea.id;
-    const m = (await t.ok('mutation($i: AddMilestoneInput!) { addMilestone(input: $i) { id tasks { id name } } }', {
-      i: { projectId, name: 'Sales go-live', splitBy: 'FUNCTION', functionAreaId: areaId, prepareDays: 10, hypercareDays: 10 },
-    }, pm.token)).addMilestone;
-    milestone = { id: m.id, prepareId: m.tasks.find((x: any) => x.name.endsWith('prepare')).id };
-    // A qualified key user of the area who has attended no key-user session: the milestone is not ready.
-    await t.ok('mutation($i: AssignKeyUserInput!) { assignKeyUser(input: $i) { id } }', {
-      i: { projectId, userId: keyUser.id, functionAreaId: areaId, processKnowledge: 4, systemLogic: 4, engagement: 4, teaching: 4 },
-    }, pm.token);
-    await t.ok('mutation($p: ID!) { captureBaseline(projectId: $p, name: "Approved plan") { id } }', { p: projectId }, pm.token);
-
-    // Progress: the first stage task finished in the first week; the milestone's preparation 90 % done.
-    await t.ok(UPDATE_TASK, { i: { id: firstTask.id, version: await taskVersion(firstTask.id), actualStart: '2026-03-02', actualFinish: '2026-03-06' } }, pm.token);
-    await t.ok(UPDATE_TASK, { i: { id: milestone.prepareId, version: await taskVersion(milestone.prepareId), actualStart: '2026-03-02', percentComplete: 90 } }, pm.token);
-
-    // Budget (the steering committee's), criteria: one MUST waived after the baseline, one MUST rejected.
-    await t.ok('mutation($i: SetTolerancesInput!) { setTolerances(input: $i) { id } }', { i: { projectId, budget: '1000000' } }, sponsor.token);
     const criteria = project.stages[0].exitCriteria.filter((c: any) => c.priority === 'MUST');
-    await t.ok('mutation($id: ID!, $r: String!) { waiveCriterion(id: $id, reason: $r) { id } }', { id: criteria[0].id, r: 'Agreed at the board' }, sponsor.token);
-    const cVersion = (await t.dataSource.query('SELECT version FROM criterion WHERE id = $1', [criteria[1].id]))[0].version;
-    await t.ok('mutation($id: ID!, $v: Int!, $c: [ID!]!) { setCriterionConfirmers(id: $id, version: $v, confirmerIds: $c) { id } }', { id: criteria[1].id, v: cVersion, c: [keyUser.id] }, pm.token);
-    await t.ok('mutation($id: ID!) { rejectCriterion(id: $id, comment: "Not tested") { id } }', { id: criteria[1].id }, keyUser.token);
-
-    // Registers: a risk scoring 16 with an owner, one scoring 2 without; two open issues and a closed one.
-    await t.ok('mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', { i: { projectId, title: 'Low risk', probability: 1, impact: 2 } }, pm.token);
-    await t.ok('mutation($i: AddRiskInput!) { addRisk(input: $i) { id } }', { i: { projectId, title: 'Data migration late', probability: 4, impact: 4, ownerId: pm.id, response: 'REDUCE' } }, pm.token);
-    await t.ok('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', { i: { projectId, title: 'Printer driver', type: 'PROBLEM', priority: 'LOW' } }, keyUser.token);
-    await t.ok('mutation($i: RaiseIssueInput!) { raiseIssue(input: $i) { id } }', { i: { projectId, title: 'Invoices wrong', type: 'OFF_SPECIFICATION', priority: 'HIGH', ownerId: pm.id } }, keyUser.token);
+    const scene = await stageReportingScene(t, { projectId, pm, sponsor, keyUser, firstTaskId: firstTask.id, mustCriteria: criteria });
+    milestone = { id: scene.milestoneId, prepareId: scene.prepareId };
   });
   afterAll(() => t.close());
 
