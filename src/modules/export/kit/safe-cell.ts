@@ -7,7 +7,12 @@ import type { Cell } from 'exceljs';
  * object (a formula or rich text) from ever reaching a cell. Every workbook writes user text here.
  */
 export function setText(cell: Cell, text: string | null | undefined): void {
-  cell.value = text == null ? null : safeText(text);
+  cell.value = textValue(text);
+}
+
+/** What `setText` stores: the safe text, or null (an empty cell). For rows written from a values array. */
+export function textValue(text: string | null | undefined): string | null {
+  return text == null ? null : safeText(text);
 }
 
 /**

@@ -9,7 +9,7 @@ import { toleranceBand } from '../../schedule/engine/schedule-rating';
 import type { SignedExport } from '../kit/export-link';
 import type { Locale } from '../kit/labels';
 import { excelDate, formatsOf, type LocaleFormats } from '../kit/locale';
-import { safeText, setText } from '../kit/safe-cell';
+import { setText, textValue } from '../kit/safe-cell';
 import { loadTemplate, type ExcelTemplate } from '../kit/template';
 import { addSheet, columnLetter, footerText, streamingWorkbook } from '../kit/workbook';
 import type { WorkbookRenderer } from '../kit/workbook-renderer';
@@ -156,8 +156,8 @@ function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData
     values[column - 1] = value;
     rowStyle[column - 1] = style;
   };
-  /** User text: a text cell, never a formula (`safeText`, as `setText` writes it). */
-  const textAt = (column: number, value: string | null, style: Partial<ExcelJS.Style>) => at(column, value === null ? null : safeText(value), style);
+  /** User text: a text cell, never a formula (`textValue`, as `setText` writes it). */
+  const textAt = (column: number, value: string | null, style: Partial<ExcelJS.Style>) => at(column, textValue(value), style);
   let n = FIRST_DATA_ROW;
   for (const r of plan.rows) {
     const row = sheet.getRow(n++);
