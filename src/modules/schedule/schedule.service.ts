@@ -11,6 +11,7 @@ import { Territory } from '../project/entities/territory.entity';
 import { Stage } from '../stage/entities/stage.entity';
 import { Dependency } from './entities/dependency.entity';
 import { Task } from './entities/task.entity';
+import { inDateOrder as sortInDateOrder } from './engine/date-order';
 import { milestoneWindow, stageWindow } from './engine/rollups';
 import { DependencyCycleError, scheduleNetwork } from './engine/scheduler';
 import { MilestonePhase } from './schedule.enums';
@@ -45,7 +46,7 @@ export interface ProjectSchedule {
   start: string;
   finishDate: string;
   criticalPath: string[];
-  /** The tasks by start, then finish, then name (Project.tasks), sorted once per schedule. */
+  /** The tasks by start, then finish, then name (Project.tasks, the plan export), sorted once per schedule (engine/date-order). */
   inDateOrder(): ScheduledTask[];
   stages: Pick<Stage, 'id' | 'name' | 'sequence'>[];
   /** What the engine was given: an edit is checked by running it again with the edit applied, in memory. */
@@ -387,12 +388,9 @@ function scheduleOf(parts: PlanParts, result: ReturnType<typeof scheduleNetwork>
     start: start ?? project.startDate,
     finishDate: result.finishDate ?? project.startDate,
     criticalPath: result.criticalPath,
-    inDateOrder: () => (inDateOrder ??= [...rows].sort((a, b) =>
-      compareCodeUnits(a.start, b.start) || compareCodeUnits(a.finish, b.finish) || a.name.localeCompare(b.name))),
+    inDateOrder: () => (inDateOrder ??= sortInDateOrder(rows)),
   };
 }
-
-const compareCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Top-level keys of a row as JSON (snake_case) to the entity's property names. */
 function camelKeys(row: Record<string, unknown>): Record<string, unknown> {

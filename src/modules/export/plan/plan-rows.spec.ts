@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { CalendarRegistry, loadCalendarDefinitions } from '../../calendar/calendar-registry';
-import { buildPlanRows, predecessorText, type PlanInput, type PlanTask } from './plan-rows';
+import { buildPlanRows, planRows, predecessorText, type PlanInput, type PlanTask } from './plan-rows';
 
 const calendar = new CalendarRegistry(loadCalendarDefinitions(join(resolve('templates'), 'calendars'))).get('STANDARD')!;
 const task = (id: string, over: Partial<PlanTask>): PlanTask => ({
@@ -27,8 +27,13 @@ function plan(over: Partial<PlanInput> = {}): PlanInput {
     ],
     areaNames: new Map([['a1', 'Order intake']]),
     territoryNames: new Map([['t1', 'Head office']]),
-    baselineTasks: new Map([['build', { start: '2026-03-09', finish: '2026-03-11' }]]),
-    baselineMilestones: new Map([['m1', { start: '2026-03-16', finish: '2026-03-23' }]]),
+    baselineEntries: [
+      { taskId: 'build', milestoneId: null, start: '2026-03-09', finish: '2026-03-11' },
+      { taskId: null, milestoneId: 'm1', start: '2026-03-16', finish: '2026-03-23' },
+      // Of a task and a milestone no longer in the plan: no row shows them, and the chart does not reach for them.
+      { taskId: 'removed', milestoneId: null, start: '2025-01-06', finish: '2025-01-10' },
+      { taskId: null, milestoneId: 'removed', start: '2027-01-04', finish: '2027-01-08' },
+    ],
     groupNames: { rollout: 'Rollout milestones', other: 'Other work' },
     dayUnit: 'd',
     ...over,
@@ -77,5 +82,10 @@ describe('plan rows', () => {
     expect(rows.find((r) => r.name === 'launch')).toMatchObject({ goLive: '2026-03-23', area: 'Order intake' });
     const analysis = rows.find((r) => r.name === 'Analysis')!;
     expect(analysis).toMatchObject({ percentComplete: 100, done: true, actualStart: '2026-03-02', actualFinish: '2026-03-06', durationDays: 5 });
+  });
+
+  it('reaches the baseline of the tasks and milestones still in the plan only', () => {
+    expect(planRows(plan()).baselineSpan).toEqual({ start: '2026-03-09', finish: '2026-03-23' });
+    expect(planRows(plan({ baselineEntries: [] })).baselineSpan).toEqual({ start: null, finish: null });
   });
 });

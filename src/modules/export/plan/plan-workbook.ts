@@ -3,7 +3,6 @@ import type ExcelJS from 'exceljs';
 import type { Writable } from 'node:stream';
 import { APP_CONFIG, type AppConfig } from '../../../common/config/app-config';
 import type { RequestContext } from '../../../common/context/request-context';
-import type { BaselineEntry } from '../../schedule/entities/baseline-entry.entity';
 import { varianceDays } from '../../schedule/engine/rollups';
 import { toleranceBand } from '../../schedule/engine/schedule-rating';
 import type { SignedExport } from '../kit/export-link';
@@ -17,7 +16,7 @@ import { ganttScale, type GanttScale } from './gantt-scale';
 import { columnOf, GANTT_FIRST_COLUMN, PLAN_COLUMNS } from './plan-columns';
 import { PlanDataLoader, type PlanData } from './plan-data';
 import { PLAN_LABELS } from './plan-labels';
-import { planRows, type PlanRow, type RowKind } from './plan-rows';
+import { planRows, type PlanRow, type PlanRows, type RowKind } from './plan-rows';
 
 /** Rows above the table: the header block, the months over the Gantt chart, the column heads. */
 const MONTH_ROW = 7;
@@ -61,22 +60,15 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
   const { schedule } = data;
   const project = schedule.project;
   const book = streamingWorkbook(out, `${project.code} ${w.label('title')}`);
-  const baselineTasks = new Map<string, BaselineEntry>();
-  const baselineMilestones = new Map<string, BaselineEntry>();
-  for (const entry of data.baselineEntries) {
-    if (entry.taskId) baselineTasks.set(entry.taskId, entry);
-    else if (entry.milestoneId) baselineMilestones.set(entry.milestoneId, entry);
-  }
   const rows = planRows({
     calendar: schedule.projectCalendar,
     stages: schedule.stages,
     milestones: data.milestones,
-    tasks: schedule.tasks,
+    tasks: schedule.inDateOrder(),
     links: schedule.links,
     areaNames: new Map(data.areas.map((a) => [a.id, a.name])),
     territoryNames: new Map(data.territories.map((t) => [t.id, t.name])),
-    baselineTasks,
-    baselineMilestones,
+    baselineEntries: data.baselineEntries,
     groupNames: { rollout: w.label('group.rollout'), other: w.label('group.other') },
     dayUnit: w.label('dayUnit'),
   });
@@ -85,19 +77,16 @@ export async function writePlanWorkbook(data: PlanData, w: PlanWriteContext, out
   await book.commit();
 }
 
-function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData, plan: { count: number; rows: Iterable<PlanRow> }, w: PlanWriteContext): void {
+function writePlanSheet(book: ExcelJS.stream.xlsx.WorkbookWriter, data: PlanData, plan: PlanRows, w: PlanWriteContext): void {
   const { template: t, label, formats } = w;
   const project = data.schedule.project;
   const statusDate = project.statusDate;
   let from = data.schedule.start < project.startDate ? data.schedule.start : project.startDate;
   let to = data.schedule.finishDate;
   // The chart spans the baseline too (of tasks and milestones still in the plan).
-  const inPlan = new Set<string>([...data.schedule.tasks.map((x) => x.id), ...data.milestones.map((m) => m.id)]);
-  for (const entry of data.baselineEntries) {
-    if (!inPlan.has(entry.taskId ?? entry.milestoneId ?? '')) continue;
-    if (entry.start && entry.start < from) from = entry.start;
-    if (entry.finish && entry.finish > to) to = entry.finish;
-  }
+  const { baselineSpan } = plan;
+  if (baselineSpan.start && baselineSpan.start < from) from = baselineSpan.start;
+  if (baselineSpan.finish && baselineSpan.finish > to) to = baselineSpan.finish;
   if (statusDate && statusDate < from) from = statusDate;
   if (statusDate && statusDate > to) to = statusDate;
   const scale = ganttScale(from, to);
