@@ -5,6 +5,7 @@ import type { AppConfig } from '../config/app-config';
 import type { NextFunction, Request, Response } from 'express';
 import { ErrorCode } from '../errors/error-codes';
 import { QUERY_LIMITS } from '../graphql/query-limits';
+import { reportPlainIpv4Addresses } from './client-address';
 
 /** The load balancer's health check (HealthController), exempt from the rate limit. */
 export const HEALTH_PATH = '/health';
@@ -56,6 +57,7 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
   // Behind a load balancer the client's address is in X-Forwarded-For; without this every client
   // would share the proxy's address, and with it one rate limit.
   app.set('trust proxy', config.trustProxy);
+  reportPlainIpv4Addresses(app);
   // The Apollo explorer in development loads scripts from its CDN; production serves no HTML.
   app.use(helmet({ contentSecurityPolicy: config.isDevelopment ? false : undefined, crossOriginEmbedderPolicy: false }));
   if (config.corsOrigins.length) app.enableCors({ origin: config.corsOrigins, credentials: false });

@@ -4,6 +4,7 @@ import { LRUCache } from 'lru-cache';
 import { DataSource, type EntityManager } from 'typeorm';
 import { RequestContext, type SessionClaims } from '../../common/context/request-context';
 import { advisoryXactLock } from '../../common/database/advisory-lock';
+import { prepared, queryPrepared } from '../../common/database/prepared-statement';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
@@ -49,11 +50,11 @@ interface SessionRow extends Record<string, unknown> {
 }
 
 const PROJECT_PREFIX = 'project.';
-const SESSION = 'SELECT u.id, u.email, u.is_admin, u.password_changed_at FROM app_user u WHERE u.id = $1';
+const SESSION = prepared('SELECT u.id, u.email, u.is_admin, u.password_changed_at FROM app_user u WHERE u.id = $1');
 const ROLES = 'ARRAY(SELECT m.role::text FROM membership m WHERE m.project_id = $2 AND m.user_id = u.id) AS roles';
-const SESSION_ROLES = `SELECT u.id, u.email, u.is_admin, u.password_changed_at, ${ROLES} FROM app_user u WHERE u.id = $1`;
-const SESSION_ROLES_PROJECT = `SELECT u.id, u.email, u.is_admin, u.password_changed_at, ${ROLES}, ${projectColumns('p', PROJECT_PREFIX)}
-  FROM app_user u LEFT JOIN project p ON p.id = $2 WHERE u.id = $1`;
+const SESSION_ROLES = prepared(`SELECT u.id, u.email, u.is_admin, u.password_changed_at, ${ROLES} FROM app_user u WHERE u.id = $1`);
+const SESSION_ROLES_PROJECT = prepared(`SELECT u.id, u.email, u.is_admin, u.password_changed_at, ${ROLES}, ${projectColumns('p', PROJECT_PREFIX)}
+  FROM app_user u LEFT JOIN project p ON p.id = $2 WHERE u.id = $1`);
 
 const tooManyFailures = (until: Date) =>
   new DomainError(ErrorCode.TOO_MANY_REQUESTS, `Too many failed sign-ins for this email; try again after ${until.toISOString()}`, {
@@ -191,14 +192,14 @@ export class AuthService {
    * Reads the session's user if it is still to be read (null when the user is gone or the token
    * was revoked by a password change), in one statement with what an operation scoped to
    * `scope.projectId` reads next: the caller's roles there (remembered for the access check) and,
-   * with `scope.project`, the project row (primed into the request's project loader). Plain SQL:
-   * this runs on every request.
+   * with `scope.project`, the project row (primed into the request's project loader). Plain SQL,
+   * prepared once per connection: this runs on every request.
    */
   async settleSession(ctx: RequestContext, scope?: { projectId: string; project: boolean }): Promise<void> {
     const claims = ctx.sessionToRead;
     if (!claims) return;
-    const sql = !scope ? SESSION : scope.project ? SESSION_ROLES_PROJECT : SESSION_ROLES;
-    const [row] = await this.dataSource.query<SessionRow[]>(sql, scope ? [claims.userId, scope.projectId] : [claims.userId]);
+    const statement = !scope ? SESSION : scope.project ? SESSION_ROLES_PROJECT : SESSION_ROLES;
+    const [row] = await queryPrepared<SessionRow>(this.dataSource, statement, scope ? [claims.userId, scope.projectId] : [claims.userId]);
     // A password change revokes every token issued before it.
     if (!row || claims.passwordChangedAtMs !== new Date(row.password_changed_at).getTime()) {
       ctx.settleSession(null);
