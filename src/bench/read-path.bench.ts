@@ -42,12 +42,6 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   return performance.now() - start;
 }
 
-async function medianOf(times: number, work: () => Promise<unknown>): Promise<number> {
-  const all: number[] = [];
-  for (let i = 0; i < times; i++) all.push(await timed(work));
-  return median(all);
-}
-
 async function gql(base: string, token: string | null, query: string, variables: Record<string, unknown>): Promise<any> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
@@ -140,9 +134,14 @@ export async function runReadPathBenchmark(serverUrl: string): Promise<ReadPathF
 
     for (const [path, id, target] of [['plan read 5k tasks / 10k links', large, 2], ['plan read 20k tasks', huge, null]] as const) {
       for (let i = 0; i < 3; i++) { await gql(service.base, token, READ_PLAN, { id }); await rawRead(db, id); } // warm-up
-      const ms = await medianOf(7, () => gql(service.base, token, READ_PLAN, { id }));
-      const floorMs = await medianOf(7, () => rawRead(db, id));
-      figures.push({ path, ms, floorMs, ratio: ms / floorMs, target });
+      // Interleaved pairs, the ratio a median of the pairs' ratios: a shared machine's load falls on both sides of a pair alike.
+      const reads: number[] = [];
+      const floors: number[] = [];
+      for (let round = 0; round < 9; round++) {
+        reads.push(await timed(() => gql(service.base, token, READ_PLAN, { id })));
+        floors.push(await timed(() => rawRead(db, id)));
+      }
+      figures.push({ path, ms: median(reads), floorMs: median(floors), ratio: median(reads.map((ms, round) => ms / floors[round])), target });
     }
 
     // addTask: interleaved, each plan read once before (as a client would see it).

@@ -61,6 +61,7 @@ function weighResolvers(schema: GraphQLSchema & { [WEIGHED]?: true }): void {
     for (const field of Object.values(type.getFields())) {
       const weight = fieldWeight(type, field);
       const resolve = field.resolve ?? defaultFieldResolver;
+      const stored = storedProperty(field);
       field.resolve = (source, args, context: { [BUDGET]?: RequestBudget } | undefined, info) => {
         const budget = context?.[BUDGET];
         if (budget) {
@@ -72,7 +73,9 @@ function weighResolvers(schema: GraphQLSchema & { [WEIGHED]?: true }): void {
           }
           if (mutationRoot && !info.path.prev) budget.ran.push(String(info.path.key));
         }
-        const result = resolve(source, args, context, info);
+        const value = stored && source != null ? stored(source) : undefined;
+        // A stored value read straight from its property; anything special (a default, a method) as the resolver says.
+        const result = value !== undefined && typeof value !== 'function' ? value : resolve(source, args, context, info);
         // A property that holds a promise (a task's dates outside a computed schedule, read from
         // it when asked for) is computed after all: it weighs as one.
         if (budget && weight === STORED_VALUE_WEIGHT && result instanceof Promise) {
@@ -87,6 +90,24 @@ function weighResolvers(schema: GraphQLSchema & { [WEIGHED]?: true }): void {
       };
     }
   }
+}
+
+/** GraphQL names: what may follow a dot in a property access. */
+const NAME = /^[_a-zA-Z][_a-zA-Z0-9]*$/;
+
+/**
+ * For a field that answers a property of its parent as it is (no resolver, or @nestjs/graphql's
+ * `rootFieldResolver` for a plain `@Field`), a function that reads that property. Its own function
+ * per field: the one resolver every such field shares looked a different name up on a different
+ * kind of object at each call, the slowest way V8 reads a property, 45,000 times for a 5,000-task
+ * plan. Undefined for any other field.
+ */
+function storedProperty(field: GraphQLField<unknown, unknown>): ((source: unknown) => unknown) | undefined {
+  const plain = field.resolve === undefined || field.resolve === defaultFieldResolver || field.resolve.name === 'rootFieldResolver';
+  if (!plain || !NAME.test(field.name)) return undefined;
+  // The name is a GraphQL name (checked above), so the code is a plain property read.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval
+  return new Function('source', `return source.${field.name};`) as (source: unknown) => unknown;
 }
 
 export function resultSizeLimitPlugin(budget: number): ApolloServerPlugin {
