@@ -227,8 +227,10 @@ function writeHeaderBlock(sheet: ExcelJS.Worksheet, data: PlanData, scale: Gantt
     ['calendar', (row) => value(row.getCell(3), `${calendar.code} · ${calendar.name}`)],
     ['statusDate', (row) => value(row.getCell(3), project.statusDate ? excelDate(project.statusDate) : label('noStatusDate'), project.statusDate ? formats.date : undefined)],
     ['baseline', (row) => {
-      value(row.getCell(3), data.baseline ? data.baseline.name : label('noBaseline'));
-      if (data.baseline) value(row.getCell(columnOf('start')), excelDate(data.baseline.capturedAt.toISOString()), formats.date, 2);
+      // The name as wide as the columns up to the baseline's own, its capture date under the baseline columns' heads.
+      const dateAt = columnOf('baselineStart');
+      value(row.getCell(3), data.baseline ? data.baseline.name : label('noBaseline'), undefined, data.baseline ? dateAt - 3 : 3);
+      if (data.baseline) value(row.getCell(dateAt), excelDate(data.baseline.capturedAt.toISOString()), formats.date, 2);
     }],
     ['generated', (row) => value(row.getCell(3), w.generatedAt, formats.dateTime)],
   ];
