@@ -1,4 +1,4 @@
-import { scalingAllowed } from './schedule.bench';
+import { scalingAllowed } from './schedule-targets';
 
 describe('scheduler scaling allowance', () => {
   it('is 2.2× while the floor grows linearly or less, and a tenth over the floor when caches make it grow faster', () => {
@@ -6,5 +6,6 @@ describe('scheduler scaling allowance', () => {
     expect(scalingAllowed(1.9)).toBe(2.2);
     expect(scalingAllowed(2)).toBe(2.2);
     expect(scalingAllowed(2.3)).toBe(2.53);
+    expect(scalingAllowed(2.301)).toBe(2.54);
   });
 });
