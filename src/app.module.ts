@@ -21,7 +21,7 @@ import { ExportModule } from './modules/export/export.module';
 import { MethodologyModule } from './modules/methodology/methodology.module';
 import { MilestoneModule } from './modules/milestone/milestone.module';
 import { PeopleModule } from './modules/people/people.module';
-import { ProjectModule } from './modules/project/project.module';
+import { ProjectModule } from './modules/project-management/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import { BenchModule, judged, median } from './bench-result';
 import { randomNetwork } from './schedule.bench';
 import { loadTemplate, type ExcelTemplate } from '../modules/export/kit/template';
-import { excelDate, formatsOf } from '../modules/export/kit/locale';
+import { excelDate, formatsOf } from '../common/i18n/locale';
 import { ganttScale } from '../modules/export/plan/gantt-scale';
 import { GANTT_FIRST_COLUMN } from '../modules/export/plan/plan-columns';
 import type { PlanData } from '../modules/export/plan/plan-data';

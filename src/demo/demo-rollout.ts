@@ -1,5 +1,5 @@
 import { IssuePriority, IssueType, RiskResponse } from '../modules/registers/registers.enums';
-import { Rag } from '../modules/reporting/rag.enum';
+import { Rag } from '../modules/schedule/rag.enum';
 import { RagDimension } from '../modules/reporting/reporting.enums';
 
 /**

@@ -6,8 +6,8 @@ import { join, resolve } from 'node:path';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/common/database/data-source-options';
 import { hashPassword } from '../../src/modules/auth/password-hasher';
-import { User } from '../../src/modules/people/entities/user.entity';
-import { Organization } from '../../src/modules/people/people.enums';
+import { User } from '../../src/modules/auth/entities/user.entity';
+import { Organization } from '../../src/modules/auth/auth.enums';
 
 const freePort = () => new Promise<number>((done) => {
   const server = createServer().listen(0, '127.0.0.1', () => {

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { createApp } from '../../src/bootstrap';
 import { AppConfig, loadAppConfig } from '../../src/common/config/app-config';
 import { RequestContext } from '../../src/common/context/request-context';
-import { Organization } from '../../src/modules/people/people.enums';
+import { Organization } from '../../src/modules/auth/auth.enums';
 import { UserService } from '../../src/modules/people/user.service';
 
 export interface GraphQLResponse<T = Record<string, any>> {

@@ -5,8 +5,8 @@ import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-c
 import { Criterion } from '../../modules/criterion/entities/criterion.entity';
 import { Milestone } from '../../modules/milestone/entities/milestone.entity';
 import { KeyUserAssignment } from '../../modules/people/entities/key-user-assignment.entity';
-import { Membership } from '../../modules/people/entities/membership.entity';
-import { User } from '../../modules/people/entities/user.entity';
+import { Membership } from '../../modules/auth/entities/membership.entity';
+import { User } from '../../modules/auth/entities/user.entity';
 import { FunctionArea } from '../../modules/project/entities/function-area.entity';
 import { Project } from '../../modules/project/entities/project.entity';
 import { Territory } from '../../modules/project/entities/territory.entity';

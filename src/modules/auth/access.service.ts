@@ -3,8 +3,8 @@ import { In } from 'typeorm';
 import type { RequestContext, SessionUser } from '../../common/context/request-context';
 import { DomainError, forbidden, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { Membership } from '../people/entities/membership.entity';
-import { ProjectRole } from '../people/people.enums';
+import { Membership } from './entities/membership.entity';
+import { ProjectRole } from './auth.enums';
 import { MEMBERS_ONLY_ACTIONS, PROJECT_PERMISSIONS, ProjectAction, rolesAllow } from './project-permissions';
 
 const ACTION_DESCRIPTIONS: Record<ProjectAction, string> = {

@@ -1,17 +1,12 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
-import { User } from '../people/entities/user.entity';
-import { UserService } from '../people/user.service';
 import { AuthService } from './auth.service';
 import { AuthPayload } from './dto/auth-payload.type';
 
 @Resolver()
 export class AuthResolver {
-  constructor(
-    private readonly auth: AuthService,
-    private readonly users: UserService,
-  ) {}
+  constructor(private readonly auth: AuthService) {}
 
   @Mutation(() => AuthPayload)
   login(@Args('email') email: string, @Args('password') password: string): Promise<AuthPayload> {
@@ -26,10 +21,5 @@ export class AuthResolver {
     @Args('newPassword') newPassword: string,
   ): Promise<AuthPayload> {
     return this.auth.changePassword(ctx, currentPassword, newPassword);
-  }
-
-  @Query(() => User, { nullable: true })
-  me(@Ctx() ctx: RequestContext): Promise<User | null> {
-    return ctx.user ? this.users.findById(ctx, ctx.user.id) : Promise.resolve(null);
   }
 }

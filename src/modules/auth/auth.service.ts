@@ -8,8 +8,8 @@ import { prepared, queryPrepared } from '../../common/database/prepared-statemen
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
-import { User } from '../people/entities/user.entity';
-import type { ProjectRole } from '../people/people.enums';
+import { User } from './entities/user.entity';
+import type { ProjectRole } from './auth.enums';
 import { projectColumns, projectFromRow, projectLoader } from '../project/project-rows';
 import { AccessService } from './access.service';
 import { LoginFailure } from './entities/login-failure.entity';

@@ -1,4 +1,4 @@
-import { ProjectRole } from '../people/people.enums';
+import { ProjectRole } from './auth.enums';
 import { mayReadCompetencyScores } from './project-permissions';
 
 describe('mayReadCompetencyScores', () => {

@@ -1,4 +1,4 @@
-import { ProjectRole } from '../people/people.enums';
+import { ProjectRole } from './auth.enums';
 
 const { PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER } = ProjectRole;
 const EVERY_ROLE = Object.values(ProjectRole);

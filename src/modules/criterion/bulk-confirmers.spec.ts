@@ -1,4 +1,4 @@
-import { Organization, ProjectRole } from '../people/people.enums';
+import { Organization, ProjectRole } from '../auth/auth.enums';
 import { CriterionForBulk, Person, planBulkConfirmers, whySelectorInvalid } from './bulk-confirmers';
 import { BulkConfirmersMode, CriterionKind } from './criterion.enums';
 import { MAX_CONFIRMERS } from './dto/add-criterion.input';

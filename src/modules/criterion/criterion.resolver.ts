@@ -1,7 +1,7 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { CriterionStatus } from './criterion.enums';
 import { CriterionService } from './criterion.service';

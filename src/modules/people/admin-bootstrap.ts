@@ -3,8 +3,8 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { RequestContext } from '../../common/context/request-context';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
-import { User } from './entities/user.entity';
-import { Organization } from './people.enums';
+import { User } from '../auth/entities/user.entity';
+import { Organization } from '../auth/auth.enums';
 import { UserService } from './user.service';
 
 /**

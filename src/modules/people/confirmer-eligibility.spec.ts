@@ -1,5 +1,5 @@
 import { assignmentCovers, ConfirmerCandidate, confirmerIneligibility } from './confirmer-eligibility';
-import { Organization, ProjectRole } from './people.enums';
+import { Organization, ProjectRole } from '../auth/auth.enums';
 
 const { CLIENT, INTEGRATOR } = Organization;
 const { PROJECT_MANAGER, STEERING_COMMITTEE, KEY_USER, CONSULTANT, TRAINER, OBSERVER } = ProjectRole;

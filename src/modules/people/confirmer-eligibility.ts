@@ -1,4 +1,4 @@
-import { Organization, ProjectRole } from './people.enums';
+import { Organization, ProjectRole } from '../auth/auth.enums';
 
 /** What decides whether a person may confirm criteria of a project. */
 export interface ConfirmerCandidate {

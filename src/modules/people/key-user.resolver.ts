@@ -10,7 +10,7 @@ import { Territory } from '../project/entities/territory.entity';
 import { AssignKeyUserInput, KeyUserQualificationInput, UpdateKeyUserInput } from './dto/key-user.inputs';
 import { KeyUserCoverage, SupportRosterEntry } from './dto/key-user-coverage.type';
 import { KeyUserAssignment } from './entities/key-user-assignment.entity';
-import { User } from './entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { KeyUserService } from './key-user.service';
 import { UserService } from './user.service';
 

@@ -11,12 +11,12 @@ import { Territory } from '../project/entities/territory.entity';
 import { AssignKeyUserInput, KeyUserQualificationInput, UpdateKeyUserInput } from './dto/key-user.inputs';
 import { CoverageCell, KeyUserCoverage, SupportRosterEntry } from './dto/key-user-coverage.type';
 import { KeyUserAssignment } from './entities/key-user-assignment.entity';
-import { Membership } from './entities/membership.entity';
+import { Membership } from '../auth/entities/membership.entity';
 import { computeCoverage, CoverageCellResult, isGap, QualificationRule } from './key-user-coverage';
 import { AccessService } from '../auth/access.service';
 import { mayReadCompetencyScores } from '../auth/project-permissions';
 import { MembershipService } from './membership.service';
-import { ProjectRole } from './people.enums';
+import { ProjectRole } from '../auth/auth.enums';
 import { UserService } from './user.service';
 
 export type CompetencyScore = 'processKnowledge' | 'systemLogic' | 'engagement' | 'teaching';

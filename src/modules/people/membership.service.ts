@@ -8,8 +8,8 @@ import { DomainError, notFound } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { Project } from '../project/entities/project.entity';
 import { ConfirmerCandidate, confirmerIneligibility, MilestoneSlice } from './confirmer-eligibility';
-import { Membership } from './entities/membership.entity';
-import { Organization, ProjectRole } from './people.enums';
+import { Membership } from '../auth/entities/membership.entity';
+import { Organization, ProjectRole } from '../auth/auth.enums';
 import { UserService } from './user.service';
 
 const personLockKey = (userId: string) => `person:${userId}`;

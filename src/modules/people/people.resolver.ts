@@ -3,10 +3,10 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
 import { CreateUserInput } from './dto/create-user.input';
-import { Membership } from './entities/membership.entity';
-import { User } from './entities/user.entity';
+import { Membership } from '../auth/entities/membership.entity';
+import { User } from '../auth/entities/user.entity';
 import { MembershipService } from './membership.service';
-import { ProjectRole } from './people.enums';
+import { ProjectRole } from '../auth/auth.enums';
 import { UserService } from './user.service';
 
 @Resolver(() => Membership)

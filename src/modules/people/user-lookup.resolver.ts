@@ -3,13 +3,18 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { MaxChars } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
-import { User } from './entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from './user.service';
 
-/** The people look-up: finding a colleague's id to add them as a member. */
+/** Who is signed in, and the people look-up: finding a colleague's id to add them as a member. */
 @Resolver(() => User)
 export class UserLookupResolver {
   constructor(private readonly userService: UserService) {}
+
+  @Query(() => User, { nullable: true })
+  me(@Ctx() ctx: RequestContext): Promise<User | null> {
+    return ctx.user ? this.userService.findById(ctx, ctx.user.id) : Promise.resolve(null);
+  }
 
   @Query(() => [User], { description: 'People whose name or email contains search (2 characters or more), for adding members: administrators and project managers only' })
   users(

@@ -7,7 +7,7 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { hashPassword } from '../auth/password-hasher';
 import { CreateUserInput } from './dto/create-user.input';
-import { User } from './entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 
 const MIN_SEARCH_LENGTH = 2;
 const MAX_SEARCH_RESULTS = 50;

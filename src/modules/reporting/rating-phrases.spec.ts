@@ -1,5 +1,5 @@
-import { LOCALES } from '../export/kit/labels';
 import { RATING_PHRASES, renderBasis, renderRating, type RatingMessage } from './rating-phrases';
+import { LOCALES } from '../../common/i18n/locale';
 
 type Texts = Record<'en' | 'ru' | 'id', string>;
 const baseline = { name: 'Approved plan', capturedOn: '2026-05-04' };

@@ -1,6 +1,5 @@
-import type { Locale } from '../export/kit/labels';
-import { dateText, numberText } from '../export/kit/locale';
-import { pluralEn, pluralRu, quote, quotedListText, renderer, type Phrasebooks, type QuotedList } from '../export/kit/phrases';
+import { dateText, numberText, type Locale } from '../../common/i18n/locale';
+import { pluralEn, pluralRu, quote, quotedListText, renderer, type Phrasebooks, type QuotedList } from '../../common/i18n/phrases';
 import { renderScheduleRating, type ScheduleRatingMessage } from '../schedule/engine/schedule-rating-phrases';
 import { renderReadinessReason, type ReadinessReasonMessage } from '../training/readiness-phrases';
 

@@ -1,4 +1,4 @@
-import { Rag } from './rag.enum';
+import { Rag } from '../schedule/rag.enum';
 import type { BasisMessage } from './rating-rules';
 import { RagDimension } from './reporting.enums';
 import {

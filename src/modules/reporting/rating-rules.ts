@@ -1,7 +1,7 @@
-import { quotedList } from '../export/kit/phrases';
+import { quotedList } from '../../common/i18n/phrases';
 import type { ScheduleRatingMessage } from '../schedule/engine/schedule-rating-phrases';
 import type { ReadinessReasonMessage } from '../training/readiness-phrases';
-import { Rag, worstRag } from './rag.enum';
+import { Rag, worstRag } from '../schedule/rag.enum';
 import { renderRating, type RatingMessage } from './rating-phrases';
 import { RagDimension } from './reporting.enums';
 

@@ -15,7 +15,7 @@ import { GateDecision } from '../stage/entities/gate-decision.entity';
 import { ReadinessService } from '../training/readiness.service';
 import type { RagRating, ReportItem, ReportMilestone } from './dto/report.types';
 import { StatusReport } from './entities/status-report.entity';
-import { Rag } from './rag.enum';
+import { Rag } from '../schedule/rag.enum';
 import {
   ComputedRating, effectiveRatings, nextPeriod, overallRating, rateCost, rateQuality, rateReadiness, rateRisk, rateScope,
 } from './rating-rules';

@@ -1,5 +1,5 @@
-import { LOCALES } from '../export/kit/labels';
 import { renderReportItem, REPORT_ITEM_PHRASES, type ReportItemMessage } from './report-content-phrases';
+import { LOCALES } from '../../common/i18n/locale';
 
 const SAMPLES: [ReportItemMessage, Record<'en' | 'ru' | 'id', string>][] = [
   [{ key: 'item.taskFinished', params: {} }, { en: 'task finished', ru: 'задача завершена', id: 'tugas selesai' }],

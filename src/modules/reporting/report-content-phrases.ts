@@ -1,5 +1,5 @@
-import type { Locale } from '../export/kit/labels';
-import { quote, renderer, type Phrasebooks } from '../export/kit/phrases';
+import { quote, renderer, type Phrasebooks } from '../../common/i18n/phrases';
+import type { Locale } from '../../common/i18n/locale';
 
 /**
  * The texts a report's lines get from the system (report-content.ts): each line's detail, and the

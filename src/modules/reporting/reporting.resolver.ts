@@ -8,7 +8,7 @@ import { Project } from '../project/entities/project.entity';
 import { SteeringMeeting } from '../steering/entities/steering-meeting.entity';
 import { CreateStatusReportInput, UpdateStatusReportInput } from './dto/status-report.inputs';
 import { StatusReport } from './entities/status-report.entity';
-import { Rag } from './rag.enum';
+import { Rag } from '../schedule/rag.enum';
 import { RagDimension } from './reporting.enums';
 import { ReportingService } from './reporting.service';
 

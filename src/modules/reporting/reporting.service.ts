@@ -16,7 +16,7 @@ import { SteeringMeeting } from '../steering/entities/steering-meeting.entity';
 import { normaliseBudget } from '../project/tolerances';
 import { CreateStatusReportInput, UpdateStatusReportInput } from './dto/status-report.inputs';
 import { StatusReport } from './entities/status-report.entity';
-import { Rag } from './rag.enum';
+import { Rag } from '../schedule/rag.enum';
 import { periodsOverlap } from './rating-rules';
 import { ComputedReport, ReportComputer } from './report-computer.service';
 import { RagDimension } from './reporting.enums';

@@ -3,7 +3,7 @@ import { In, IsNull, Not } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { Milestone } from '../milestone/entities/milestone.entity';
-import { Rag, worstRag } from '../reporting/rag.enum';
+import { Rag, worstRag } from './rag.enum';
 import { Project } from '../project/entities/project.entity';
 import { BaselineService } from './baseline.service';
 import { ProjectHealth } from './dto/project-health.type';

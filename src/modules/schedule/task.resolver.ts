@@ -2,7 +2,7 @@ import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/grap
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { DependencyService } from './dependency.service';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';

@@ -7,7 +7,7 @@ import { MaxChars } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { Criterion } from '../criterion/entities/criterion.entity';
 import { CriterionService } from '../criterion/criterion.service';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { Project } from '../project/entities/project.entity';
 import { AcceptanceLogService } from './acceptance-log.service';

@@ -4,7 +4,7 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';

@@ -6,7 +6,7 @@ import { badInput, DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { CriterionService } from '../criterion/criterion.service';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
 import { RecordedProgressService } from '../schedule/recorded-progress.service';

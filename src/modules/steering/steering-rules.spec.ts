@@ -1,5 +1,5 @@
 import { DomainError } from '../../common/errors/domain-error';
-import { ProjectRole } from '../people/people.enums';
+import { ProjectRole } from '../auth/auth.enums';
 import { MeetingKind } from './steering.enums';
 import {
   compareDecisionsInOrderTaken, compareMeetingsNewestFirst, requireAttendees, requireDecisionText, requireDueDate, requireHeldOn, requireMeetingTitle,

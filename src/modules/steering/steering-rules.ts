@@ -1,6 +1,6 @@
 import { todayIso } from '../../common/clock';
 import { badInput } from '../../common/errors/domain-error';
-import { ProjectRole } from '../people/people.enums';
+import { ProjectRole } from '../auth/auth.enums';
 import { MeetingKind } from './steering.enums';
 
 /** Who is asking, as the rules of meetings read them. */

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, ResolveField, Resolver } from '@nestjs
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Transaction } from '../../common/context/transaction.interceptor';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { Project } from '../project/entities/project.entity';
 import { DecisionLogService } from './decision-log.service';

@@ -6,7 +6,7 @@ import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { forbidden, staleVersion } from '../../common/errors/domain-error';
 import { AccessService } from '../auth/access.service';
 import { rolesAllow } from '../auth/project-permissions';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { MembershipService } from '../people/membership.service';
 import { Project } from '../project/entities/project.entity';
 import { StatusReport } from '../reporting/entities/status-report.entity';

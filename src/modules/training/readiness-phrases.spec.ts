@@ -1,5 +1,5 @@
-import { LOCALES } from '../export/kit/labels';
 import { READINESS_REASON_PHRASES, renderReadinessReason, type ReadinessReasonMessage } from './readiness-phrases';
+import { LOCALES } from '../../common/i18n/locale';
 
 const SAMPLES: [ReadinessReasonMessage, Record<'en' | 'ru' | 'id', string>][] = [
   [{ key: 'ready.coverageGap', params: { functionArea: 'Order intake', territory: 'Plant 2', qualified: 0, required: 1 } }, {

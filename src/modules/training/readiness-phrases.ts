@@ -1,4 +1,4 @@
-import { pluralRu, renderer, type Phrasebooks } from '../export/kit/phrases';
+import { pluralRu, renderer, type Phrasebooks } from '../../common/i18n/phrases';
 
 /** Why a milestone is not ready (`notReadyReasons`), as a message; names of areas and territories are as entered. */
 export type ReadinessReasonMessage =

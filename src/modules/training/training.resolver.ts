@@ -7,7 +7,7 @@ import { byIdLoader } from '../../common/dataloaders/request-loaders';
 import { MaxItems } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { Milestone } from '../milestone/entities/milestone.entity';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { FunctionArea } from '../project/entities/function-area.entity';
 import { Territory } from '../project/entities/territory.entity';

@@ -8,9 +8,9 @@ import { badInput, DomainError, forbidden, staleVersion } from '../../common/err
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { Milestone } from '../milestone/entities/milestone.entity';
-import { User } from '../people/entities/user.entity';
+import { User } from '../auth/entities/user.entity';
 import { MembershipService } from '../people/membership.service';
-import { ProjectRole } from '../people/people.enums';
+import { ProjectRole } from '../auth/auth.enums';
 import { FunctionArea } from '../project/entities/function-area.entity';
 import { Project } from '../project/entities/project.entity';
 import { Territory } from '../project/entities/territory.entity';

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../entities/user.entity';
 
 @ObjectType('AuthPayload')
 export class AuthPayload {

@@ -5,7 +5,7 @@ import { Confirmation } from '../../criterion/entities/confirmation.entity';
 import { CriterionConfirmer } from '../../criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../criterion/entities/criterion.entity';
 import { Milestone } from '../../milestone/entities/milestone.entity';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';

@@ -1,12 +1,11 @@
+import type { Locale } from '../../../common/i18n/locale';
+
 /**
  * The texts every workbook prints, per locale: the defaults a template's `Labels` sheet starts
  * from (scripts/make-excel-templates.mjs writes them there) and falls back to for a key the
  * template lacks. A client changes a text in the template's `Labels` sheet, not here.
  */
 export type LabelSet = Record<string, string>;
-
-export const LOCALES = ['en', 'ru', 'id'] as const;
-export type Locale = (typeof LOCALES)[number];
 
 /** Texts shared by every workbook. */
 export const COMMON_LABELS: Record<Locale, LabelSet> = {

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
-import { COMMON_LABELS, LOCALES, type LabelSet, type Locale } from './labels';
+import { COMMON_LABELS, type LabelSet } from './labels';
+import { LOCALES, type Locale } from '../../../common/i18n/locale';
 
 /**
  * Writes the starting point of a template (scripts/make-excel-templates.mjs): the `Styles` and

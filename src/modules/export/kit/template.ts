@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMON_LABELS, LOCALES, type LabelSet, type Locale } from './labels';
+import { COMMON_LABELS, type LabelSet } from './labels';
 import { picturesOf, type TemplatePicture } from './template-pictures';
+import { LOCALES, type Locale } from '../../../common/i18n/locale';
 
 /** What a page of a workbook takes from its template sheet: widths, print set-up, pictures. */
 export interface SheetLayout {

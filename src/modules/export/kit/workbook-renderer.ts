@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { RequestContext } from '../../../common/context/request-context';
-import type { ProjectRole } from '../../people/people.enums';
+import type { ProjectRole } from '../../auth/auth.enums';
 import type { SignedExport } from './export-link';
 
 /** Who asked for the file, as read at download: an administrator, or their roles in the project. */

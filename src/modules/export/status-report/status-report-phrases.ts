@@ -2,8 +2,8 @@ import { RATING_PHRASES, renderRating } from '../../reporting/rating-phrases';
 import { renderReportItem, REPORT_ITEM_PHRASES } from '../../reporting/report-content-phrases';
 import { renderScheduleRating, SCHEDULE_RATING_PHRASES } from '../../schedule/engine/schedule-rating-phrases';
 import { EXCEPTION_PHRASES, renderException } from '../../steering/exceptions/exception-phrases';
-import type { Locale } from '../kit/labels';
-import { isMessageOf } from '../kit/phrases';
+import { isMessageOf } from '../../../common/i18n/phrases';
+import type { Locale } from '../../../common/i18n/locale';
 
 /**
  * A sentence the system made for the report (a basis, a line's detail, an exception's

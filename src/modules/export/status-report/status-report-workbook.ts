@@ -3,7 +3,7 @@ import type { Writable } from 'node:stream';
 import type { Project } from '../../project/entities/project.entity';
 import type { RagRating, ReportItem, ReportMilestone } from '../../reporting/dto/report.types';
 import type { StatusReport } from '../../reporting/entities/status-report.entity';
-import { excelDate, type LocaleFormats } from '../kit/locale';
+import { excelDate, type LocaleFormats } from '../../../common/i18n/locale';
 import { setText } from '../kit/safe-cell';
 import type { ExcelTemplate } from '../kit/template';
 import { addSheet, footerText, streamingWorkbook } from '../kit/workbook';

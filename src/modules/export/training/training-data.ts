@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import type { RequestContext } from '../../../common/context/request-context';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';

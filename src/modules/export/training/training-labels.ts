@@ -1,4 +1,5 @@
-import type { LabelSet, Locale } from '../kit/labels';
+import type { LabelSet } from '../kit/labels';
+import type { Locale } from '../../../common/i18n/locale';
 
 /** The training schedule's texts; the template's Labels sheet may override each (keys as here). */
 export const TRAINING_LABELS: Record<Locale, LabelSet> = {

@@ -2,7 +2,7 @@ import { Field, InputType } from '@nestjs/graphql';
 import { IsEmail, IsEnum, MaxLength, MinLength } from 'class-validator';
 import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { INPUT_LIMITS } from '../../../common/validation/input-limits';
-import { Organization } from '../people.enums';
+import { Organization } from '../../auth/auth.enums';
 
 @InputType()
 export class CreateUserInput {

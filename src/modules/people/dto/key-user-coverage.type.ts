@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Territory } from '../../project/entities/territory.entity';
-import { User } from '../entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 
 @ObjectType('CoverageCell')
 export class CoverageCell {

@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Territory } from '../../project/entities/territory.entity';
-import { User } from './user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 
 /** A person as key user of a function area (and optionally a territory), with competency scores. */

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { IssuePriority, IssueStatus, IssueType } from '../registers.enums';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 

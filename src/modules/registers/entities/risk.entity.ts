@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { RegisterStatus, RiskResponse } from '../registers.enums';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 

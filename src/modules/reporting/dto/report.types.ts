@@ -1,6 +1,6 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../../common/scalars/date.scalar';
-import { Rag } from '../rag.enum';
+import { Rag } from '../../schedule/rag.enum';
 import type { BasisMessage } from '../rating-rules';
 import type { ReportItemMessage } from '../report-content-phrases';
 import { RagDimension } from '../reporting.enums';

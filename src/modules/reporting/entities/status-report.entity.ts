@@ -3,9 +3,9 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { DecimalScalar } from '../../../common/scalars/decimal.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { RagRating, ReportItem, ReportMilestone } from '../dto/report.types';
-import { Rag } from '../rag.enum';
+import { Rag } from '../../schedule/rag.enum';
 import type { RagDimension } from '../reporting.enums';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { DateScalar } from '../../../common/scalars/date.scalar';
-import { Rag } from '../../reporting/rag.enum';
+import { Rag } from '../rag.enum';
 
 @ObjectType('ProjectHealth')
 export class ProjectHealth {

@@ -1,5 +1,5 @@
-import { LOCALES } from '../../export/kit/labels';
 import { renderScheduleRating, SCHEDULE_RATING_PHRASES, type ScheduleRatingMessage } from './schedule-rating-phrases';
+import { LOCALES } from '../../../common/i18n/locale';
 
 const finish = { forecastFinish: '2026-09-14', baselineFinish: '2026-09-03', toleranceDays: 10 };
 

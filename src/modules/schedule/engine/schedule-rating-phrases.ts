@@ -1,6 +1,5 @@
-import type { Locale } from '../../export/kit/labels';
-import { dateText } from '../../export/kit/locale';
-import { pluralRu, quote, renderer, type Phrasebooks } from '../../export/kit/phrases';
+import { dateText, type Locale } from '../../../common/i18n/locale';
+import { pluralRu, quote, renderer, type Phrasebooks } from '../../../common/i18n/phrases';
 
 /** The schedule rating's basis (`rateSchedule`) as a message: dates ISO, days signed (+ later than the baseline). */
 export type ScheduleRatingMessage =

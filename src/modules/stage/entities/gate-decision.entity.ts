@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
 import { GateOutcome } from '../stage.enums';
 import { Stage } from './stage.entity';

@@ -1,5 +1,5 @@
 import { Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { SteeringMeeting } from './steering-meeting.entity';
 
 /** Who attended a meeting: members of the project when it was recorded; the record stays if they leave. */

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, UpdateDateColumn, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { DecisionStatus } from '../steering.enums';
 import { SteeringMeeting } from './steering-meeting.entity';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';

@@ -1,6 +1,6 @@
-import { LOCALES } from '../../export/kit/labels';
 import { EXCEPTION_PHRASES, exceptionMessage, renderException, type ExceptionMessage } from './exception-phrases';
 import { exceptionDescription } from './exception-rules';
+import { LOCALES } from '../../../common/i18n/locale';
 
 const report = { periodStart: '2026-03-02', periodEnd: '2026-03-13' };
 const basisMessage = { key: 'schedule.finish', params: { forecastFinish: '2026-09-14', baselineFinish: '2026-08-25', days: 14, toleranceDays: 10 } } as const;

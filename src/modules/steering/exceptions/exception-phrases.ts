@@ -1,6 +1,5 @@
-import type { Locale } from '../../export/kit/labels';
-import { dateText } from '../../export/kit/locale';
-import { isMessageOf, renderer, type Phrasebooks } from '../../export/kit/phrases';
+import { dateText, type Locale } from '../../../common/i18n/locale';
+import { isMessageOf, renderer, type Phrasebooks } from '../../../common/i18n/phrases';
 import { RATING_PHRASES, renderBasis } from '../../reporting/rating-phrases';
 import type { BasisMessage } from '../../reporting/rating-rules';
 import { SCHEDULE_RATING_PHRASES } from '../../schedule/engine/schedule-rating-phrases';

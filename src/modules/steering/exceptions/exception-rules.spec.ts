@@ -1,4 +1,4 @@
-import { Rag } from '../../reporting/rag.enum';
+import { Rag } from '../../schedule/rag.enum';
 import { RagDimension } from '../../reporting/reporting.enums';
 import { ExceptionDecision, ExceptionDimension } from './exception.enums';
 import {

@@ -3,7 +3,7 @@ import { Ctx } from '../../../common/context/ctx.decorator';
 import type { RequestContext } from '../../../common/context/request-context';
 import { Transaction } from '../../../common/context/transaction.interceptor';
 import { MaxChars } from '../../../common/validation/bounded-args';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { UserService } from '../../people/user.service';
 import { Project } from '../../project/entities/project.entity';
 import { StatusReport } from '../../reporting/entities/status-report.entity';

@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, Unique, UpdateDateColumn, VersionColumn, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { StatusReport } from '../../reporting/entities/status-report.entity';
 import { RagDimension } from '../../reporting/reporting.enums';
 import { Baseline } from '../../schedule/entities/baseline.entity';

@@ -1,5 +1,5 @@
 import { Field, Float, ObjectType } from '@nestjs/graphql';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 
 @ObjectType('MilestoneReadiness')
 export class MilestoneReadiness {

@@ -1,6 +1,6 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDateColumn, type Relation } from 'typeorm';
-import { User } from '../../people/entities/user.entity';
+import { User } from '../../auth/entities/user.entity';
 import { AttendanceStatus } from '../training.enums';
 import { TrainingSession } from './training-session.entity';
 

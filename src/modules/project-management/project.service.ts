@@ -11,22 +11,22 @@ import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { MethodologyService } from '../methodology/methodology.service';
-import { Membership } from '../people/entities/membership.entity';
+import { Membership } from '../auth/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
 import { CreateProjectInput, PROJECT_CODE_PATTERN } from './dto/create-project.input';
 import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
-import { FunctionArea } from './entities/function-area.entity';
-import { Project } from './entities/project.entity';
-import { Territory } from './entities/territory.entity';
+import { FunctionArea } from '../project/entities/function-area.entity';
+import { Project } from '../project/entities/project.entity';
+import { Territory } from '../project/entities/territory.entity';
 import { ScheduleService } from '../schedule/schedule.service';
 import { TemplateInstantiator } from './template-instantiator';
 import { UpdateProjectInput } from './dto/update-project.input';
-import { ProjectStatus } from './project.enums';
-import { projectLoader } from './project-rows';
+import { ProjectStatus } from '../project/project.enums';
+import { projectLoader } from '../project/project-rows';
 import { SetTolerancesInput } from './dto/set-tolerances.input';
 import {
   DEFAULT_TOLERANCES, MAX_COST_TOLERANCE_PERCENT, MAX_TIME_TOLERANCE_DAYS, normaliseBudget, normaliseCurrency, requireToleranceWithin,
-} from './tolerances';
+} from '../project/tolerances';
 
 const DEFAULT_TIME_TOLERANCE_DAYS = DEFAULT_TOLERANCES.timeToleranceDays;
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
-import { ProjectRole } from '../people.enums';
+import { ProjectRole } from '../auth.enums';
 import { Project } from '../../project/entities/project.entity';
 import { User } from './user.entity';
 

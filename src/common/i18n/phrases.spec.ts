@@ -1,5 +1,5 @@
-import { LOCALES } from './labels';
 import { isMessageOf, pluralEn, pluralRu, quote, quotedList, quotedListText, renderer, type Phrasebooks } from './phrases';
+import { LOCALES } from './locale';
 
 describe('phrase tools', () => {
   it('picks the Russian plural form: 1 критерий, 2 критерия, 5 критериев, and the teens are many', () => {

@@ -1,8 +1,8 @@
 import { Field, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { INPUT_LIMITS } from '../../../common/validation/input-limits';
-import { Project } from '../entities/project.entity';
-import { ProjectStatus } from '../project.enums';
+import { Project } from '../../project/entities/project.entity';
+import { ProjectStatus } from '../../project/project.enums';
 
 @ObjectType('ProjectEdge')
 export class ProjectEdge {

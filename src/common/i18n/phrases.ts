@@ -1,4 +1,4 @@
-import type { Locale } from './labels';
+import type { Locale } from './locale';
 
 /**
  * Sentences the system writes (a rating's basis, a report line's detail) as a message key and

@@ -1,5 +1,8 @@
-import { badInput } from '../../../common/errors/domain-error';
-import { LOCALES, type Locale } from './labels';
+import { badInput } from '../errors/domain-error';
+
+/** The languages the product writes in: workbooks, and sentences inside them. */
+export const LOCALES = ['en', 'ru', 'id'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /**
  * Excel number formats per locale. A format code's separators follow the reader's Excel, but

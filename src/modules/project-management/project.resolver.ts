@@ -7,15 +7,15 @@ import { MaxChars, ValidateAs } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { CalendarService } from '../calendar/calendar.service';
 import { WorkCalendarType } from '../calendar/dto/work-calendar.type';
-import { Membership } from '../people/entities/membership.entity';
+import { Membership } from '../auth/entities/membership.entity';
 import { MembershipService } from '../people/membership.service';
 import { CreateProjectInput } from './dto/create-project.input';
 import { UpdateProjectInput } from './dto/update-project.input';
 import { SetTolerancesInput } from './dto/set-tolerances.input';
 import { ProjectConnection, ProjectFilter } from './dto/project-connection.type';
-import { FunctionArea } from './entities/function-area.entity';
-import { Project } from './entities/project.entity';
-import { Territory } from './entities/territory.entity';
+import { FunctionArea } from '../project/entities/function-area.entity';
+import { Project } from '../project/entities/project.entity';
+import { Territory } from '../project/entities/territory.entity';
 import { ProjectService } from './project.service';
 
 @Resolver(() => Project)

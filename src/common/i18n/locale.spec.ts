@@ -1,4 +1,4 @@
-import { DomainError } from '../../../common/errors/domain-error';
+import { DomainError } from '../errors/domain-error';
 import { dateText, excelDate, formatsOf, numberText, parseLocale } from './locale';
 
 describe('export locales', () => {

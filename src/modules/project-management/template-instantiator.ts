@@ -8,7 +8,7 @@ import { Task } from '../schedule/entities/task.entity';
 import { DependencyType } from '../schedule/schedule.enums';
 import { Stage } from '../stage/entities/stage.entity';
 import { StageKind } from '../stage/stage.enums';
-import { FunctionArea } from './entities/function-area.entity';
+import { FunctionArea } from '../project/entities/function-area.entity';
 
 /**
  * Turns a methodology recipe into a project's stages, standard tasks chained finish-to-start

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, VersionColumn } from 'typeorm';
-import { Organization } from '../people.enums';
+import { Organization } from '../auth.enums';
 
 @ObjectType('User')
 @Entity('app_user')
