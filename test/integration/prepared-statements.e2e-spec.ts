@@ -1,26 +1,7 @@
 import { QueryFailedError } from 'typeorm';
 import { prepared, queryPrepared } from '../../src/common/database/prepared-statement';
+import { recordQueries, type SentQuery } from '../support/count-statements';
 import { TestApp } from '../support/test-app';
-
-/** What the app's pool sends while `work` runs: each query's text and, for a named statement, its name. */
-async function sentQueries(t: TestApp, work: () => Promise<unknown>): Promise<{ text: string; name?: string }[]> {
-  const pool = (t.dataSource.driver as any).master;
-  const client = await pool.connect();
-  const proto = Object.getPrototypeOf(client);
-  client.release();
-  const original = proto.query;
-  const sent: { text: string; name?: string }[] = [];
-  proto.query = function (this: unknown, ...args: any[]) {
-    sent.push(typeof args[0] === 'string' ? { text: args[0] } : { text: args[0]?.text, name: args[0]?.name });
-    return original.apply(this, args);
-  };
-  try {
-    await work();
-  } finally {
-    proto.query = original;
-  }
-  return sent;
-}
 
 /**
  * The session read runs on every request: it goes to PostgreSQL as a named statement, parsed and
@@ -39,9 +20,9 @@ describe('prepared statements (e2e)', () => {
 
   it('sends the session read of a signed-in request under its name, the same name every time', async () => {
     const user = await t.user();
-    const read = () => sentQueries(t, () => t.ok('{ me { id } }', {}, user.token));
+    const read = () => recordQueries(t, () => t.ok('{ me { id } }', {}, user.token));
     const [first, second] = [await read(), await read()];
-    const sessionRead = (sent: { text: string; name?: string }[]) => sent.find((q) => q.text.includes('FROM app_user u'));
+    const sessionRead = (sent: SentQuery[]) => sent.find((q) => q.text.includes('FROM app_user u'));
     expect(sessionRead(first)?.name).toMatch(/^rp_[0-9a-f]{16}$/);
     expect(sessionRead(second)?.name).toBe(sessionRead(first)?.name);
   });

@@ -1,15 +1,21 @@
 import type { TestApp } from './test-app';
 
-/** Statements the app's pool sends while `work` runs (the pg client class the app's pool uses, wrapped). */
-export async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+/** A query as the app's pool sent it: its text and, for a named (prepared) statement, its name. */
+export interface SentQuery {
+  text: string;
+  name?: string;
+}
+
+/** Queries the app's pool sends while `work` runs (the pg client class the app's pool uses, wrapped). */
+export async function recordQueries(t: TestApp, work: () => Promise<unknown>): Promise<SentQuery[]> {
   const pool = (t.dataSource.driver as any).master;
   const client = await pool.connect();
   const proto = Object.getPrototypeOf(client);
   client.release();
   const original = proto.query;
-  const seen: string[] = [];
+  const sent: SentQuery[] = [];
   proto.query = function (this: unknown, ...args: any[]) {
-    seen.push(typeof args[0] === 'string' ? args[0] : args[0]?.text ?? '?');
+    sent.push(typeof args[0] === 'string' ? { text: args[0] } : { text: args[0]?.text ?? '?', name: args[0]?.name });
     return original.apply(this, args);
   };
   try {
@@ -17,5 +23,10 @@ export async function countStatements(t: TestApp, work: () => Promise<unknown>):
   } finally {
     proto.query = original;
   }
-  return seen;
+  return sent;
+}
+
+/** The texts of the statements the app's pool sends while `work` runs. */
+export async function countStatements(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+  return (await recordQueries(t, work)).map((query) => query.text);
 }
