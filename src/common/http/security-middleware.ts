@@ -1,5 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { rateLimit } from 'express-rate-limit';
+import { MemoryStore, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import type { AppConfig } from '../config/app-config';
 import type { NextFunction, Request, Response } from 'express';
@@ -65,8 +65,13 @@ export function applySecurityMiddleware(app: NestExpressApplication, config: App
   // answer into a Buffer written apart from its headers; GraphQL answers are POSTs, never
   // conditional. The calendar feed, a GET, sets its own (CalendarFeedController).
   app.set('etag', false);
+  // The store's clean-up timer runs until the store is shut down: with the server, so that a closed
+  // app leaves no timer behind.
+  const store = new MemoryStore();
+  app.getHttpServer().once('close', () => store.shutdown());
   app.use(
     rateLimit({
+      store,
       windowMs: 60_000,
       limit: config.rateLimitPerMinute,
       standardHeaders: 'draft-8',
