@@ -25,7 +25,7 @@ import { ProjectModule } from './modules/project-management/project.module';
 import { RegistersModule } from './modules/registers/registers.module';
 import { ReportingModule } from './modules/reporting/reporting.module';
 import { ScheduleModule } from './modules/schedule/schedule.module';
-import { ExceptionsModule } from './modules/steering/exceptions/exceptions.module';
+import { ExceptionsModule } from './modules/reporting/exceptions/exceptions.module';
 import { StageModule } from './modules/stage/stage.module';
 import { SteeringModule } from './modules/steering/steering.module';
 import { TrainingModule } from './modules/training/training.module';

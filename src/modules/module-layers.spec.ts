@@ -14,8 +14,6 @@ const KNOWN_CYCLES: string[][] = [
   // Entities relate both ways (a task names its milestone and stage, a criterion its stage or
   // milestone, methodology templates make stages and milestones): split entities from services.
   ['criterion', 'methodology', 'milestone', 'schedule', 'stage'],
-  // Exceptions and meeting reports point at status reports; reports read exceptions and meetings.
-  ['reporting', 'steering'],
 ];
 
 const MODULES = resolve('src', 'modules');

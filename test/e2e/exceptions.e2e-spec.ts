@@ -1,6 +1,6 @@
 import { RequestContext } from '../../src/common/context/request-context';
 import { StatusReport } from '../../src/modules/reporting/entities/status-report.entity';
-import { ExceptionsService } from '../../src/modules/steering/exceptions/exceptions.service';
+import { ExceptionsService } from '../../src/modules/reporting/exceptions/exceptions.service';
 import { COST_RED, publishRedReport, SCHEDULE_RED } from '../support/exceptions';
 import { codeOf, TestApp, TestUser, unique } from '../support/test-app';
 

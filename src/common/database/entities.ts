@@ -25,7 +25,7 @@ import { MeetingReport } from '../../modules/steering/entities/meeting-report.en
 import { SteeringMeeting } from '../../modules/steering/entities/steering-meeting.entity';
 import { TrainingAttendance } from '../../modules/training/entities/training-attendance.entity';
 import { TrainingSession } from '../../modules/training/entities/training-session.entity';
-import { ProjectException } from '../../modules/steering/exceptions/project-exception.entity';
+import { ProjectException } from '../../modules/reporting/exceptions/project-exception.entity';
 
 /** Listed as classes, not globs: tests load sources as ES modules where globs find nothing. */
 export const ENTITIES = [

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ExceptionsModule } from '../steering/exceptions/exceptions.module';
+import { ExceptionsModule } from '../reporting/exceptions/exceptions.module';
 import { ReportingModule } from '../reporting/reporting.module';
 import { ScheduleModule } from '../schedule/schedule.module';
 import { ExportController } from './export.controller';

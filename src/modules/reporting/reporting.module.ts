@@ -3,17 +3,17 @@ import { CriterionModule } from '../criterion/criterion.module';
 import { PeopleModule } from '../people/people.module';
 import { RegistersModule } from '../registers/registers.module';
 import { ScheduleModule } from '../schedule/schedule.module';
-import { ExceptionsModule } from '../steering/exceptions/exceptions.module';
+import { ExceptionsModule } from './exceptions/exceptions.module';
 import { TrainingModule } from '../training/training.module';
 import { ReportComputer } from './report-computer.service';
-import { MeetingReportsReviewedResolver, ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
+import { ProjectStatusReportsResolver, StatusReportResolver } from './reporting.resolver';
 import { ReportingService } from './reporting.service';
 
 /** Status reports. Sits on top of the modules it reports on and raises exceptions on publication; only the exports read it. */
 @Module({
   imports: [PeopleModule, ScheduleModule, CriterionModule, RegistersModule, TrainingModule, ExceptionsModule],
-  providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver, MeetingReportsReviewedResolver],
-  // The status report export (ExportModule) reads reports as the API does.
+  providers: [ReportingService, ReportComputer, StatusReportResolver, ProjectStatusReportsResolver],
+  // The status report export (ExportModule) reads reports as the API does; a meeting's reviewed reports (SteeringModule) too.
   exports: [ReportingService],
 })
 export class ReportingModule {}

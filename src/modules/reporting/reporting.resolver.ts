@@ -5,7 +5,6 @@ import { Transaction } from '../../common/context/transaction.interceptor';
 import { MaxChars } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { Project } from '../project/entities/project.entity';
-import { SteeringMeeting } from '../steering/entities/steering-meeting.entity';
 import { CreateStatusReportInput, UpdateStatusReportInput } from './dto/status-report.inputs';
 import { StatusReport } from './entities/status-report.entity';
 import { Rag } from '../schedule/rag.enum';
@@ -56,17 +55,5 @@ export class ProjectStatusReportsResolver {
   })
   statusReports(@Ctx() ctx: RequestContext, @Parent() project: Project): Promise<StatusReport[]> {
     return this.reports.byProject(ctx, project);
-  }
-}
-
-@Resolver(() => SteeringMeeting)
-export class MeetingReportsReviewedResolver {
-  constructor(private readonly reports: ReportingService) {}
-
-  @ResolveField('reportsReviewed', () => [StatusReport], {
-    description: 'Oldest period first; drafts only for the project manager and consultants',
-  })
-  reportsReviewed(@Ctx() ctx: RequestContext, @Parent() meeting: SteeringMeeting): Promise<StatusReport[]> {
-    return this.reports.reviewedAt(ctx, meeting);
   }
 }

@@ -8,11 +8,9 @@ import { badInput, DomainError, notFound, staleVersion } from '../../common/erro
 import { ErrorCode } from '../../common/errors/error-codes';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
 import { AccessService } from '../auth/access.service';
-import { ExceptionsService } from '../steering/exceptions/exceptions.service';
+import { ExceptionsService } from './exceptions/exceptions.service';
 import { rolesAllow } from '../auth/project-permissions';
 import { Project } from '../project/entities/project.entity';
-import { MeetingReport } from '../steering/entities/meeting-report.entity';
-import { SteeringMeeting } from '../steering/entities/steering-meeting.entity';
 import { normaliseBudget } from '../project/tolerances';
 import { CreateStatusReportInput, UpdateStatusReportInput } from './dto/status-report.inputs';
 import { StatusReport } from './entities/status-report.entity';
@@ -51,19 +49,11 @@ export class ReportingService {
   }
 
   /**
-   * The reports a meeting reviewed that the caller may see (drafts hidden from those who may not
-   * see drafts), oldest period first; one statement for every meeting of the request.
+   * Reports of one project as the caller may see them (drafts hidden from those who may not see
+   * drafts), in the order given, each with its content: what a meeting's reviewed reports show.
    */
-  async reviewedAt(ctx: RequestContext, meeting: SteeringMeeting): Promise<StatusReport[]> {
-    const rows = await byParentLoader(ctx, 'reportsByMeeting',
-      (ids) => ctx.manager.createQueryBuilder(MeetingReport, 'mr')
-        .innerJoinAndSelect('mr.report', 'r')
-        .where('mr.meeting_id IN (:...ids)', { ids: [...ids] })
-        .orderBy('r.periodStart').addOrderBy('r.id')
-        .getMany(),
-      (row) => row.meetingId).load(meeting.id);
-    const reports = rows.map((row) => row.report!);
-    const visible = reports.some((r) => r.publishedAt === null) && !(await this.maySeeDrafts(ctx, meeting.projectId))
+  async visibleWithContent(ctx: RequestContext, projectId: string, reports: StatusReport[]): Promise<StatusReport[]> {
+    const visible = reports.some((r) => r.publishedAt === null) && !(await this.maySeeDrafts(ctx, projectId))
       ? reports.filter((r) => r.publishedAt !== null)
       : reports;
     const out: StatusReport[] = [];

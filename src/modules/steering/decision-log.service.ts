@@ -4,8 +4,8 @@ import { byParentLoader } from '../../common/dataloaders/request-loaders';
 import { GateOutcome } from '../stage/stage.enums';
 import { compareLogEntries, gateDecisionText, meetingDecisionAt, meetingDecisionText, supportTransitionText, waiverText } from './decision-log';
 import { DecisionLogEntry } from './dto/decision-log-entry.type';
-import { ExceptionDecision, ExceptionDimension } from './exceptions/exception.enums';
-import { exceptionDecisionText } from './exceptions/exception-rules';
+import { ExceptionDecision, ExceptionDimension } from '../reporting/exceptions/exception.enums';
+import { exceptionDecisionText } from '../reporting/exceptions/exception-rules';
 import { DecisionKind, MeetingKind } from './steering.enums';
 
 /** A log entry with the project it belongs to, so one statement serves every project of a request. */

@@ -1,7 +1,7 @@
 import { RATING_PHRASES, renderRating } from '../../reporting/rating-phrases';
 import { renderReportItem, REPORT_ITEM_PHRASES } from '../../reporting/report-content-phrases';
 import { renderScheduleRating, SCHEDULE_RATING_PHRASES } from '../../schedule/engine/schedule-rating-phrases';
-import { EXCEPTION_PHRASES, renderException } from '../../steering/exceptions/exception-phrases';
+import { EXCEPTION_PHRASES, renderException } from '../../reporting/exceptions/exception-phrases';
 import { isMessageOf } from '../../../common/i18n/phrases';
 import type { Locale } from '../../../common/i18n/locale';
 

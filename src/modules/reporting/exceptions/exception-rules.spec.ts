@@ -1,5 +1,5 @@
 import { Rag } from '../../schedule/rag.enum';
-import { RagDimension } from '../../reporting/reporting.enums';
+import { RagDimension } from '../reporting.enums';
 import { ExceptionDecision, ExceptionDimension } from './exception.enums';
 import {
   closesException, exceptionDecisionText, exceptionDescription, exceptionPlanBaselineName, normaliseNote, ratingsRaisingExceptions, whyDecisionRefused,

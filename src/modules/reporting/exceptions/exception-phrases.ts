@@ -1,7 +1,7 @@
 import { dateText, type Locale } from '../../../common/i18n/locale';
 import { isMessageOf, renderer, type Phrasebooks } from '../../../common/i18n/phrases';
-import { RATING_PHRASES, renderBasis } from '../../reporting/rating-phrases';
-import type { BasisMessage } from '../../reporting/rating-rules';
+import { RATING_PHRASES, renderBasis } from '../rating-phrases';
+import type { BasisMessage } from '../rating-rules';
 import { SCHEDULE_RATING_PHRASES } from '../../schedule/engine/schedule-rating-phrases';
 import { exceptionDescription, type ReportPeriod } from './exception-rules';
 

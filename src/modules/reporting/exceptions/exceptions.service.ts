@@ -9,7 +9,7 @@ import { AccessService } from '../../auth/access.service';
 import { User } from '../../auth/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
 import { ProjectStatus } from '../../project/project.enums';
-import { StatusReport } from '../../reporting/entities/status-report.entity';
+import { StatusReport } from '../entities/status-report.entity';
 import { BaselineService } from '../../schedule/baseline.service';
 import { Stage } from '../../stage/entities/stage.entity';
 import { whyCannotChangeStatus } from '../../stage/project-status-transitions';

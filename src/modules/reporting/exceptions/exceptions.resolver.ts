@@ -6,7 +6,7 @@ import { MaxChars } from '../../../common/validation/bounded-args';
 import { User } from '../../auth/entities/user.entity';
 import { UserService } from '../../people/user.service';
 import { Project } from '../../project/entities/project.entity';
-import { StatusReport } from '../../reporting/entities/status-report.entity';
+import { StatusReport } from '../entities/status-report.entity';
 import { ExceptionDecision } from './exception.enums';
 import { ExceptionsService } from './exceptions.service';
 import { ProjectException } from './project-exception.entity';

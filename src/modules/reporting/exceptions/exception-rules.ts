@@ -1,5 +1,5 @@
 import { Rag } from '../../schedule/rag.enum';
-import { RagDimension } from '../../reporting/reporting.enums';
+import { RagDimension } from '../reporting.enums';
 import { ExceptionDecision, ExceptionDimension } from './exception.enums';
 
 /** What raising needs of one computed rating (the reporting module's RagRating has these fields). */
