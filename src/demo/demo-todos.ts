@@ -10,7 +10,7 @@ import { riskScore } from '../modules/registers/register-rules';
 import { IssueStatus, RegisterStatus } from '../modules/registers/registers.enums';
 import { RegistersService } from '../modules/registers/registers.service';
 import { HealthService } from '../modules/schedule/health.service';
-import { StageStatus } from '../modules/stage/stage.enums';
+import { StageStatus } from '../modules/plan/stage.enums';
 import { DecisionStatus } from '../modules/steering/steering.enums';
 import { SteeringService } from '../modules/steering/steering.service';
 import { StageService } from '../modules/stage/stage.service';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { createApp } from '../bootstrap';
 import type { AppConfig } from '../common/config/app-config';
-import { Milestone } from '../modules/milestone/entities/milestone.entity';
+import { Milestone } from '../modules/plan/entities/milestone.entity';
 import { KeyUserAssignment } from '../modules/people/entities/key-user-assignment.entity';
 import { Project } from '../modules/project/entities/project.entity';
 import { Territory } from '../modules/project/entities/territory.entity';
@@ -9,7 +9,7 @@ import { ProjectIssue } from '../modules/registers/entities/project-issue.entity
 import { Risk } from '../modules/registers/entities/risk.entity';
 import { Baseline } from '../modules/schedule/entities/baseline.entity';
 import { Task } from '../modules/schedule/entities/task.entity';
-import { Stage } from '../modules/stage/entities/stage.entity';
+import { Stage } from '../modules/plan/entities/stage.entity';
 import { TrainingSession } from '../modules/training/entities/training-session.entity';
 import { loadDemo } from './demo-loader';
 import { DEMO_PASSWORD, DEMO_PEOPLE, DEMO_PROJECT } from './demo-rollout';

@@ -3,7 +3,7 @@ import { Confirmation } from '../../modules/criterion/entities/confirmation.enti
 import { ConfirmerChange } from '../../modules/criterion/entities/confirmer-change.entity';
 import { CriterionConfirmer } from '../../modules/criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../modules/criterion/entities/criterion.entity';
-import { Milestone } from '../../modules/milestone/entities/milestone.entity';
+import { Milestone } from '../../modules/plan/entities/milestone.entity';
 import { KeyUserAssignment } from '../../modules/people/entities/key-user-assignment.entity';
 import { Membership } from '../../modules/auth/entities/membership.entity';
 import { User } from '../../modules/auth/entities/user.entity';
@@ -18,7 +18,7 @@ import { Risk } from '../../modules/registers/entities/risk.entity';
 import { StatusReport } from '../../modules/reporting/entities/status-report.entity';
 import { Task } from '../../modules/schedule/entities/task.entity';
 import { GateDecision } from '../../modules/stage/entities/gate-decision.entity';
-import { Stage } from '../../modules/stage/entities/stage.entity';
+import { Stage } from '../../modules/plan/entities/stage.entity';
 import { MeetingAttendee } from '../../modules/steering/entities/meeting-attendee.entity';
 import { MeetingDecision } from '../../modules/steering/entities/meeting-decision.entity';
 import { MeetingReport } from '../../modules/steering/entities/meeting-report.entity';

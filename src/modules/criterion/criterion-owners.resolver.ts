@@ -1,9 +1,9 @@
 import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { Project } from '../project/entities/project.entity';
-import { Stage } from '../stage/entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 import { CriterionService } from './criterion.service';
 import { Criterion } from './entities/criterion.entity';
 

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { CriterionKind, CriterionStatus, Priority } from './criterion.enums';
 import { deriveCriterionStatus, isSatisfied } from './criterion-status';
 import { Confirmation } from './entities/confirmation.entity';

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../common/config/app-config';
 import { DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { echo } from '../../common/validation/input-limits';
-import { StageKind } from '../stage/stage.enums';
+import { StageKind } from '../plan/stage.enums';
 import { MethodologyTemplateType } from './dto/methodology-template.type';
 import type { MethodologyTemplateDefinition } from './engine/methodology-template';
 import { loadMethodologyTemplates } from './engine/methodology-template.loader';

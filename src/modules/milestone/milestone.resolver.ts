@@ -14,7 +14,7 @@ import { MilestonePhase } from '../schedule/schedule.enums';
 import { ScheduleService } from '../schedule/schedule.service';
 import { TaskService } from '../schedule/task.service';
 import { AddMilestoneInput, UpdateMilestoneInput } from './dto/milestone.inputs';
-import { Milestone } from './entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { MilestoneService } from './milestone.service';
 
 @Resolver(() => Milestone)

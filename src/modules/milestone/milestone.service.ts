@@ -18,8 +18,8 @@ import { ScheduleService } from '../schedule/schedule.service';
 import { RecordedProgressService } from '../schedule/recorded-progress.service';
 import { TaskService } from '../schedule/task.service';
 import { AddMilestoneInput, UpdateMilestoneInput } from './dto/milestone.inputs';
-import { Milestone } from './entities/milestone.entity';
-import { MilestoneSplit, MilestoneStatus } from './milestone.enums';
+import { Milestone } from '../plan/entities/milestone.entity';
+import { MilestoneSplit, MilestoneStatus } from '../plan/milestone.enums';
 
 const DEFAULT_PREPARE_DAYS = 10;
 /** Task names hold 200 characters; a milestone's tasks are named "<milestone>: hypercare". */

@@ -3,7 +3,7 @@ import { Ctx } from '../../common/context/ctx.decorator';
 import type { RequestContext } from '../../common/context/request-context';
 import { Project } from '../project/entities/project.entity';
 import { Task } from '../schedule/entities/task.entity';
-import { Milestone } from './entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { MilestoneService } from './milestone.service';
 
 @Resolver(() => Project)

@@ -6,8 +6,8 @@ import type { MethodologyTemplateDefinition } from '../methodology/engine/method
 import { Dependency } from '../schedule/entities/dependency.entity';
 import { Task } from '../schedule/entities/task.entity';
 import { DependencyType } from '../schedule/schedule.enums';
-import { Stage } from '../stage/entities/stage.entity';
-import { StageKind } from '../stage/stage.enums';
+import { Stage } from '../plan/entities/stage.entity';
+import { StageKind } from '../plan/stage.enums';
 import { FunctionArea } from '../project/entities/function-area.entity';
 
 /**

@@ -6,7 +6,7 @@ import { findByIdOrFail, lockRow } from '../../common/database/find-by-id';
 import { badInput, DomainError } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { Project } from '../project/entities/project.entity';
 import { BaselineEntry } from './entities/baseline-entry.entity';
 import { Baseline } from './entities/baseline.entity';

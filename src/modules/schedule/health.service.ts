@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { Rag, worstRag } from './rag.enum';
 import { Project } from '../project/entities/project.entity';
 import { BaselineService } from './baseline.service';

@@ -6,10 +6,10 @@ import { findByIdOrFail, isUuid, lockRow } from '../../common/database/find-by-i
 import { badInput, DomainError, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { MembershipService } from '../people/membership.service';
 import { Project } from '../project/entities/project.entity';
-import { Stage } from '../stage/entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 import { AddTaskInput, UpdateTaskInput } from './dto/task.inputs';
 import { Task } from './entities/task.entity';
 import { checkTaskProgress } from './progress-rules';

@@ -1,6 +1,6 @@
 import { CriterionKind, CriterionStatus, Priority } from '../criterion/criterion.enums';
 import { describeOpenCriteria, isOpenMustExitCriterion, openMustExitCriteria, submitForGate, whyGateApprovalBlockedByExceptions, whyGateOutcomeRefused } from './gate-rules';
-import { GateOutcome, StageStatus } from './stage.enums';
+import { GateOutcome, StageStatus } from '../plan/stage.enums';
 
 const criterion = (id: string, priority: Priority, status: CriterionStatus, kind = CriterionKind.EXIT) => ({ id, text: `Criterion ${id}`, kind, priority, status });
 const stage = (status: StageStatus) => ({ name: 'Analysis', status });

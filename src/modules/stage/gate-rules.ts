@@ -1,5 +1,5 @@
 import { CriterionKind, CriterionStatus, Priority } from '../criterion/criterion.enums';
-import { GateOutcome, StageStatus } from './stage.enums';
+import { GateOutcome, StageStatus } from '../plan/stage.enums';
 import { isApproval, StageState } from './stage-transitions';
 
 /** What the gate rules need of a criterion: its kind, priority and derived status. */

@@ -14,9 +14,9 @@ import { AcceptanceLogService } from './acceptance-log.service';
 import { AcceptanceEvent } from './dto/acceptance-event.type';
 import { ChangeProjectStatusInput } from './dto/change-project-status.input';
 import { GateDecision } from './entities/gate-decision.entity';
-import { Stage } from './entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 import { ProjectLifecycleService } from './project-lifecycle.service';
-import { GateOutcome } from './stage.enums';
+import { GateOutcome } from '../plan/stage.enums';
 import { StageService } from './stage.service';
 
 @Resolver(() => Project)

@@ -13,8 +13,8 @@ import { Project } from '../project/entities/project.entity';
 import { ProjectStatus } from '../project/project.enums';
 import { ChangeProjectStatusInput } from './dto/change-project-status.input';
 import { GateDecision } from './entities/gate-decision.entity';
-import { GateOutcome } from './stage.enums';
-import { Stage } from './entities/stage.entity';
+import { GateOutcome } from '../plan/stage.enums';
+import { Stage } from '../plan/entities/stage.entity';
 import { whyCannotChangeStatus, whyCannotDecideSupport } from './project-status-transitions';
 import { isApproval } from './stage-transitions';
 

@@ -1,6 +1,6 @@
 import { ProjectStatus } from '../project/project.enums';
 import { whyCannotChangeStatus, whyCannotDecideSupport, whyProjectCannotStartStages, whyStagesNotDoneForSupport } from './project-status-transitions';
-import { StageStatus } from './stage.enums';
+import { StageStatus } from '../plan/stage.enums';
 
 const { PLANNING, IN_PROGRESS, PILOT, IN_SUPPORT, CLOSED, ON_HOLD } = ProjectStatus;
 const stages = (...statuses: StageStatus[]) => statuses.map((status, i) => ({ id: `s${i}`, name: `Stage ${i + 1}`, sequence: i + 1, status }));

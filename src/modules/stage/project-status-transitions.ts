@@ -1,6 +1,6 @@
 import { ProjectStatus } from '../project/project.enums';
 import { StageState } from './stage-transitions';
-import { StageStatus } from './stage.enums';
+import { StageStatus } from '../plan/stage.enums';
 
 const { PLANNING, IN_PROGRESS, PILOT, IN_SUPPORT, CLOSED, ON_HOLD } = ProjectStatus;
 

@@ -8,7 +8,7 @@ import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { GateDecisionInput } from './dto/gate-decision.input';
 import { GateDecision } from './entities/gate-decision.entity';
-import { Stage } from './entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 import { StageLifecycleService } from './stage-lifecycle.service';
 
 @Resolver(() => Stage)

@@ -1,4 +1,4 @@
-import { GateOutcome, StageStatus } from './stage.enums';
+import { GateOutcome, StageStatus } from '../plan/stage.enums';
 import { isApproval, statusAfterGate, whyCannotDecideGate, whyCannotStart } from './stage-transitions';
 
 const stage = (sequence: number, status: StageStatus) => ({ id: `s${sequence}`, name: `Stage ${sequence}`, sequence, status });

@@ -1,4 +1,4 @@
-import { GateOutcome, StageStatus } from './stage.enums';
+import { GateOutcome, StageStatus } from '../plan/stage.enums';
 
 export interface StageState {
   id: string;

@@ -4,7 +4,7 @@ import type { RequestContext } from '../../common/context/request-context';
 import { DateScalar } from '../../common/scalars/date.scalar';
 import { Project } from '../project/entities/project.entity';
 import { Task } from '../schedule/entities/task.entity';
-import { Stage } from './entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 import { StageService } from './stage.service';
 
 @Resolver(() => Stage)

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
 import { byIdLoader, byParentLoader } from '../../common/dataloaders/request-loaders';
 import { ScheduleService } from '../schedule/schedule.service';
-import { Stage } from './entities/stage.entity';
+import { Stage } from '../plan/entities/stage.entity';
 
 @Injectable()
 export class StageService {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../common/context/request-context';
 import { byParentLoader } from '../../common/dataloaders/request-loaders';
-import { GateOutcome } from '../stage/stage.enums';
+import { GateOutcome } from '../plan/stage.enums';
 import { compareLogEntries, gateDecisionText, meetingDecisionAt, meetingDecisionText, supportTransitionText, waiverText } from './decision-log';
 import { DecisionLogEntry } from './dto/decision-log-entry.type';
 import { ExceptionDecision, ExceptionDimension } from '../reporting/exceptions/exception.enums';

@@ -1,4 +1,4 @@
-import { GateOutcome } from '../stage/stage.enums';
+import { GateOutcome } from '../plan/stage.enums';
 import { compareLogEntries, gateDecisionText, meetingDecisionAt, meetingDecisionText, supportTransitionText, waiverText } from './decision-log';
 import { DecisionLogEntry } from './dto/decision-log-entry.type';
 import { DecisionKind, MeetingKind } from './steering.enums';

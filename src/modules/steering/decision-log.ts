@@ -1,4 +1,4 @@
-import { GateOutcome } from '../stage/stage.enums';
+import { GateOutcome } from '../plan/stage.enums';
 import { DecisionLogEntry } from './dto/decision-log-entry.type';
 import { DecisionKind, MeetingKind } from './steering.enums';
 

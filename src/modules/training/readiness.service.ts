@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { FindOptionsWhere, In, IsNull } from 'typeorm';
 import type { RequestContext } from '../../common/context/request-context';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { KeyUserAssignment } from '../people/entities/key-user-assignment.entity';
 import { CoverageCell } from '../people/dto/key-user-coverage.type';
 import { KeyUserService } from '../people/key-user.service';

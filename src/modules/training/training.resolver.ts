@@ -6,7 +6,7 @@ import { Transaction } from '../../common/context/transaction.interceptor';
 import { byIdLoader } from '../../common/dataloaders/request-loaders';
 import { MaxItems } from '../../common/validation/bounded-args';
 import { INPUT_LIMITS } from '../../common/validation/input-limits';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { User } from '../auth/entities/user.entity';
 import { UserService } from '../people/user.service';
 import { FunctionArea } from '../project/entities/function-area.entity';

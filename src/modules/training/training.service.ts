@@ -7,7 +7,7 @@ import { findByIdOrFail, isUuid } from '../../common/database/find-by-id';
 import { badInput, DomainError, forbidden, staleVersion } from '../../common/errors/domain-error';
 import { ErrorCode } from '../../common/errors/error-codes';
 import { AccessService } from '../auth/access.service';
-import { Milestone } from '../milestone/entities/milestone.entity';
+import { Milestone } from '../plan/entities/milestone.entity';
 import { User } from '../auth/entities/user.entity';
 import { MembershipService } from '../people/membership.service';
 import { ProjectRole } from '../auth/auth.enums';

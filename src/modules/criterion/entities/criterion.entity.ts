@@ -1,7 +1,7 @@
 import { Field, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
-import { Milestone } from '../../milestone/entities/milestone.entity';
-import { Stage } from '../../stage/entities/stage.entity';
+import { Milestone } from '../../plan/entities/milestone.entity';
+import { Stage } from '../../plan/entities/stage.entity';
 import { User } from '../../auth/entities/user.entity';
 import { CriterionKind, Priority } from '../criterion.enums';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';

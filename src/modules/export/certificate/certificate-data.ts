@@ -4,13 +4,13 @@ import type { RequestContext } from '../../../common/context/request-context';
 import { Confirmation } from '../../criterion/entities/confirmation.entity';
 import { CriterionConfirmer } from '../../criterion/entities/criterion-confirmer.entity';
 import { Criterion } from '../../criterion/entities/criterion.entity';
-import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Milestone } from '../../plan/entities/milestone.entity';
 import { User } from '../../auth/entities/user.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Project } from '../../project/entities/project.entity';
 import { Territory } from '../../project/entities/territory.entity';
 import { GateDecision } from '../../stage/entities/gate-decision.entity';
-import { Stage } from '../../stage/entities/stage.entity';
+import { Stage } from '../../plan/entities/stage.entity';
 import { notFound } from '../../../common/errors/domain-error';
 
 /** What a certificate is for: a stage (its exit criteria and gate) or a milestone (its acceptance criteria). */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext } from '../../../common/context/request-context';
-import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Milestone } from '../../plan/entities/milestone.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Territory } from '../../project/entities/territory.entity';
 import { Baseline } from '../../schedule/entities/baseline.entity';

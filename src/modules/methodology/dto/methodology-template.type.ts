@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import { StageKind } from '../../stage/stage.enums';
+import { StageKind } from '../../plan/stage.enums';
 
 @ObjectType('StageTemplate')
 export class StageTemplateType {

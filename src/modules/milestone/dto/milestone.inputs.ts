@@ -4,7 +4,7 @@ import { IsNotBlank } from '../../../common/validation/is-not-blank';
 import { DateScalar } from '../../../common/scalars/date.scalar';
 import { INPUT_LIMITS } from '../../../common/validation/input-limits';
 import { MAX_DURATION_DAYS } from '../../schedule/dto/task.inputs';
-import { MilestoneSplit, MilestoneStatus } from '../milestone.enums';
+import { MilestoneSplit, MilestoneStatus } from '../../plan/milestone.enums';
 
 @InputType()
 export class AddMilestoneInput {

@@ -11,7 +11,7 @@ import { Project } from '../../project/entities/project.entity';
 import { ProjectStatus } from '../../project/project.enums';
 import { StatusReport } from '../entities/status-report.entity';
 import { BaselineService } from '../../schedule/baseline.service';
-import { Stage } from '../../stage/entities/stage.entity';
+import { Stage } from '../../plan/entities/stage.entity';
 import { whyCannotChangeStatus } from '../../stage/project-status-transitions';
 import { ExceptionDecision } from './exception.enums';
 import {

@@ -1,9 +1,9 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DateScalar } from '../../../common/scalars/date.scalar';
-import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Milestone } from '../../plan/entities/milestone.entity';
 import { User } from '../../auth/entities/user.entity';
-import { Stage } from '../../stage/entities/stage.entity';
+import { Stage } from '../../plan/entities/stage.entity';
 import { MilestonePhase } from '../schedule.enums';
 import { VersionedProjectScopedEntity } from '../../project/entities/project-scoped.entity';
 

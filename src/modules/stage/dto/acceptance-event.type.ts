@@ -1,6 +1,6 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
-import { GateOutcome } from '../stage.enums';
+import { GateOutcome } from '../../plan/stage.enums';
 
 export enum AcceptanceEventKind {
   CONFIRMERS_SET = 'CONFIRMERS_SET',

@@ -1,7 +1,7 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
 import { IsOptional, MaxLength } from 'class-validator';
 import { INPUT_LIMITS } from '../../../common/validation/input-limits';
-import { GateOutcome } from '../stage.enums';
+import { GateOutcome } from '../../plan/stage.enums';
 
 @InputType()
 export class GateDecisionInput {

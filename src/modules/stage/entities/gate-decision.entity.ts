@@ -3,8 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
 import { User } from '../../auth/entities/user.entity';
 import { Project } from '../../project/entities/project.entity';
-import { GateOutcome } from '../stage.enums';
-import { Stage } from './stage.entity';
+import { GateOutcome } from '../../plan/stage.enums';
+import { Stage } from '../../plan/entities/stage.entity';
 
 /**
  * A steering committee decision, append-only: at a stage's gate, or (stage null) the client's

@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, type Relation } from 'typeorm';
 import { DateTimeScalar } from '../../../common/scalars/date-time.scalar';
-import { Milestone } from '../../milestone/entities/milestone.entity';
+import { Milestone } from '../../plan/entities/milestone.entity';
 import { User } from '../../auth/entities/user.entity';
 import { FunctionArea } from '../../project/entities/function-area.entity';
 import { Territory } from '../../project/entities/territory.entity';
