@@ -118,15 +118,23 @@ export function planRows(plan: PlanInput): PlanRows {
   const indexOf = new Map<string, number>();
   for (let i = 0; i < tasks.length; i++) indexOf.set(tasks[i].id, i);
 
+  // Area and territory by milestone, once.
+  const placeOf = new Map<string, { area: string | null; territory: string | null }>();
+  for (const m of input.milestones) {
+    placeOf.set(m.id, {
+      area: m.functionAreaId ? input.areaNames.get(m.functionAreaId) ?? null : null,
+      territory: m.territoryId ? input.territoryNames.get(m.territoryId) ?? null : null,
+    });
+  }
+
   // The baseline by task index (and by milestone id), and how far it reaches.
   const baselineOf: (BaselineDates | undefined)[] = new Array(tasks.length);
   const baselineMilestones = new Map<string, BaselineDates>();
-  const milestoneIds = new Set(input.milestones.map((m) => m.id));
   const baselineSpan: PlanRows['baselineSpan'] = { start: null, finish: null };
   for (const entry of input.baselineEntries) {
     const at = entry.taskId ? indexOf.get(entry.taskId) : undefined;
     if (at !== undefined) baselineOf[at] = entry;
-    else if (entry.milestoneId && milestoneIds.has(entry.milestoneId)) baselineMilestones.set(entry.milestoneId, entry);
+    else if (entry.milestoneId && placeOf.has(entry.milestoneId)) baselineMilestones.set(entry.milestoneId, entry);
     else continue;
     baselineSpan.start = earlier(baselineSpan.start, entry.start);
     baselineSpan.finish = later(baselineSpan.finish, entry.finish);
@@ -188,16 +196,7 @@ export function planRows(plan: PlanInput): PlanRows {
     }
   };
   walk(roots, '', 1);
-  const predecessors = new Predecessors(input.links, indexOf);
-
-  // Area and territory by milestone, once.
-  const placeOf = new Map<string, { area: string | null; territory: string | null }>();
-  for (const m of input.milestones) {
-    placeOf.set(m.id, {
-      area: m.functionAreaId ? input.areaNames.get(m.functionAreaId) ?? null : null,
-      territory: m.territoryId ? input.territoryNames.get(m.territoryId) ?? null : null,
-    });
-  }
+  const predecessors = new Predecessors(input.links, indexOf, tasks.length);
 
   // Summaries are rolled up once, bottom-up (each task is read once, not once per ancestor), before
   // the first row is written: a stage's row comes before its tasks.
@@ -378,10 +377,10 @@ class Predecessors {
   private readonly predecessor: Int32Array;
   private readonly link: Int32Array;
 
-  constructor(private readonly links: PlanInput['links'], indexOf: Map<string, number>) {
+  constructor(private readonly links: PlanInput['links'], indexOf: Map<string, number>, tasks: number) {
     const successorOf = new Int32Array(links.length).fill(-1);
     const predecessorOf = new Int32Array(links.length);
-    this.first = new Int32Array(indexOf.size + 1);
+    this.first = new Int32Array(tasks + 1);
     links.forEach((l, k) => {
       const s = indexOf.get(l.successorId);
       const p = indexOf.get(l.predecessorId);
@@ -391,10 +390,10 @@ class Predecessors {
       predecessorOf[k] = p;
       this.first[s + 1]++;
     });
-    for (let i = 0; i < indexOf.size; i++) this.first[i + 1] += this.first[i];
-    const filled = this.first.slice(0, indexOf.size);
-    this.predecessor = new Int32Array(this.first[indexOf.size]);
-    this.link = new Int32Array(this.first[indexOf.size]);
+    for (let i = 0; i < tasks; i++) this.first[i + 1] += this.first[i];
+    const filled = this.first.slice(0, tasks);
+    this.predecessor = new Int32Array(this.first[tasks]);
+    this.link = new Int32Array(this.first[tasks]);
     for (let k = 0; k < links.length; k++) {
       const s = successorOf[k];
       if (s < 0) continue;
