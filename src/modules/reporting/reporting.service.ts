@@ -41,23 +41,20 @@ export class ReportingService {
     const all = await byParentLoader(ctx, 'statusReportsByProject',
       (ids) => ctx.manager.find(StatusReport, { where: { projectId: In([...ids]) }, order: { periodStart: 'DESC', id: 'ASC' } }),
       (r) => r.projectId).load(project.id);
-    const visible = (await this.maySeeDrafts(ctx, project.id)) ? all : all.filter((r) => r.publishedAt !== null);
-    const out: StatusReport[] = [];
-    // One after the other: drafts of one project share everything the first one loads.
-    for (const report of visible) out.push(await this.withContent(ctx, report, project));
-    return out;
+    return this.visibleWithContent(ctx, project.id, all, project);
   }
 
   /**
    * Reports of one project as the caller may see them (drafts hidden from those who may not see
-   * drafts), in the order given, each with its content: what a meeting's reviewed reports show.
+   * drafts), in the order given, each with its content: a project's reports, a meeting's.
    */
-  async visibleWithContent(ctx: RequestContext, projectId: string, reports: StatusReport[]): Promise<StatusReport[]> {
+  async visibleWithContent(ctx: RequestContext, projectId: string, reports: StatusReport[], project?: Project): Promise<StatusReport[]> {
     const visible = reports.some((r) => r.publishedAt === null) && !(await this.maySeeDrafts(ctx, projectId))
       ? reports.filter((r) => r.publishedAt !== null)
       : reports;
     const out: StatusReport[] = [];
-    for (const report of visible) out.push(await this.withContent(ctx, report));
+    // One after the other: drafts of one project share everything the first one loads.
+    for (const report of visible) out.push(await this.withContent(ctx, report, project));
     return out;
   }
 

@@ -110,6 +110,18 @@ export class SteeringService {
     return rows.map((row) => row.user!);
   }
 
+  /** The status reports a meeting reviewed, oldest period first (drafts included); one query for every meeting of a request. */
+  async reportsReviewed(ctx: RequestContext, meetingId: string): Promise<StatusReport[]> {
+    const rows = await byParentLoader(ctx, 'reportsByMeeting',
+      (ids) => ctx.manager.createQueryBuilder(MeetingReport, 'mr')
+        .innerJoinAndSelect('mr.report', 'r')
+        .where('mr.meeting_id IN (:...ids)', { ids: [...ids] })
+        .orderBy('r.periodStart').addOrderBy('r.id')
+        .getMany(),
+      (row) => row.meetingId).load(meetingId);
+    return rows.map((row) => row.report!);
+  }
+
   /** Decision.meeting; one query for every decision of a request. */
   async meeting(ctx: RequestContext, meetingId: string): Promise<SteeringMeeting> {
     const meeting = await byIdLoader(ctx, 'meetingsById', (ids) => ctx.manager.findBy(SteeringMeeting, { id: In([...ids]) }), (row) => row.id).load(meetingId);
